@@ -1,0 +1,61 @@
+package dev.discard.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code discard} command: holds the shared options and the console, dispatches to subcommands. */
+@Command(
+        name = "discard",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = false,
+        description = "Discord backups in archival quality: records every raw exchange with the Discord API.",
+        subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  done",
+            "  1  the run failed (token refused, nothing archived, output not writable)",
+            "  2  usage error (bad option, date or id; no token)",
+            "  3  the run completed but some channels or guilds failed",
+            "  130/143  interrupted by Ctrl-C / SIGTERM; files and meta are valid and say so"
+        })
+public final class DiscardCommand implements Runnable {
+    /** Where the shared options land, whether given before or after the subcommand. */
+    final ArchiveOptions.Values optionValues = new ArchiveOptions.Values();
+
+    @Mixin ArchiveOptions archiveOptions;
+
+    @Spec CommandSpec spec;
+
+    final Console console;
+
+    DiscardCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** A configured command line: one-line errors, exit codes as {@link ExitCode}, output to the given streams. */
+    static CommandLine newCommandLine(PrintStream out, PrintStream err, Function<String, String> env) {
+        Console console = new Console(out, err, env);
+        CommandLine cl = new CommandLine(new DiscardCommand(console));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(new UsageErrorHandler(console));
+        cl.setExecutionExceptionHandler(new FailureHandler(console));
+        cl.setExitCodeExceptionMapper(FailureHandler::exitCodeOf);
+        return cl;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.discard.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Entry point of {@code java -jar discard.jar}. The streams and environment are constructor arguments so tests run
+ * the whole CLI in-process; only {@link #main} calls {@link System#exit}.
+ */
+public final class Main {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Function<String, String> env;
+
+    public Main(PrintStream out, PrintStream err, Map<String, String> env) {
+        this(out, err, env::get);
+    }
+
+    public Main(PrintStream out, PrintStream err, Function<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    /** Runs one command line and returns its exit code (see {@link ExitCode}). */
+    public int run(String... args) {
+        return DiscardCommand.newCommandLine(out, err, env).execute(args);
+    }
+
+    public static void main(String... args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(new Main(out, err, System::getenv).run(args));
+    }
+}
