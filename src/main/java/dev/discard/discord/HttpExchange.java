@@ -1,0 +1,28 @@
+package dev.discard.discord;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One HTTP attempt against Discord, as it happened. Immutable.
+ *
+ * @param method the HTTP method
+ * @param url the URL without its query string
+ * @param params the query parameters in the order sent; numbers as {@link Long}/{@link Integer}
+ * @param start when the request was sent
+ * @param end when the response was read, or the attempt failed
+ * @param status the HTTP status, or null when no response arrived
+ * @param headers the response headers kept as evidence (lower-case names), never credentials
+ * @param body the response body bytes exactly as received; empty when there was none
+ * @param error why no response arrived (timeout, reset), or null
+ */
+public record HttpExchange(
+        String method,
+        String url,
+        Map<String, Object> params,
+        Instant start,
+        Instant end,
+        Integer status,
+        Map<String, String> headers,
+        byte[] body,
+        String error) {}
