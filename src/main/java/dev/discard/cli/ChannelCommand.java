@@ -1,16 +1,28 @@
 package dev.discard.cli;
 
+import dev.discard.archive.Mode;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code discard channel}. */
-@Command(name = "channel", mixinStandardHelpOptions = true, sortOptions = false, description = "Archive one or multiple channels.")
+/** {@code discard channel <id>…}. */
+@Command(name = "channel", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Archive one or multiple channels in their entirety (or within --after/--before).")
 final class ChannelCommand implements Callable<Integer> {
     @Mixin ArchiveOptions archiveOptions;
 
+    @Parameters(arity = "1..*", paramLabel = "CHANNEL_ID", converter = IdConverter.class,
+            description = "The ids of the channels to archive.")
+    List<Long> ids;
+
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("not yet");
+        return RunLauncher.launch(spec, Mode.CHANNEL, ids);
     }
 }

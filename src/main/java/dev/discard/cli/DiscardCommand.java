@@ -1,5 +1,7 @@
 package dev.discard.cli;
 
+import dev.discard.archive.ArchiveRun;
+import dev.discard.archive.ArchiveSettings;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.function.Function;
@@ -36,8 +38,12 @@ public final class DiscardCommand implements Runnable {
 
     final Console console;
 
-    DiscardCommand(Console console) {
+    /** Builds the run for the settings; tests replace it to inject a clock, an ident or a fake server's client. */
+    final Function<ArchiveSettings, ArchiveRun> runFactory;
+
+    DiscardCommand(Console console, Function<ArchiveSettings, ArchiveRun> runFactory) {
         this.console = console;
+        this.runFactory = runFactory;
     }
 
     @Override
@@ -47,9 +53,10 @@ public final class DiscardCommand implements Runnable {
     }
 
     /** A configured command line: one-line errors, exit codes as {@link ExitCode}, output to the given streams. */
-    static CommandLine newCommandLine(PrintStream out, PrintStream err, Function<String, String> env) {
+    static CommandLine newCommandLine(PrintStream out, PrintStream err, Function<String, String> env,
+            Function<ArchiveSettings, ArchiveRun> runFactory) {
         Console console = new Console(out, err, env);
-        CommandLine cl = new CommandLine(new DiscardCommand(console));
+        CommandLine cl = new CommandLine(new DiscardCommand(console, runFactory));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,16 +1,28 @@
 package dev.discard.cli;
 
+import dev.discard.archive.Mode;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code discard guild}. */
-@Command(name = "guild", mixinStandardHelpOptions = true, sortOptions = false, description = "Archive one or multiple guilds.")
+/** {@code discard guild <id>…}. */
+@Command(name = "guild", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Archive all messages accessible in one or multiple guilds (or within --after/--before).")
 final class GuildCommand implements Callable<Integer> {
     @Mixin ArchiveOptions archiveOptions;
 
+    @Parameters(arity = "1..*", paramLabel = "GUILD_ID", converter = IdConverter.class,
+            description = "The ids of the guilds to archive.")
+    List<Long> ids;
+
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("not yet");
+        return RunLauncher.launch(spec, Mode.GUILD, ids);
     }
 }

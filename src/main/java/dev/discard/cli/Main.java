@@ -1,5 +1,7 @@
 package dev.discard.cli;
 
+import dev.discard.archive.ArchiveRun;
+import dev.discard.archive.ArchiveSettings;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -13,25 +15,29 @@ public final class Main {
     private final PrintStream out;
     private final PrintStream err;
     private final Function<String, String> env;
+    private final Function<ArchiveSettings, ArchiveRun> runFactory;
 
     public Main(PrintStream out, PrintStream err, Map<String, String> env) {
-        this(out, err, env::get);
+        this(out, err, env::get, settings -> ArchiveRun.builder(settings).build());
     }
 
-    public Main(PrintStream out, PrintStream err, Function<String, String> env) {
+    /** For tests and embedding: {@code runFactory} builds each run, e.g. with a fixed clock and ident. */
+    public Main(PrintStream out, PrintStream err, Function<String, String> env,
+            Function<ArchiveSettings, ArchiveRun> runFactory) {
         this.out = out;
         this.err = err;
         this.env = env;
+        this.runFactory = runFactory;
     }
 
     /** Runs one command line and returns its exit code (see {@link ExitCode}). */
     public int run(String... args) {
-        return DiscardCommand.newCommandLine(out, err, env).execute(args);
+        return DiscardCommand.newCommandLine(out, err, env, runFactory).execute(args);
     }
 
     public static void main(String... args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(new Main(out, err, System::getenv).run(args));
+        System.exit(new Main(out, err, System::getenv, settings -> ArchiveRun.builder(settings).build()).run(args));
     }
 }

@@ -1,16 +1,23 @@
 package dev.discard.cli;
 
+import dev.discard.archive.Mode;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code discard profile}. */
-@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false, description = "Log in and display basic profile information.")
+/** {@code discard profile}: log in, record the profile, print who we are. */
+@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Log in and display basic profile information.")
 final class ProfileCommand implements Callable<Integer> {
     @Mixin ArchiveOptions archiveOptions;
 
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("not yet");
+        return RunLauncher.launch(spec, Mode.PROFILE, List.of());
     }
 }

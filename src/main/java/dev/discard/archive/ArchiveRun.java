@@ -1,0 +1,236 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.discord.ApiRequest;
+import dev.discard.discord.ApiResponse;
+import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.DiscordRest;
+import dev.discard.discord.RateLimiter;
+import dev.discard.discord.RetryPolicy;
+import dev.discard.discord.Sleeper;
+import dev.discard.discord.Token;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * One archival run: creates the run directory, writes {@code run.meta.json} at the start, logs in, archives what the
+ * settings ask for, and rewrites the meta file at the end however the run ends: completed, failed, or interrupted
+ * through {@link #interrupt}. Guild and channel failures do not end the run; they are listed in the result.
+ */
+public final class ArchiveRun {
+    private static final String IDENT_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final ArchiveSettings settings;
+    private final OkHttpClient http;
+    private final Clock clock;
+    private final Supplier<String> ident;
+    private final ArchiveListener listener;
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final ObjectMapper mapper = Json.newMapper();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile Thread runThread;
+    private volatile String interruption;
+
+    private ArchiveRun(Builder b) {
+        this.settings = b.settings;
+        this.http = b.http != null ? b.http : new OkHttpClient();
+        this.clock = b.clock;
+        this.ident = b.ident;
+        this.listener = b.listener;
+        this.retry = b.retry;
+        this.sleeper = b.sleeper;
+        this.random = b.random;
+    }
+
+    public static Builder builder(ArchiveSettings settings) {
+        return new Builder(settings);
+    }
+
+    /**
+     * Runs to the end. Returns normally when the run completed, even if some guilds or channels failed
+     * ({@link RunResult#failures()}).
+     *
+     * @throws RunFailedException when the run as a whole failed or was interrupted; the meta file says which
+     */
+    public RunResult run() throws RunFailedException {
+        runThread = Thread.currentThread();
+        try {
+            return runOnce();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /**
+     * Stops a running run from another thread (a shutdown hook): cancels the requests in flight and waits, at most
+     * {@code timeoutMillis}, until every log is finished and every meta file says the run was interrupted.
+     */
+    public void interrupt(String reason, long timeoutMillis) throws InterruptedException {
+        interruption = reason;
+        Thread thread = runThread;
+        if (thread == null) return;
+        http.dispatcher().cancelAll();
+        thread.interrupt();
+        finished.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private RunResult runOnce() throws RunFailedException {
+        java.time.Instant start = clock.instant();
+        String runIdent = ident.get();
+        Range range = new Range(settings.after(), settings.before());
+        RunLayout layout;
+        try {
+            layout = RunLayout.create(settings.outputDir(), start, settings.mode().wireName(),
+                    settings.mode() != Mode.PROFILE && range.isFull(), runIdent, settings.gzip());
+        } catch (IOException | RuntimeException e) {
+            throw new RunFailedException("cannot create the run directory in " + settings.outputDir() + ": "
+                    + e.getMessage(), null, e);
+        }
+        Token token = new Token(settings.token(), settings.userAccount());
+        Scrubber scrubber = Scrubber.of(token.secret(), settings.noScrub());
+        RunCounters counters = new RunCounters();
+        MetaWriter metaWriter = new MetaWriter(mapper);
+        RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters);
+        DiscordRest rest = new DiscordRest(http, apiUrl(), token, ClientInfo.URL, ClientInfo.VERSION, mapper, clock,
+                new RateLimiter(sleeper, System::nanoTime), retry, sleeper, random);
+        ArchiveContext context = new ArchiveContext(rest, mapper, layout,
+                new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener);
+        try {
+            metaWriter.create(layout.metaFile("run"), meta.toJson());
+        } catch (IOException e) {
+            throw new RunFailedException("cannot write run.meta.json in " + layout.root() + ": " + e.getMessage(),
+                    layout.root(), e);
+        }
+        RunFailedException failure = null;
+        try (ExchangeLog runLog = context.openLog("run")) {
+            JsonNode user = login(rest, runLog);
+            meta.user(user);
+            new ModeRunner(context, meta, user).run(settings, runLog);
+            meta.completed(clock.instant());
+        } catch (InterruptedException e) {
+            String reason = interruption != null ? interruption : "interrupted";
+            meta.interrupted(clock.instant(), reason);
+            failure = new RunFailedException("run interrupted (" + reason + "); " + layout.root()
+                    + " holds what was archived until then", layout.root(), e);
+        } catch (Exception e) {
+            if (interruption != null) {
+                meta.interrupted(clock.instant(), interruption);
+                failure = new RunFailedException("run interrupted (" + interruption + ")", layout.root(), e);
+            } else {
+                meta.failed(clock.instant(), e, trace(e));
+                failure = new RunFailedException(scrubber.scrub(message(e, token)), layout.root(), e);
+            }
+        } finally {
+            try {
+                metaWriter.replace(layout.metaFile("run"), meta.toJson());
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = new RunFailedException("cannot write run.meta.json: " + e.getMessage(), layout.root(), e);
+                }
+            }
+        }
+        if (failure != null) throw failure;
+        return new RunResult(layout.root(), meta.user(), meta.failures(), counters.messages.sum(),
+                counters.channels.sum(), counters.httpRequests.sum());
+    }
+
+    private static JsonNode login(DiscordRest rest, ExchangeLog runLog) throws IOException, InterruptedException {
+        ApiResponse me = rest.get(ApiRequest.get("/users/@me"), runLog);
+        return me.require("login", false);
+    }
+
+    private HttpUrl apiUrl() {
+        String url = settings.apiUrl();
+        HttpUrl parsed = HttpUrl.parse(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        if (parsed == null) throw new IllegalArgumentException("not an http(s) URL: " + url);
+        return parsed;
+    }
+
+    /** One line saying what went wrong and what to do. */
+    private static String message(Exception e, Token token) {
+        if (e instanceof DiscordApiException api && api.status() == 401) {
+            return "the token was refused (401 Unauthorized): check it"
+                    + (token.userAccount() ? "" : ", and pass -U if it is a user account's token");
+        }
+        String message = e.getMessage();
+        return message != null ? message : e.getClass().getSimpleName();
+    }
+
+    private static String trace(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
+    }
+
+    /** Configures a run; everything but the settings has a production default. */
+    public static final class Builder {
+        private final ArchiveSettings settings;
+        private OkHttpClient http;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<String> ident = Builder::randomIdent;
+        private ArchiveListener listener = ArchiveListener.NONE;
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private RandomGenerator random = new SecureRandom();
+
+        private Builder(ArchiveSettings settings) {
+            this.settings = settings;
+        }
+
+        /** The HTTP client to derive from (proxies, timeouts, interceptors); a default one otherwise. */
+        public Builder httpClient(OkHttpClient http) {
+            this.http = http;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The run's 24-character ident; random by default. */
+        public Builder ident(Supplier<String> ident) {
+            this.ident = ident;
+            return this;
+        }
+
+        public Builder listener(ArchiveListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retry) {
+            this.retry = retry;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
+            return this;
+        }
+
+        public ArchiveRun build() {
+            return new ArchiveRun(this);
+        }
+
+        private static String randomIdent() {
+            SecureRandom random = new SecureRandom();
+            StringBuilder s = new StringBuilder(24);
+            for (int i = 0; i < 24; i++) s.append(IDENT_ALPHABET.charAt(random.nextInt(IDENT_ALPHABET.length())));
+            return s.toString();
+        }
+    }
+}

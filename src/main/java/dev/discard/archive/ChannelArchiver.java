@@ -1,0 +1,127 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.archive.ChannelResult.MessageRef;
+import dev.discard.discord.ApiRequest;
+import dev.discard.discord.ApiResponse;
+import dev.discard.discord.DiscordApiException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Walks one channel's history oldest first within the run's range, one page of 100 at a time, and the users of every
+ * reaction on the archived messages. Holds one page at a time, whatever the channel's length.
+ *
+ * <p>Discord answers {@code after} pages newest first, Discord-compatible servers may answer oldest first: each page
+ * is sorted by id and the walk continues after the largest id seen. It ends on an empty page (a short page is not
+ * trusted to be the last) or at the first message at or past {@code --before}.
+ */
+final class ChannelArchiver {
+    static final int PAGE = 100;
+
+    private final ArchiveContext context;
+    private final ReactionArchiver reactions;
+
+    ChannelArchiver(ArchiveContext context) {
+        this.context = context;
+        this.reactions = new ReactionArchiver(context);
+    }
+
+    /**
+     * Archives the channel's messages into {@code log} and writes its meta file.
+     *
+     * @param channel the channel object as Discord sent it
+     * @param guildStem the guild id, or {@code @me}, naming the directory
+     * @throws DiscordApiException only for 401 (the token stopped working); other refusals fail this channel alone
+     */
+    ChannelResult archive(JsonNode channel, String guildStem, ExchangeLog log) throws IOException, InterruptedException {
+        long channelId = Ids.of(channel, "id");
+        context.listener.channelStarted(channelId, Ids.text(channel, "name"));
+        Walk walk = new Walk();
+        try {
+            walk(channelId, log, walk);
+        } catch (DiscordApiException e) {
+            if (e.status() == 401) {
+                finish(channel, guildStem, walk, e.getMessage(), false);
+                throw e;
+            }
+            return finish(channel, guildStem, walk, e.answer(), true);
+        } catch (InterruptedException e) {
+            finish(channel, guildStem, walk, "interrupted", false);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            finish(channel, guildStem, walk, e.getMessage(), false);
+            throw e;
+        }
+        return finish(channel, guildStem, walk, null, true);
+    }
+
+    /** Writes the channel's meta file, whatever happened; {@code finished} is false when the run stops here. */
+    private ChannelResult finish(JsonNode channel, String guildStem, Walk walk, String error, boolean finished)
+            throws IOException {
+        long channelId = Ids.of(channel, "id");
+        ChannelResult result = new ChannelResult(channelId, Ids.text(channel, "name"), guildStem, walk.messages,
+                walk.oldest, walk.newest, error);
+        context.counters.channels.increment();
+        if (result.failed()) context.counters.channelsFailed.increment();
+        context.metaWriter.create(context.layout.metaFile(guildStem + "/" + channelId),
+                ChannelMeta.of(context.mapper, channel, result, walk.warning, context.range, finished));
+        context.listener.channelFinished(result);
+        return result;
+    }
+
+    private void walk(long channelId, ExchangeLog log, Walk walk) throws IOException, InterruptedException {
+        long after = context.range.afterId();
+        long before = context.range.beforeId();
+        String path = "/channels/" + channelId + "/messages";
+        while (true) {
+            ApiResponse response = context.rest.get(ApiRequest.get(path).param("limit", PAGE).param("after", after), log);
+            JsonNode page = response.require("channel " + channelId, true);
+            if (page.isEmpty()) return;
+            List<JsonNode> messages = new ArrayList<>(page.size());
+            page.forEach(messages::add);
+            messages.sort(Comparator.comparingLong(m -> Ids.of(m, "id")));
+            long largest = after;
+            boolean pastBefore = false;
+            for (JsonNode message : messages) {
+                long id = Ids.of(message, "id");
+                if (id <= after) continue;
+                largest = Math.max(largest, id);
+                if (id >= before) {
+                    pastBefore = true;
+                    continue;
+                }
+                walk.add(id, Ids.text(message, "timestamp"));
+                reactions.archive(channelId, id, message.get("reactions"), log);
+            }
+            context.counters.messages.add(walk.pageMessages);
+            walk.pageMessages = 0;
+            context.listener.pageArchived(channelId, walk.messages, walk.newest == null ? null : walk.newest.timestamp());
+            if (pastBefore) return;
+            if (largest == after) {
+                walk.warning = "the server ignored after=" + after + " and repeated older messages; stopped there";
+                return;
+            }
+            after = largest;
+        }
+    }
+
+    /** The walk's running summary. */
+    private static final class Walk {
+        long messages;
+        long pageMessages;
+        MessageRef oldest;
+        MessageRef newest;
+        String warning;
+
+        void add(long id, String timestamp) {
+            MessageRef ref = new MessageRef(id, timestamp);
+            if (oldest == null || id < oldest.id()) oldest = ref;
+            if (newest == null || id > newest.id()) newest = ref;
+            messages++;
+            pageMessages++;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.discard.archive.ChannelResult.MessageRef;
+import dev.discard.discord.ChannelType;
+
+/**
+ * {@code <channel_id>.meta.json}: Discard's keys ({@code channel} {id, name, type}, {@code summary} {num_messages,
+ * oldest_message, newest_message}) plus what an audit needs: whether the channel completed, the error, the range.
+ */
+final class ChannelMeta {
+    private ChannelMeta() {}
+
+    static ObjectNode of(ObjectMapper mapper, JsonNode channel, ChannelResult result, String warning, Range range,
+            boolean finished) {
+        ObjectNode meta = mapper.createObjectNode();
+        ObjectNode c = meta.putObject("channel");
+        c.put("id", result.channelId());
+        c.put("name", result.name());
+        int type = channel.path("type").asInt(-1);
+        c.put("type", ChannelType.name(type));
+        c.put("type_id", type);
+        long guildId = Ids.of(channel, "guild_id");
+        if (guildId > 0) c.put("guild_id", guildId);
+        else c.putNull("guild_id");
+        long parentId = Ids.of(channel, "parent_id");
+        if (parentId > 0) c.put("parent_id", parentId);
+        ObjectNode summary = meta.putObject("summary");
+        summary.put("num_messages", result.messages());
+        putMessage(summary, "oldest_message", result.oldest());
+        putMessage(summary, "newest_message", result.newest());
+        ObjectNode r = meta.putObject("range");
+        r.put("after", range.after() == null ? null : Timestamps.isoSeconds(range.after()));
+        r.put("before", range.before() == null ? null : Timestamps.isoSeconds(range.before()));
+        meta.put("completed", finished && result.error() == null);
+        meta.put("error", result.error());
+        if (warning != null) meta.put("warning", warning);
+        return meta;
+    }
+
+    private static void putMessage(ObjectNode summary, String key, MessageRef message) {
+        if (message == null) {
+            summary.putNull(key);
+            return;
+        }
+        ObjectNode m = summary.putObject(key);
+        m.put("id", message.id());
+        m.put("timestamp", message.timestamp());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.discard.discord.ApiRequest;
+import dev.discard.discord.ApiResponse;
+import dev.discard.discord.DiscordApiException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Archives one guild: its tree (guild, channels, roles, emojis, stickers, the account's member) into
+ * {@code <guild>/guild.jsonl}, then every channel the account can read into its own log, then
+ * {@code guild.meta.json} with the true message total and every channel skipped or failed, and why.
+ */
+final class GuildArchiver {
+    private final ArchiveContext context;
+    private final ChannelArchiver channels;
+
+    GuildArchiver(ArchiveContext context) {
+        this.context = context;
+        this.channels = new ChannelArchiver(context);
+    }
+
+    /**
+     * @return the results of the channels archived
+     * @throws DiscordApiException when the guild itself cannot be read (unknown, not a member): nothing was archived
+     */
+    List<ChannelResult> archive(long guildId, long userId, boolean userAccount) throws IOException, InterruptedException {
+        String stem = Long.toString(guildId);
+        List<ReadableChannels.Decision> decisions;
+        JsonNode guild;
+        try (ExchangeLog log = context.openLog(stem + "/guild")) {
+            String base = "/guilds/" + guildId;
+            guild = context.rest.get(ApiRequest.get(base).param("with_counts", true), log)
+                    .require("guild " + guildId, false);
+            JsonNode channelList = context.rest.get(ApiRequest.get(base + "/channels"), log)
+                    .require("guild " + guildId + " channels", true);
+            JsonNode roles = optional(context.rest.get(ApiRequest.get(base + "/roles"), log), guild.path("roles"));
+            context.rest.get(ApiRequest.get(base + "/emojis"), log);
+            context.rest.get(ApiRequest.get(base + "/stickers"), log);
+            String memberPath = userAccount ? "/users/@me/guilds/" + guildId + "/member" : base + "/members/" + userId;
+            ApiResponse memberResponse = context.rest.get(ApiRequest.get(memberPath), log);
+            if (memberResponse.status() == 401) throw new DiscordApiException("guild " + guildId, memberResponse);
+            JsonNode member = memberResponse.isSuccessful() && memberResponse.json().isObject()
+                    ? memberResponse.json() : null;
+            decisions = ReadableChannels.decide(guildId, userId, guild, channelList, roles, member);
+        }
+        decisions.sort(Comparator.comparingLong(d -> Ids.of(d.channel(), "id")));
+        List<ChannelResult> results = new ArrayList<>();
+        try {
+            for (ReadableChannels.Decision decision : decisions) {
+                if (!decision.archive()) continue;
+                long channelId = Ids.of(decision.channel(), "id");
+                try (ExchangeLog log = context.openLog(stem + "/" + channelId)) {
+                    results.add(channels.archive(decision.channel(), stem, log));
+                }
+            }
+        } finally {
+            context.metaWriter.create(context.layout.metaFile(stem + "/guild"), meta(guild, decisions, results));
+        }
+        context.counters.guilds.increment();
+        return results;
+    }
+
+    /** The answer's array, or the fallback (e.g. the roles inside the guild object) when it was refused. */
+    private static JsonNode optional(ApiResponse response, JsonNode fallback) {
+        if (response.status() == 401) throw new DiscordApiException("guild", response);
+        return response.isSuccessful() && response.json().isArray() ? response.json() : fallback;
+    }
+
+    private ObjectNode meta(JsonNode guild, List<ReadableChannels.Decision> decisions, List<ChannelResult> results) {
+        ObjectNode meta = context.mapper.createObjectNode();
+        ObjectNode g = meta.putObject("guild");
+        g.put("id", Ids.of(guild, "id"));
+        g.put("name", Ids.text(guild, "name"));
+        ObjectNode summary = meta.putObject("summary");
+        summary.put("num_channels", results.size());
+        summary.put("num_messages", results.stream().mapToLong(ChannelResult::messages).sum());
+        summary.put("num_channels_failed", results.stream().filter(ChannelResult::failed).count());
+        summary.put("num_channels_skipped", decisions.stream().filter(d -> !d.archive()).count());
+        ArrayNode skipped = meta.putArray("channels_skipped");
+        for (ReadableChannels.Decision d : decisions) {
+            if (d.archive()) continue;
+            ObjectNode s = skipped.addObject();
+            s.put("id", Ids.of(d.channel(), "id"));
+            s.put("name", Ids.text(d.channel(), "name"));
+            s.put("reason", d.reason());
+        }
+        ArrayNode failed = meta.putArray("channels_failed");
+        for (ChannelResult r : results) {
+            if (!r.failed()) continue;
+            ObjectNode f = failed.addObject();
+            f.put("id", r.channelId());
+            f.put("name", r.name());
+            f.put("error", r.error());
+        }
+        boolean done = results.size() == decisions.stream().filter(ReadableChannels.Decision::archive).count();
+        meta.put("completed", done);
+        return meta;
+    }
+}

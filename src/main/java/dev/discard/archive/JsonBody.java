@@ -1,0 +1,51 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decides how a response body goes into a record without re-serializing it: a body that is one valid JSON value is
+ * kept as its own text, with only line breaks between tokens (which JSON cannot have inside strings) turned into
+ * spaces so the record stays on one line. Anything else is text.
+ */
+final class JsonBody {
+    private final JsonFactory factory;
+
+    JsonBody(JsonFactory factory) {
+        this.factory = factory;
+    }
+
+    /** The body's JSON text, ready to embed as a raw value, or null when it is not exactly one JSON value. */
+    String asRawJson(String text) {
+        if (text == null || text.isBlank()) return null;
+        String json = text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+        try (JsonParser parser = factory.createParser(json)) {
+            if (parser.nextToken() == null) return null;
+            parser.skipChildren();
+            if (parser.nextToken() != null) return null;
+        } catch (IOException e) {
+            return null;
+        }
+        return json.indexOf('\n') < 0 && json.indexOf('\r') < 0 ? json : json.replace('\r', ' ').replace('\n', ' ');
+    }
+
+    /** The bytes as UTF-8, or null when they are not valid UTF-8. */
+    static String strictUtf8(byte[] bytes) {
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+}

@@ -1,0 +1,53 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes meta files as Discard does: pretty JSON with four-space indents, UTF-8, non-ASCII as is. A meta file that is
+ * rewritten (run.meta.json at the end of a run) is replaced atomically, so a reader never sees half of one.
+ */
+final class MetaWriter {
+    private final ObjectWriter writer;
+
+    MetaWriter(ObjectMapper mapper) {
+        DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        this.writer = mapper.writer(printer);
+    }
+
+    /** Writes a meta file that must not exist yet. */
+    void create(Path file, JsonNode meta) throws IOException {
+        Files.write(file, bytes(meta), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    /** Replaces a meta file this run wrote before, atomically where the file system allows. */
+    void replace(Path file, JsonNode meta) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(temp, bytes(meta));
+        try {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private byte[] bytes(JsonNode meta) throws IOException {
+        return (writer.writeValueAsString(meta) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+}

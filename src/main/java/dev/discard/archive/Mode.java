@@ -1,0 +1,14 @@
+package dev.discard.archive;
+
+import java.util.Locale;
+
+/** What a run archives; its lower-case name is part of the run directory's name and the meta file. */
+public enum Mode {
+    PROFILE,
+    CHANNEL,
+    GUILD;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

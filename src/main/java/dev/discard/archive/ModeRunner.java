@@ -1,0 +1,83 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.discord.ApiRequest;
+import dev.discard.discord.ApiResponse;
+import dev.discard.discord.DiscordApiException;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Does what the run's mode asks after login: the profile, each channel, or each guild. A guild or channel that Discord
+ * refuses is recorded as a failure and the run goes on; only a refused token (401) ends it.
+ */
+final class ModeRunner {
+    private final ArchiveContext context;
+    private final RunMeta meta;
+    private final JsonNode user;
+
+    ModeRunner(ArchiveContext context, RunMeta meta, JsonNode user) {
+        this.context = context;
+        this.meta = meta;
+        this.user = user;
+    }
+
+    void run(ArchiveSettings settings, ExchangeLog runLog) throws IOException, InterruptedException {
+        switch (settings.mode()) {
+            case PROFILE -> profile(settings.userAccount(), runLog);
+            case CHANNEL -> channels(settings.ids(), runLog);
+            case GUILD -> guilds(settings.ids(), settings.userAccount());
+        }
+    }
+
+    /** As Discard: bots fetch their user object, user accounts their profile; a refusal is recorded, not fatal. */
+    private void profile(boolean userAccount, ExchangeLog runLog) throws IOException, InterruptedException {
+        long id = Ids.of(user, "id");
+        String path = userAccount ? "/users/" + id + "/profile" : "/users/" + id;
+        failIfUnauthorized(context.rest.get(ApiRequest.get(path), runLog), "profile");
+    }
+
+    private void channels(List<Long> ids, ExchangeLog runLog) throws IOException, InterruptedException {
+        ChannelArchiver archiver = new ChannelArchiver(context);
+        for (long channelId : ids) {
+            PendingExchanges pending = new PendingExchanges();
+            ApiResponse response = context.rest.get(ApiRequest.get("/channels/" + channelId), pending);
+            failIfUnauthorized(response, "channel " + channelId);
+            if (!response.isSuccessful() || !response.json().isObject()) {
+                pending.drainTo(runLog);
+                meta.failure(new RunResult.Failure("channel " + channelId,
+                        new DiscordApiException("channel " + channelId, response).answer()));
+                continue;
+            }
+            JsonNode channel = response.json();
+            long guildId = Ids.of(channel, "guild_id");
+            String stem = guildId > 0 ? Long.toString(guildId) : "@me";
+            try (ExchangeLog log = context.openLog(stem + "/" + channelId)) {
+                pending.drainTo(log);
+                ChannelResult result = archiver.archive(channel, stem, log);
+                if (result.failed()) meta.failure(new RunResult.Failure("channel " + channelId, result.error()));
+            }
+        }
+    }
+
+    private void guilds(List<Long> ids, boolean userAccount) throws IOException, InterruptedException {
+        GuildArchiver archiver = new GuildArchiver(context);
+        long userId = Ids.of(user, "id");
+        for (long guildId : ids) {
+            try {
+                for (ChannelResult result : archiver.archive(guildId, userId, userAccount)) {
+                    if (result.failed()) {
+                        meta.failure(new RunResult.Failure("channel " + result.channelId(), result.error()));
+                    }
+                }
+            } catch (DiscordApiException e) {
+                if (e.status() == 401) throw e;
+                meta.failure(new RunResult.Failure("guild " + guildId, e.answer()));
+            }
+        }
+    }
+
+    private static void failIfUnauthorized(ApiResponse response, String what) {
+        if (response.status() == 401) throw new DiscordApiException(what, response);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.discord.ApiRequest;
+import dev.discard.discord.ApiResponse;
+import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.ExchangeSink;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Fetches who reacted, for every reaction on a message: {@code GET /channels/{c}/messages/{m}/reactions/{emoji}},
+ * 100 users a page in id order, paged with {@code after}; burst ("super") reactions separately with {@code type=1}.
+ * See https://discord.com/developers/docs/resources/message#get-reactions.
+ */
+final class ReactionArchiver {
+    static final int PAGE = 100;
+
+    private final ArchiveContext context;
+
+    ReactionArchiver(ArchiveContext context) {
+        this.context = context;
+    }
+
+    void archive(long channelId, long messageId, JsonNode reactions, ExchangeSink log)
+            throws IOException, InterruptedException {
+        if (reactions == null || !reactions.isArray()) return;
+        for (JsonNode reaction : reactions) {
+            String emoji = emojiPath(reaction.get("emoji"));
+            if (emoji == null) continue;
+            String path = "/channels/" + channelId + "/messages/" + messageId + "/reactions/" + emoji;
+            JsonNode details = reaction.get("count_details");
+            long normal = details != null && details.has("normal")
+                    ? details.get("normal").asLong() : reaction.path("count").asLong(1);
+            long burst = details != null ? details.path("burst").asLong(0) : 0;
+            if (normal > 0) fetchUsers(ApiRequest.get(path), normal, log);
+            if (burst > 0) fetchUsers(ApiRequest.get(path).param("type", 1), burst, log);
+        }
+    }
+
+    /** Pages until an empty page, or as many users as the count promised (a short page alone proves nothing). */
+    private void fetchUsers(ApiRequest base, long expected, ExchangeSink log) throws IOException, InterruptedException {
+        long after = 0;
+        long fetched = 0;
+        while (fetched < expected) {
+            ApiRequest request = base.param("limit", PAGE);
+            if (after > 0) request = request.param("after", after);
+            ApiResponse response = context.rest.get(request, log);
+            if (!response.isSuccessful()) {
+                if (response.status() == 401) throw new DiscordApiException("reactions", response);
+                return; // Recorded; a reaction we may not list (emoji gone, 403) does not fail the channel.
+            }
+            JsonNode users = response.json();
+            if (!users.isArray() || users.isEmpty()) return;
+            long largest = after;
+            for (JsonNode user : users) largest = Math.max(largest, Ids.of(user, "id"));
+            fetched += users.size();
+            context.counters.reactionUsers.add(users.size());
+            if (largest <= after) return; // The server ignored `after`: stop rather than loop.
+            after = largest;
+        }
+    }
+
+    /** {@code name:id} for custom emoji, the character(s) for Unicode emoji; URL-encoded for the path. */
+    static String emojiPath(JsonNode emoji) {
+        if (emoji == null) return null;
+        String id = Ids.text(emoji, "id");
+        String name = Ids.text(emoji, "name");
+        String value = id != null ? (name != null ? name : "_") + ":" + id : name;
+        if (value == null || value.isEmpty()) return null;
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.discord.ChannelType;
+import dev.discard.discord.Permissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides which of a guild's channels a run archives: text and announcement channels whose computed permissions for
+ * the account include VIEW_CHANNEL and READ_MESSAGE_HISTORY. Every other channel is listed with the reason, for
+ * {@code guild.meta.json}.
+ */
+final class ReadableChannels {
+    static final long READ = Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY;
+
+    /**
+     * One channel's verdict. Immutable.
+     *
+     * @param channel the channel as Discord sent it
+     * @param archive whether to archive it
+     * @param reason why it is skipped, or a note on why it is tried anyway; null for plainly readable channels
+     */
+    record Decision(JsonNode channel, boolean archive, String reason) {}
+
+    private ReadableChannels() {}
+
+    /**
+     * @param member the account's member object, or null when Discord would not give it: then every text channel is
+     *     tried, and a refusal is recorded rather than guessed
+     */
+    static List<Decision> decide(long guildId, long userId, JsonNode guild, JsonNode channels, JsonNode roles,
+            JsonNode member) {
+        List<Long> memberRoles = new ArrayList<>();
+        if (member != null) member.path("roles").forEach(r -> memberRoles.add(parseId(r)));
+        boolean owner = Ids.of(guild, "owner_id") == userId;
+        long base = member == null ? 0 : Permissions.base(guildId, roles, memberRoles, owner);
+        List<Decision> decisions = new ArrayList<>();
+        for (JsonNode channel : channels) {
+            int type = channel.path("type").asInt(-1);
+            if (!ChannelType.hasArchivedHistory(type)) {
+                decisions.add(new Decision(channel, false, "not a text channel (" + ChannelType.name(type) + ")"));
+                continue;
+            }
+            if (member == null) {
+                decisions.add(new Decision(channel, true, "permissions unknown (member not available): tried"));
+                continue;
+            }
+            long allowed = Permissions.inChannel(base, guildId, userId, memberRoles,
+                    channel.get("permission_overwrites"));
+            if (!Permissions.has(allowed, Permissions.VIEW_CHANNEL)) {
+                decisions.add(new Decision(channel, false, "no VIEW_CHANNEL permission"));
+            } else if (!Permissions.has(allowed, Permissions.READ_MESSAGE_HISTORY)) {
+                decisions.add(new Decision(channel, false, "no READ_MESSAGE_HISTORY permission"));
+            } else {
+                decisions.add(new Decision(channel, true, null));
+            }
+        }
+        return decisions;
+    }
+
+    private static long parseId(JsonNode id) {
+        try {
+            return Long.parseLong(id.asText());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

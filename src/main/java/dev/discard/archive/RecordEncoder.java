@@ -1,0 +1,116 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.discard.discord.HttpExchange;
+import dev.discard.discord.WsFrame;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Encodes exchanges as the one-line JSON records of DESIGN.md. Bodies are embedded as received (see
+ * {@link JsonBody}); the finished line is scrubbed of the token as a whole, and a scrubbed record says so with
+ * {@code "scrubbed": true}. Thread-safe.
+ */
+final class RecordEncoder {
+    private final JsonFactory factory;
+    private final JsonBody jsonBody;
+    private final Scrubber scrubber;
+
+    RecordEncoder(JsonFactory factory, Scrubber scrubber) {
+        this.factory = factory;
+        this.jsonBody = new JsonBody(factory);
+        this.scrubber = scrubber;
+    }
+
+    String http(HttpExchange x) {
+        StringWriter line = new StringWriter(256 + x.body().length);
+        try (JsonGenerator g = factory.createGenerator(line)) {
+            g.writeStartObject();
+            g.writeStringField("type", "http");
+            g.writeStringField("datetime_start", Timestamps.iso(x.start()));
+            g.writeStringField("datetime_end", Timestamps.iso(x.end()));
+            g.writeObjectFieldStart("request");
+            g.writeStringField("method", x.method());
+            g.writeStringField("url", x.url());
+            g.writeObjectFieldStart("params");
+            for (Map.Entry<String, Object> param : x.params().entrySet()) {
+                g.writeFieldName(param.getKey());
+                writeScalar(g, param.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+            if (x.status() == null) {
+                g.writeStringField("error", x.error());
+            } else {
+                g.writeObjectFieldStart("response");
+                g.writeNumberField("status", x.status());
+                g.writeObjectFieldStart("headers");
+                for (Map.Entry<String, String> header : x.headers().entrySet()) {
+                    g.writeStringField(header.getKey(), header.getValue());
+                }
+                g.writeEndObject();
+                writeBody(g, x.body());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return scrubbed(line.toString());
+    }
+
+    String ws(WsFrame frame) {
+        StringWriter line = new StringWriter(128 + frame.text().length());
+        try (JsonGenerator g = factory.createGenerator(line)) {
+            g.writeStartObject();
+            g.writeStringField("type", "ws");
+            g.writeStringField("datetime", Timestamps.iso(frame.time()));
+            g.writeStringField("direction", frame.direction().wireName());
+            String raw = frame.direction() == WsFrame.Direction.RECV ? jsonBody.asRawJson(frame.text()) : null;
+            if (raw != null) {
+                g.writeFieldName("data");
+                g.writeRawValue(raw);
+            } else {
+                g.writeStringField("data", frame.text());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return scrubbed(line.toString());
+    }
+
+    /** JSON bodies as their value under {@code data}; others as {@code text}, with the bytes kept if not UTF-8. */
+    private void writeBody(JsonGenerator g, byte[] body) throws IOException {
+        String text = JsonBody.strictUtf8(body);
+        String raw = jsonBody.asRawJson(text);
+        if (raw != null) {
+            g.writeFieldName("data");
+            g.writeRawValue(raw);
+        } else if (text != null) {
+            g.writeStringField("text", text);
+        } else {
+            g.writeStringField("text", new String(body, StandardCharsets.UTF_8));
+            g.writeStringField("body_base64", Base64.getEncoder().encodeToString(body));
+        }
+    }
+
+    private static void writeScalar(JsonGenerator g, Object value) throws IOException {
+        if (value instanceof Long l) g.writeNumber(l);
+        else if (value instanceof Integer i) g.writeNumber(i);
+        else if (value instanceof Boolean b) g.writeBoolean(b);
+        else if (value == null) g.writeNull();
+        else g.writeString(value.toString());
+    }
+
+    private String scrubbed(String line) {
+        if (!scrubber.finds(line)) return line;
+        String clean = scrubber.scrub(line);
+        return clean.substring(0, clean.length() - 1) + ",\"scrubbed\":true}";
+    }
+}

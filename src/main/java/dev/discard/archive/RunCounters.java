@@ -1,0 +1,14 @@
+package dev.discard.archive;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** The run's running totals, shared by every log and archiver of one run; they become the meta files' summary. */
+final class RunCounters {
+    final LongAdder httpRequests = new LongAdder();
+    final LongAdder wsPackets = new LongAdder();
+    final LongAdder messages = new LongAdder();
+    final LongAdder reactionUsers = new LongAdder();
+    final LongAdder channels = new LongAdder();
+    final LongAdder channelsFailed = new LongAdder();
+    final LongAdder guilds = new LongAdder();
+}

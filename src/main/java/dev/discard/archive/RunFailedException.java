@@ -1,0 +1,18 @@
+package dev.discard.archive;
+
+import java.nio.file.Path;
+
+/** The run as a whole failed; {@code run.meta.json} says so and the message says what to do. */
+public class RunFailedException extends Exception {
+    private final Path runDirectory;
+
+    public RunFailedException(String message, Path runDirectory, Throwable cause) {
+        super(message, cause);
+        this.runDirectory = runDirectory;
+    }
+
+    /** The run directory, or null when it could not even be created. */
+    public Path runDirectory() {
+        return runDirectory;
+    }
+}

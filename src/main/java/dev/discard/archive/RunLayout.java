@@ -1,0 +1,70 @@
+package dev.discard.archive;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The run directory and the names inside it (DESIGN.md): {@code <YYYYmmddTHHMMSS>_<mode>[_full][_<ident[0:5]>]/}
+ * holding {@code run.*}, {@code <guild>/guild.*} and {@code <guild>/<channel>.*}. Creating the directory is atomic;
+ * nothing in it is ever opened for writing if it exists already.
+ */
+public final class RunLayout {
+    private final Path root;
+    private final boolean gzip;
+
+    private RunLayout(Path root, boolean gzip) {
+        this.root = root;
+        this.gzip = gzip;
+    }
+
+    /**
+     * Creates the run directory under {@code outputDir}; when the plain name exists, the ident's first five
+     * characters are appended, and when that exists too the run fails rather than write into another run.
+     */
+    static RunLayout create(Path outputDir, Instant start, String modeName, boolean full, String ident, boolean gzip)
+            throws IOException {
+        Files.createDirectories(outputDir);
+        String name = Timestamps.runName(start) + "_" + modeName + (full ? "_full" : "");
+        Path root = outputDir.resolve(name);
+        try {
+            Files.createDirectory(root);
+        } catch (FileAlreadyExistsException e) {
+            root = outputDir.resolve(name + "_" + ident.substring(0, 5));
+            try {
+                Files.createDirectory(root);
+            } catch (FileAlreadyExistsException again) {
+                throw new IOException("run directory exists already: " + root + "; wait a second and try again");
+            }
+        }
+        return new RunLayout(root, gzip);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The run directory's own name, as written into {@code run.meta.json}. */
+    public String name() {
+        return root.getFileName().toString();
+    }
+
+    /** {@code <stem>.jsonl} or {@code <stem>.jsonl.gz}; the stem is relative to the run, e.g. {@code 123/456}. */
+    Path logFile(String stem) throws IOException {
+        return prepare(stem + (gzip ? ".jsonl.gz" : ".jsonl"));
+    }
+
+    /** {@code <stem>.meta.json}. */
+    Path metaFile(String stem) throws IOException {
+        return prepare(stem + ".meta.json");
+    }
+
+    private Path prepare(String relative) throws IOException {
+        Path file = root.resolve(relative).normalize();
+        if (!file.startsWith(root)) throw new IllegalArgumentException("outside the run directory: " + relative);
+        Files.createDirectories(file.getParent());
+        return file;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code run.meta.json}: Discard's keys (client, command, settings, run, summary, user) and their meaning, with
+ * {@code after}/{@code before} the right way round and the token scrubbed from the command line. Holds the run's
+ * state between the write at the start and the rewrite at the end. Run thread only.
+ */
+final class RunMeta {
+    private final ObjectMapper mapper;
+    private final ArchiveSettings settings;
+    private final Scrubber scrubber;
+    private final Instant start;
+    private final String runDirectory;
+    private final String ident;
+    private final RunCounters counters;
+    private final List<RunResult.Failure> failures = new ArrayList<>();
+    private Instant end;
+    private boolean completed;
+    private boolean finished;
+    private String exception;
+    private String traceback;
+    private String interrupted;
+    private JsonNode user;
+
+    RunMeta(ObjectMapper mapper, ArchiveSettings settings, Scrubber scrubber, Instant start, String runDirectory,
+            String ident, RunCounters counters) {
+        this.mapper = mapper;
+        this.settings = settings;
+        this.scrubber = scrubber;
+        this.start = start;
+        this.runDirectory = runDirectory;
+        this.ident = ident;
+        this.counters = counters;
+    }
+
+    JsonNode user() {
+        return user;
+    }
+
+    void user(JsonNode user) {
+        this.user = user;
+    }
+
+    void failure(RunResult.Failure failure) {
+        failures.add(new RunResult.Failure(failure.target(), scrubber.scrub(failure.error())));
+    }
+
+    List<RunResult.Failure> failures() {
+        return List.copyOf(failures);
+    }
+
+    void completed(Instant end) {
+        this.end = end;
+        this.finished = true;
+        this.completed = true;
+    }
+
+    void failed(Instant end, Throwable error, String trace) {
+        this.end = end;
+        this.finished = true;
+        this.exception = scrubber.scrub(error.getClass().getSimpleName() + ": " + error.getMessage());
+        this.traceback = scrubber.scrub(trace);
+    }
+
+    void interrupted(Instant end, String reason) {
+        this.end = end;
+        this.finished = true;
+        this.interrupted = reason;
+        this.exception = "interrupted: " + reason;
+    }
+
+    JsonNode toJson() {
+        ObjectNode meta = mapper.createObjectNode();
+        ObjectNode client = meta.putObject("client");
+        client.put("name", ClientInfo.NAME);
+        client.put("version", ClientInfo.VERSION);
+        client.put("implementation", "java");
+        client.put("java_version", System.getProperty("java.version"));
+        ArrayNode command = meta.putArray("command");
+        settings.command().forEach(arg -> command.add(scrubber.scrub(arg)));
+
+        ObjectNode s = meta.putObject("settings");
+        s.put("mode", settings.mode().wireName());
+        s.put("token", settings.noScrub() ? settings.token() : null);
+        s.put("is_user_account", settings.userAccount());
+        s.put("output_dir", settings.outputDir().toString());
+        s.put("after", settings.after() == null ? null : Timestamps.isoSeconds(settings.after()));
+        s.put("before", settings.before() == null ? null : Timestamps.isoSeconds(settings.before()));
+        s.put("no_scrub", settings.noScrub());
+        s.put("gzip", settings.gzip());
+        s.put("api_url", settings.apiUrl());
+        ArrayNode ids = s.putArray(settings.mode() == Mode.GUILD ? "guild_ids" : "channel_ids");
+        settings.ids().forEach(ids::add);
+
+        ObjectNode run = meta.putObject("run");
+        run.put("datetime_start", Timestamps.iso(start));
+        run.put("datetime_end", end == null ? null : Timestamps.iso(end));
+        run.put("run_directory", runDirectory);
+        run.put("ident", ident);
+        run.put("completed", completed);
+        run.put("finished", finished);
+        run.put("errors", exception != null || !failures.isEmpty());
+        run.put("exception", exception);
+        run.put("traceback", traceback);
+        run.put("interrupted", interrupted);
+
+        ObjectNode summary = meta.putObject("summary");
+        summary.put("num_http_requests", counters.httpRequests.sum());
+        summary.put("num_ws_packets", counters.wsPackets.sum());
+        summary.put("num_messages", counters.messages.sum());
+        summary.put("num_guilds", counters.guilds.sum());
+        summary.put("num_channels", counters.channels.sum());
+        summary.put("num_channels_failed", counters.channelsFailed.sum());
+        summary.put("num_reaction_users", counters.reactionUsers.sum());
+
+        ArrayNode f = meta.putArray("failures");
+        for (RunResult.Failure failure : failures) {
+            f.addObject().put("target", failure.target()).put("error", failure.error());
+        }
+
+        if (user == null) {
+            meta.putNull("user");
+        } else {
+            ObjectNode u = meta.putObject("user");
+            u.put("id", Ids.of(user, "id"));
+            u.put("name", Ids.text(user, "username"));
+            u.put("discriminator", Ids.text(user, "discriminator"));
+            u.put("global_name", Ids.text(user, "global_name"));
+            u.put("bot", user.path("bot").asBoolean(false));
+        }
+        return meta;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.discard.cli;
+
+import dev.discard.archive.ArchiveRun;
+import dev.discard.archive.ArchiveSettings;
+import dev.discard.archive.Mode;
+import dev.discard.archive.RunFailedException;
+import dev.discard.archive.RunResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Runs an archive subcommand: turns the options into {@link ArchiveSettings}, runs the archive with a shutdown hook
+ * that finishes every file on Ctrl-C or SIGTERM, prints the outcome, and picks the exit code.
+ */
+final class RunLauncher {
+    static final String TOKEN_ENV = "DISCORD_TOKEN";
+    /** How long a shutdown hook waits for the run to finish its files. */
+    private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
+
+    private RunLauncher() {}
+
+    static int launch(CommandSpec spec, Mode mode, List<Long> ids) {
+        DiscardCommand root = (DiscardCommand) spec.root().userObject();
+        ArchiveOptions.Values options = root.optionValues;
+        Console console = root.console;
+        console.verbose(options.verbose);
+        String token = options.token != null ? options.token : console.env.apply(TOKEN_ENV);
+        if (token == null || token.isBlank()) throw new UsageException("no token: pass -t or set " + TOKEN_ENV);
+        console.secret(options.noScrub ? null : token.strip());
+        ArchiveSettings settings;
+        try {
+            settings = new ArchiveSettings(mode, new ArrayList<>(new LinkedHashSet<>(ids)), token, options.userAccount,
+                    options.outputDir != null ? options.outputDir : Path.of("out/"), options.after, options.before,
+                    options.noScrub, options.gzip, options.apiUrl, commandLine(spec));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ArchiveRun run = root.runFactory.apply(settings);
+        Thread hook = new Thread(() -> {
+            try {
+                run.interrupt("signal", SHUTDOWN_WAIT_MILLIS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "discard-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            RunResult result = run.run();
+            return report(console, mode, result);
+        } catch (RunFailedException e) {
+            console.error(e.getMessage());
+            return ExitCode.FAILED;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting: the hook is running and finishes the files.
+            }
+        }
+    }
+
+    private static int report(Console console, Mode mode, RunResult result) {
+        result.failures().forEach(failure -> console.error(failure.toString()));
+        if (mode == Mode.PROFILE) {
+            console.out.println("Logged in as " + result.user().path("username").asText() + " (id "
+                    + result.user().path("id").asText() + ")");
+        } else {
+            console.out.println("Archived " + result.messages() + " messages from " + result.channels()
+                    + (result.channels() == 1 ? " channel" : " channels") + " into " + result.runDirectory());
+        }
+        if (result.failures().isEmpty()) return ExitCode.OK;
+        long archived = result.channels() - result.failures().stream()
+                .filter(f -> f.target().startsWith("channel ")).count();
+        return archived > 0 ? ExitCode.PARTIAL : ExitCode.FAILED;
+    }
+
+    /** {@code discard} and the arguments as given; the token is scrubbed when the meta file is written. */
+    private static List<String> commandLine(CommandSpec spec) {
+        List<String> command = new ArrayList<>();
+        command.add("discard");
+        command.addAll(spec.root().commandLine().getParseResult().originalArgs());
+        return command;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.discard.discord;
+
+/**
+ * Discord answered with an error status. The message reads like {@code 403 Missing Access (50001)}: the status, then
+ * Discord's own message and JSON error code where the body had them.
+ */
+public class DiscordApiException extends RuntimeException {
+    private final int status;
+    private final Integer code;
+    private final String answer;
+
+    public DiscordApiException(String what, ApiResponse response) {
+        this(what, response.status(), response.errorCode(), describe(response));
+    }
+
+    private DiscordApiException(String what, int status, Integer code, String answer) {
+        super(what + ": " + answer);
+        this.status = status;
+        this.code = code;
+        this.answer = answer;
+    }
+
+    /** Discord's answer alone, e.g. {@code 403 Missing Access (50001)}. */
+    public String answer() {
+        return answer;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Discord's JSON error code (e.g. 10003 Unknown Channel), or null when the body had none. */
+    public Integer code() {
+        return code;
+    }
+
+    static String describe(ApiResponse response) {
+        StringBuilder s = new StringBuilder().append(response.status());
+        String message = response.errorMessage();
+        s.append(' ').append(message != null ? message : reason(response.status()));
+        if (response.errorCode() != null) s.append(" (").append(response.errorCode()).append(')');
+        return s.toString();
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "HTTP error";
+        };
+    }
+}

@@ -1,0 +1,176 @@
+package dev.discard.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The REST client: authenticates, stays inside the rate limits, retries what is worth retrying, and reports every
+ * attempt, answered or not, to the {@link ExchangeSink} the caller hands in. It never follows redirects and never lets
+ * OkHttp retry silently, so the archive sees each request that actually went out.
+ */
+public final class DiscordRest {
+    private static final String USER_AGENT_FORMAT = "DiscordBot (%s, %s)";
+
+    private final OkHttpClient http;
+    private final HttpUrl baseUrl;
+    private final Token token;
+    private final String userAgent;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final RateLimiter limiter;
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+
+    /**
+     * @param http the caller's client; this one derives a client from it that never retries or redirects on its own
+     * @param baseUrl the API root, e.g. {@code https://discord.com/api/v10}
+     * @param clientUrl and clientVersion go into the {@code User-Agent: DiscordBot (url, version)} Discord requires
+     */
+    public DiscordRest(OkHttpClient http, HttpUrl baseUrl, Token token, String clientUrl, String clientVersion,
+            ObjectMapper mapper, Clock clock, RateLimiter limiter, RetryPolicy retry, Sleeper sleeper,
+            RandomGenerator random) {
+        this.http = http.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
+                .followSslRedirects(false).build();
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.userAgent = String.format(USER_AGENT_FORMAT, clientUrl, clientVersion);
+        this.mapper = mapper;
+        this.clock = clock;
+        this.limiter = limiter;
+        this.retry = retry;
+        this.sleeper = sleeper;
+        this.random = random;
+    }
+
+    public Token token() {
+        return token;
+    }
+
+    /** The API root as given, e.g. {@code https://discord.com/api/v10}. */
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Sends the request until Discord gives a final answer, recording every attempt into {@code sink}. A 429 is waited
+     * out and repeated; 5xx and connection failures are repeated with backoff. The final answer is returned whatever
+     * its status: callers decide what an error means for them.
+     *
+     * @throws DiscordUnreachableException when no attempt got an answer
+     */
+    public ApiResponse get(ApiRequest request, ExchangeSink sink) throws IOException, InterruptedException {
+        RouteKey key = RouteKey.of(request.method(), request.path());
+        String recordedUrl = recordedUrl(request.path());
+        Request httpRequest = new Request.Builder()
+                .url(url(request))
+                .header("Authorization", token.authorization())
+                .header("User-Agent", userAgent)
+                .header("Accept", "application/json")
+                .get()
+                .build();
+        int failures = 0;
+        int limited = 0;
+        while (true) {
+            limiter.acquire(key);
+            Instant start = clock.instant();
+            Call call = http.newCall(httpRequest);
+            ApiResponse response;
+            try (Response r = call.execute()) {
+                ResponseBody body = r.body();
+                byte[] bytes = body == null ? new byte[0] : body.bytes();
+                Map<String, String> headers = evidenceHeaders(r);
+                sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
+                        r.code(), headers, bytes, null));
+                response = new ApiResponse(r.code(), headers, bytes, mapper);
+            } catch (IOException e) {
+                sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
+                        null, Map.of(), new byte[0], describe(e)));
+                if (call.isCanceled() || Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("interrupted during " + recordedUrl);
+                }
+                if (failures >= retry.maxRetries()) throw new DiscordUnreachableException(recordedUrl, e);
+                sleeper.sleep(retry.delayNanos(failures++, random));
+                continue;
+            }
+            if (response.status() == 429) {
+                double retryAfter = retryAfterSeconds(response);
+                limiter.update(key, response.headers(), 429, retryAfter, isGlobal(response));
+                if (limited++ >= retry.max429Retries()) return response;
+                continue;
+            }
+            limiter.update(key, response.headers(), response.status(), Double.NaN, false);
+            if (RetryPolicy.isRetryable(response.status()) && failures < retry.maxRetries()) {
+                sleeper.sleep(retry.delayNanos(failures++, random));
+                continue;
+            }
+            return response;
+        }
+    }
+
+    private HttpUrl url(ApiRequest request) {
+        HttpUrl parsed = HttpUrl.parse(baseUrl + request.path());
+        if (parsed == null) throw new IllegalArgumentException("not a URL: " + baseUrl + request.path());
+        HttpUrl.Builder url = parsed.newBuilder();
+        request.params().forEach((name, value) -> url.addQueryParameter(name, String.valueOf(value)));
+        return url.build();
+    }
+
+    private String recordedUrl(String path) {
+        String base = baseUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /** Headers that are evidence or drive rate limits; never cookies or anything that could authenticate. */
+    static Map<String, String> evidenceHeaders(Response response) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String name : response.headers().names()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("date") || lower.equals("content-type") || lower.startsWith("x-ratelimit-")
+                    || lower.equals("retry-after") || lower.equals("via") || lower.equals("cf-ray")) {
+                kept.put(lower, String.join(", ", response.headers(name)));
+            }
+        }
+        return kept;
+    }
+
+    /** Seconds to wait after a 429: the body's {@code retry_after}, else the Retry-After header, else one second. */
+    static double retryAfterSeconds(ApiResponse response) {
+        JsonNode retryAfter = response.json().get("retry_after");
+        if (retryAfter != null && retryAfter.isNumber()) return retryAfter.doubleValue();
+        String header = response.header("retry-after");
+        if (header != null) {
+            try {
+                return Double.parseDouble(header.strip());
+            } catch (NumberFormatException ignored) {
+                // An HTTP-date Retry-After is not something Discord sends; fall through to the default.
+            }
+        }
+        return 1.0;
+    }
+
+    static boolean isGlobal(ApiResponse response) {
+        JsonNode global = response.json().get("global");
+        return (global != null && global.asBoolean(false))
+                || "true".equalsIgnoreCase(response.header("x-ratelimit-global"))
+                || "global".equalsIgnoreCase(response.header("x-ratelimit-scope"));
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message != null ? ": " + message : "");
+    }
+}

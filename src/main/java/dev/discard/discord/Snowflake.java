@@ -1,0 +1,44 @@
+package dev.discard.discord;
+
+import java.time.Instant;
+
+/**
+ * Discord ids: 64-bit numbers whose top 42 bits are milliseconds since the Discord epoch (2015-01-01T00:00:00Z).
+ * See https://discord.com/developers/docs/reference#snowflakes. Ids below 2^63 (until 2084) fit a signed long.
+ */
+public final class Snowflake {
+    /** The Discord epoch in Unix milliseconds. */
+    public static final long DISCORD_EPOCH_MS = 1420070400000L;
+
+    private Snowflake() {}
+
+    /** The smallest id a message created at {@code instant} can have; as Discard's {@code (unix_ms - epoch) << 22}. */
+    public static long of(Instant instant) {
+        long ms = instant.toEpochMilli() - DISCORD_EPOCH_MS;
+        return ms <= 0 ? 0 : ms << 22;
+    }
+
+    /** When the object with this id was created. */
+    public static Instant instantOf(long id) {
+        return Instant.ofEpochMilli((id >>> 22) + DISCORD_EPOCH_MS);
+    }
+
+    /**
+     * Parses an id as Discord sends it (a decimal string) or a user typed it.
+     *
+     * @throws IllegalArgumentException if it is not a positive decimal number that fits 63 bits
+     */
+    public static long parse(String text) {
+        if (text == null || text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("expected a Discord id (a number of up to 19 digits) but was '"
+                    + text + "'");
+        }
+        try {
+            long id = Long.parseLong(text);
+            if (id <= 0) throw new IllegalArgumentException("expected a Discord id greater than 0 but was '" + text + "'");
+            return id;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a Discord id below 2^63 but was '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,410 @@
+package dev.discard.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/**
+ * A Discord REST API on MockWebServer, written from the developer documentation: routes under {@code /api/v<n>},
+ * bot ({@code Bot <token>}) or user (bare token) authorization, history paging with {@code limit} (1–100, default 50)
+ * and {@code after}/{@code before} answered newest first (or oldest first, as Spacebar does, with
+ * {@link #oldestFirst}), reaction users in id order (limit default 25), Discord's JSON error bodies and codes,
+ * {@code X-RateLimit-*} headers per bucket and major parameter, 429s with {@code retry_after}, and scripted failures.
+ */
+public final class FakeDiscord extends Dispatcher implements AutoCloseable {
+    public static final String DATE = "Mon, 01 Feb 2021 17:47:43 GMT";
+
+    final ObjectMapper mapper = new ObjectMapper();
+    private final String token;
+    private final boolean userAccount;
+    private final ObjectNode self;
+    private final Map<Long, ObjectNode> users = new LinkedHashMap<>();
+    private final Map<Long, FakeGuild> guilds = new LinkedHashMap<>();
+    private final Map<Long, FakeChannel> channels = new LinkedHashMap<>();
+    private final RateLimits rateLimits = new RateLimits();
+    private final ConcurrentLinkedQueue<Scripted> scripted = new ConcurrentLinkedQueue<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger tooManyRequests = new AtomicInteger();
+    private final MockWebServer server = new MockWebServer();
+    private volatile boolean oldestFirst;
+    private volatile Clock clock;
+
+    public FakeDiscord(String token, boolean userAccount, ObjectNode self) {
+        this.token = token;
+        this.userAccount = userAccount;
+        this.self = self;
+        users.put(Long.parseLong(self.get("id").asText()), self);
+        server.setDispatcher(this);
+    }
+
+    /** Starts serving on a free loopback port. */
+    public FakeDiscord start() throws IOException {
+        server.start();
+        return this;
+    }
+
+    /** Starts on a given port, for runs whose recorded URLs must not change (the example). */
+    public FakeDiscord start(int port) throws IOException {
+        server.start(port);
+        return this;
+    }
+
+    /** The API base URL to hand to {@code --api-url}. */
+    public String apiUrl() {
+        String url = server.url("/api/v10").toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public MockWebServer server() {
+        return server;
+    }
+
+    /** Every request received, in order. */
+    public List<RecordedRequest> requests() {
+        return Collections.unmodifiableList(requests);
+    }
+
+    /** Paths (without query) of the requests received, in order. */
+    public List<String> paths() {
+        List<String> paths = new ArrayList<>();
+        for (RecordedRequest r : requests) paths.add(r.getRequestUrl().encodedPath());
+        return paths;
+    }
+
+    public int tooManyRequests() {
+        return tooManyRequests.get();
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    /** Answer {@code after} pages oldest first, as Discord-compatible servers (Spacebar) do. */
+    public FakeDiscord oldestFirst() {
+        oldestFirst = true;
+        return this;
+    }
+
+    public FakeDiscord clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** The next {@code count} requests whose path contains {@code pathPart} get this answer instead. */
+    public FakeDiscord script(String pathPart, int count, MockResponse response) {
+        for (int i = 0; i < count; i++) scripted.add(new Scripted(pathPart, response));
+        return this;
+    }
+
+    /** A 429 as Discord sends it: {@code retry_after} seconds, bucket or global. */
+    public MockResponse tooManyRequests(double retryAfter, boolean global) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("message", "You are being rate limited.");
+        body.put("retry_after", retryAfter);
+        body.put("global", global);
+        MockResponse response = json(429, body)
+                .setHeader("Retry-After", (long) Math.ceil(retryAfter))
+                .setHeader("X-RateLimit-Scope", global ? "global" : "user");
+        if (global) response.setHeader("X-RateLimit-Global", "true");
+        return response;
+    }
+
+    public MockResponse error(int status, int code, String message) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("message", message);
+        body.put("code", code);
+        return json(status, body);
+    }
+
+    /** The ids of a channel's messages, oldest first, as decimal strings. */
+    public List<String> standardIds(long channelId) {
+        List<String> ids = new ArrayList<>();
+        channels.get(channelId).messages.keySet().forEach(id -> ids.add(Long.toString(id)));
+        return ids;
+    }
+
+    public FakeChannel channel(long id) {
+        return channels.get(id);
+    }
+
+    public ObjectNode self() {
+        return self;
+    }
+
+    public ObjectNode user(long id, String name) {
+        ObjectNode user = mapper.createObjectNode();
+        user.put("id", Long.toString(id));
+        user.put("username", name);
+        user.putNull("avatar");
+        user.put("discriminator", "0");
+        user.put("public_flags", 0);
+        user.put("flags", 0);
+        user.putNull("banner");
+        user.putNull("accent_color");
+        user.put("global_name", name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
+        user.putNull("avatar_decoration_data");
+        users.put(id, user);
+        return user;
+    }
+
+    public FakeGuild guild(long id, String name, long ownerId) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", Long.toString(id));
+        json.put("name", name);
+        json.putNull("icon");
+        json.putNull("description");
+        json.putNull("splash");
+        json.put("owner_id", Long.toString(ownerId));
+        json.put("verification_level", 1);
+        json.put("default_message_notifications", 1);
+        json.put("explicit_content_filter", 2);
+        json.putArray("features").add("COMMUNITY");
+        json.put("mfa_level", 0);
+        json.put("premium_tier", 0);
+        json.put("preferred_locale", "en-US");
+        json.putArray("roles");
+        json.putArray("emojis");
+        json.putArray("stickers");
+        FakeGuild guild = new FakeGuild(json);
+        guilds.put(id, guild);
+        return guild;
+    }
+
+    public FakeChannel channel(FakeGuild guild, long id, int type, String name, Long parentId) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", Long.toString(id));
+        json.put("type", type);
+        if (guild != null) json.put("guild_id", Long.toString(guild.id()));
+        json.put("name", name);
+        json.put("position", guild == null ? 0 : guild.channels.size());
+        json.put("flags", 0);
+        if (parentId != null) json.put("parent_id", Long.toString(parentId));
+        else json.putNull("parent_id");
+        json.putArray("permission_overwrites");
+        if (type == 0 || type == 5) {
+            json.putNull("topic");
+            json.put("nsfw", false);
+            json.putNull("last_message_id");
+            json.put("rate_limit_per_user", 0);
+        }
+        FakeChannel channel = new FakeChannel(json);
+        if (guild != null) guild.channels.put(id, channel);
+        channels.put(id, channel);
+        return channel;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        requests.add(request);
+        HttpUrl url = request.getRequestUrl();
+        List<String> segments = url.pathSegments();
+        if (segments.size() < 2 || !segments.get(0).equals("api") || !segments.get(1).matches("v\\d+")) {
+            return withDate(error(404, 0, "404: Not Found"));
+        }
+        if (!(userAccount ? token : "Bot " + token).equals(request.getHeader("Authorization"))) {
+            return withDate(error(401, 0, "401: Unauthorized"));
+        }
+        List<String> route = segments.subList(2, segments.size());
+        String path = "/" + String.join("/", route);
+        for (Scripted s : scripted) {
+            if (path.contains(s.pathPart) && scripted.remove(s)) return finish(s.response);
+        }
+        MockResponse limited = rateLimits.check(path, this);
+        if (limited != null) return finish(limited);
+        MockResponse response = route(route, url);
+        rateLimits.headers(path, response);
+        return finish(response);
+    }
+
+    private MockResponse finish(MockResponse response) {
+        if (response.getStatus().contains(" 429 ")) tooManyRequests.incrementAndGet();
+        return withDate(response.setHeader("Via", "1.1 google"));
+    }
+
+    private MockResponse withDate(MockResponse response) {
+        Clock c = clock;
+        String date = c == null ? DATE
+                : DateTimeFormatter.RFC_1123_DATE_TIME.format(c.instant().atOffset(ZoneOffset.UTC));
+        return response.setHeader("Date", date);
+    }
+
+    private MockResponse route(List<String> r, HttpUrl url) {
+        String first = r.get(0);
+        if (first.equals("users")) return users(r);
+        if (first.equals("channels") && r.size() >= 2) return channels(r, url);
+        if (first.equals("guilds") && r.size() >= 2) return guilds(r, url);
+        return error(404, 0, "404: Not Found");
+    }
+
+    private MockResponse users(List<String> r) {
+        if (r.size() == 2 && r.get(1).equals("@me")) return json(200, self);
+        if (r.size() == 5 && r.get(1).equals("@me") && r.get(2).equals("guilds") && r.get(4).equals("member")) {
+            if (!userAccount) return error(401, 0, "401: Unauthorized");
+            FakeGuild guild = guilds.get(parse(r.get(3)));
+            ObjectNode member = guild == null ? null : guild.members.get(parse(self.get("id").asText()));
+            return member == null ? error(404, 10004, "Unknown Guild") : json(200, member);
+        }
+        ObjectNode user = users.get(parse(r.get(1)));
+        if (user == null) return error(404, 10013, "Unknown User");
+        if (r.size() == 2) return json(200, user);
+        if (r.size() == 3 && r.get(2).equals("profile")) {
+            if (!userAccount) return error(403, 50001, "Missing Access");
+            ObjectNode profile = mapper.createObjectNode();
+            profile.set("user", user);
+            profile.putArray("connected_accounts");
+            profile.putNull("premium_since");
+            return json(200, profile);
+        }
+        return error(404, 0, "404: Not Found");
+    }
+
+    private MockResponse channels(List<String> r, HttpUrl url) {
+        FakeChannel channel = channels.get(parse(r.get(1)));
+        if (channel == null) return error(404, 10003, "Unknown Channel");
+        if (channel.hiddenFromBot) return error(403, 50001, "Missing Access");
+        if (r.size() == 2) return json(200, channel.json);
+        if (r.size() == 3 && r.get(2).equals("messages")) return history(channel, url);
+        if (r.size() == 6 && r.get(2).equals("messages") && r.get(4).equals("reactions")) {
+            return reactionUsers(channel, parse(r.get(3)), r.get(5), url);
+        }
+        return error(404, 0, "404: Not Found");
+    }
+
+    private MockResponse history(FakeChannel channel, HttpUrl url) {
+        Integer limit = limit(url, 50);
+        if (limit == null) return invalidLimit();
+        if (channel.historyForbidden) return error(403, 50001, "Missing Access");
+        ArrayNode page = mapper.createArrayNode();
+        if (channel.historyHidden) return json(200, page);
+        List<ObjectNode> picked = new ArrayList<>();
+        String after = url.queryParameter("after");
+        String before = url.queryParameter("before");
+        if (after != null) {
+            for (ObjectNode m : channel.messages.tailMap(parse(after), false).values()) {
+                if (picked.size() == limit) break;
+                picked.add(m);
+            }
+            if (!oldestFirst) Collections.reverse(picked);
+        } else {
+            NavigableMap<Long, ObjectNode> older = before != null
+                    ? channel.messages.headMap(parse(before), false) : channel.messages;
+            for (ObjectNode m : older.descendingMap().values()) {
+                if (picked.size() == limit) break;
+                picked.add(m);
+            }
+        }
+        picked.forEach(page::add);
+        return json(200, page);
+    }
+
+    private MockResponse reactionUsers(FakeChannel channel, long messageId, String emoji, HttpUrl url) {
+        Integer limit = limit(url, 25);
+        if (limit == null) return invalidLimit();
+        if (!channel.messages.containsKey(messageId)) return error(404, 10008, "Unknown Message");
+        Map<Integer, List<Long>> byType = channel.reactions.getOrDefault(messageId, Map.of()).get(emoji);
+        if (byType == null) return error(404, 10014, "Unknown Emoji");
+        String type = url.queryParameter("type");
+        List<Long> ids = new ArrayList<>(byType.getOrDefault(type == null ? 0 : Integer.parseInt(type), List.of()));
+        Collections.sort(ids);
+        long after = url.queryParameter("after") == null ? 0 : parse(url.queryParameter("after"));
+        ArrayNode page = mapper.createArrayNode();
+        for (long id : ids) {
+            if (id <= after) continue;
+            if (page.size() == limit) break;
+            page.add(users.containsKey(id) ? users.get(id) : user(id, "user" + id));
+        }
+        return json(200, page);
+    }
+
+    private MockResponse guilds(List<String> r, HttpUrl url) {
+        FakeGuild guild = guilds.get(parse(r.get(1)));
+        if (guild == null) return error(404, 10004, "Unknown Guild");
+        if (r.size() == 2) {
+            ObjectNode body = guild.json.deepCopy();
+            if ("true".equals(url.queryParameter("with_counts"))) {
+                body.put("approximate_member_count", guild.members.size());
+                body.put("approximate_presence_count", 0);
+            }
+            return json(200, body);
+        }
+        String what = r.get(2);
+        if (r.size() == 3 && what.equals("channels")) {
+            ArrayNode list = mapper.createArrayNode();
+            guild.channels.values().forEach(c -> list.add(c.json));
+            return json(200, list);
+        }
+        if (r.size() == 3 && what.equals("roles")) return json(200, guild.json.get("roles"));
+        if (r.size() == 3 && what.equals("emojis")) return json(200, guild.json.get("emojis"));
+        if (r.size() == 3 && what.equals("stickers")) return json(200, guild.json.get("stickers"));
+        if (r.size() == 4 && what.equals("members")) {
+            ObjectNode member = guild.members.get(parse(r.get(3)));
+            return member == null ? error(404, 10007, "Unknown Member") : json(200, member);
+        }
+        return error(404, 0, "404: Not Found");
+    }
+
+    private static Integer limit(HttpUrl url, int byDefault) {
+        String value = url.queryParameter("limit");
+        if (value == null) return byDefault;
+        try {
+            int limit = Integer.parseInt(value);
+            return limit >= 1 && limit <= 100 ? limit : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private MockResponse invalidLimit() {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("code", 50035);
+        body.putObject("errors").putObject("limit").putArray("_errors").addObject()
+                .put("code", "NUMBER_TYPE_MAX").put("message", "int value should be less than or equal to 100.");
+        body.put("message", "Invalid Form Body");
+        return json(400, body);
+    }
+
+    MockResponse json(int status, JsonNode body) {
+        try {
+            return new MockResponse().setResponseCode(status)
+                    .setHeader("Content-Type", "application/json")
+                    .setBody(mapper.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long parse(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.shutdown();
+    }
+
+    private record Scripted(String pathPart, MockResponse response) {}
+}

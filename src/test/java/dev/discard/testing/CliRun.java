@@ -1,0 +1,54 @@
+package dev.discard.testing;
+
+import dev.discard.archive.ArchiveRun;
+import dev.discard.archive.ArchiveSettings;
+import dev.discard.cli.Main;
+import dev.discard.discord.RetryPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Runs the CLI in-process and keeps its exit code, stdout and stderr. */
+public final class CliRun {
+    public static final String IDENT = "abcde12345fghij67890klmn";
+    public static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
+    /** Retries without the production waits, so failure tests stay fast. */
+    public static final RetryPolicy FAST_RETRY = new RetryPolicy(3, 20, Duration.ofMillis(1), Duration.ofMillis(5));
+
+    public final int exitCode;
+    public final String out;
+    public final String err;
+
+    private CliRun(int exitCode, String out, String err) {
+        this.exitCode = exitCode;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs with a fixed clock and ident and fast retries; {@code env} may be empty. */
+    public static CliRun run(Map<String, String> env, String... args) {
+        Clock clock = Clock.fixed(START, ZoneOffset.UTC);
+        return run(env, settings -> ArchiveRun.builder(settings).clock(clock).ident(() -> IDENT)
+                .retryPolicy(FAST_RETRY).build(), args);
+    }
+
+    public static CliRun run(Map<String, String> env, Function<ArchiveSettings, ArchiveRun> runs, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new HashMap<>(env)::get, runs).run(args);
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+}
