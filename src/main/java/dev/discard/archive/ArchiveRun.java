@@ -102,7 +102,7 @@ public final class ArchiveRun {
         Token token = new Token(settings.token(), settings.userAccount());
         Scrubber scrubber = Scrubber.of(token.secret(), settings.noScrub());
         RunCounters counters = new RunCounters();
-        MetaWriter metaWriter = new MetaWriter(mapper);
+        MetaWriter metaWriter = new MetaWriter(mapper, scrubber);
         RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters);
         DiscordRest rest = new DiscordRest(http, apiUrl(), token, ClientInfo.URL, ClientInfo.VERSION, mapper, clock,
                 new RateLimiter(sleeper, System::nanoTime), retry, sleeper, random);
@@ -144,7 +144,7 @@ public final class ArchiveRun {
         }
         if (failure != null) throw failure;
         return new RunResult(layout.root(), meta.user(), meta.failures(), counters.messages.sum(),
-                counters.channels.sum(), counters.httpRequests.sum());
+                counters.channels.sum(), counters.channelsFailed.sum(), counters.httpRequests.sum());
     }
 
     private static JsonNode login(DiscordRest rest, ExchangeLog runLog) throws IOException, InterruptedException {

@@ -16,12 +16,15 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes meta files as Discard does: pretty JSON with four-space indents, UTF-8, non-ASCII as is. A meta file that is
- * rewritten (run.meta.json at the end of a run) is replaced atomically, so a reader never sees half of one.
+ * rewritten (run.meta.json at the end of a run) is replaced atomically, so a reader never sees half of one. The
+ * finished text is scrubbed of the token as a whole, whichever value carried it (a URL, a path, a name).
  */
 final class MetaWriter {
     private final ObjectWriter writer;
+    private final Scrubber scrubber;
 
-    MetaWriter(ObjectMapper mapper) {
+    MetaWriter(ObjectMapper mapper, Scrubber scrubber) {
+        this.scrubber = scrubber;
         DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
@@ -48,6 +51,6 @@ final class MetaWriter {
     }
 
     private byte[] bytes(JsonNode meta) throws IOException {
-        return (writer.writeValueAsString(meta) + "\n").getBytes(StandardCharsets.UTF_8);
+        return (scrubber.scrub(writer.writeValueAsString(meta)) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

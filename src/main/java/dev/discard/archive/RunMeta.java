@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * {@code run.meta.json}: Discard's keys (client, command, settings, run, summary, user) and their meaning, with
- * {@code after}/{@code before} the right way round and the token scrubbed from the command line. Holds the run's
- * state between the write at the start and the rewrite at the end. Run thread only.
+ * {@code after}/{@code before} the right way round. Holds the run's state between the write at the start and the
+ * rewrite at the end; the {@link MetaWriter} scrubs the token from all of it. Run thread only.
  */
 final class RunMeta {
     private final ObjectMapper mapper;
@@ -66,8 +66,8 @@ final class RunMeta {
     void failed(Instant end, Throwable error, String trace) {
         this.end = end;
         this.finished = true;
-        this.exception = scrubber.scrub(error.getClass().getSimpleName() + ": " + error.getMessage());
-        this.traceback = scrubber.scrub(trace);
+        this.exception = error.getClass().getSimpleName() + ": " + error.getMessage();
+        this.traceback = trace;
     }
 
     void interrupted(Instant end, String reason) {
@@ -85,7 +85,7 @@ final class RunMeta {
         client.put("implementation", "java");
         client.put("java_version", System.getProperty("java.version"));
         ArrayNode command = meta.putArray("command");
-        settings.command().forEach(arg -> command.add(scrubber.scrub(arg)));
+        settings.command().forEach(command::add);
 
         ObjectNode s = meta.putObject("settings");
         s.put("mode", settings.mode().wireName());

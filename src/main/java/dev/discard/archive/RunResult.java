@@ -11,11 +11,12 @@ import java.util.List;
  * @param user the logged-in user as Discord sent it ({@code GET /users/@me})
  * @param failures the guilds and channels that failed, each with Discord's answer; empty when all went well
  * @param messages messages archived
- * @param channels channels archived (failed ones included)
+ * @param channels channels whose history was walked (failed ones included)
+ * @param channelsFailed channels whose history Discord refused part-way or from the start
  * @param httpRequests HTTP attempts recorded
  */
 public record RunResult(Path runDirectory, JsonNode user, List<Failure> failures, long messages, long channels,
-        long httpRequests) {
+        long channelsFailed, long httpRequests) {
     /** One guild or channel that could not be archived, e.g. {@code channel 123} / {@code 403 Missing Access (50001)}. */
     public record Failure(String target, String error) {
         @Override

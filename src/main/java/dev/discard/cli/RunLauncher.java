@@ -72,9 +72,8 @@ final class RunLauncher {
                     + (result.channels() == 1 ? " channel" : " channels") + " into " + result.runDirectory());
         }
         if (result.failures().isEmpty()) return ExitCode.OK;
-        long archived = result.channels() - result.failures().stream()
-                .filter(f -> f.target().startsWith("channel ")).count();
-        return archived > 0 ? ExitCode.PARTIAL : ExitCode.FAILED;
+        boolean anythingArchived = result.channels() > result.channelsFailed();
+        return anythingArchived ? ExitCode.PARTIAL : ExitCode.FAILED;
     }
 
     /** {@code discard} and the arguments as given; the token is scrubbed when the meta file is written. */

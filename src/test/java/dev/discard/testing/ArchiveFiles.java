@@ -53,6 +53,7 @@ public final class ArchiveFiles {
         List<String> ids = new ArrayList<>();
         for (JsonNode record : records(log)) {
             if (!record.path("request").path("url").asText().endsWith("/messages")) continue;
+            if (!record.path("response").path("data").isArray()) continue;
             List<String> page = new ArrayList<>();
             record.path("response").path("data").forEach(m -> page.add(m.get("id").asText()));
             page.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));

@@ -1,0 +1,62 @@
+package dev.discard.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final List<Long> waits = new ArrayList<>();
+    private final RateLimiter limiter = new RateLimiter(nanos -> {
+        waits.add(nanos);
+        now.addAndGet(nanos);
+    }, now::get);
+    private final RouteKey channel1 = RouteKey.of("GET", "/channels/1/messages");
+    private final RouteKey channel2 = RouteKey.of("GET", "/channels/2/messages");
+
+    @Test
+    void emptyBucketWaitsForItsResetOthersGoAtOnce() throws Exception {
+        limiter.update(channel1, Map.of("x-ratelimit-bucket", "abc", "x-ratelimit-remaining", "0",
+                "x-ratelimit-reset-after", "0.8"), 200, Double.NaN, false);
+        limiter.acquire(channel2);
+        assertEquals(List.of(), waits, "another channel has its own copy of the bucket");
+        limiter.acquire(channel1);
+        assertEquals(List.of(800_000_000L), waits);
+    }
+
+    @Test
+    void bucket429WaitsRetryAfterGlobal429HoldsEverything() throws Exception {
+        limiter.update(channel1, Map.of(), 429, 1.5, false);
+        limiter.acquire(channel2);
+        assertEquals(List.of(), waits);
+        limiter.acquire(channel1);
+        assertEquals(List.of(1_500_000_000L), waits);
+        limiter.update(channel1, Map.of(), 429, 0.25, true);
+        limiter.acquire(channel2);
+        assertEquals(List.of(1_500_000_000L, 250_000_000L), waits);
+    }
+
+    @Test
+    void remainingCountsDownBeforeTheServerSaysSo() throws Exception {
+        limiter.update(channel1, Map.of("x-ratelimit-remaining", "2", "x-ratelimit-reset-after", "1"), 200,
+                Double.NaN, false);
+        limiter.acquire(channel1);
+        limiter.acquire(channel1);
+        assertEquals(List.of(), waits);
+        limiter.acquire(channel1);
+        assertEquals(List.of(1_000_000_000L), waits);
+    }
+
+    @Test
+    void routeKeysKeepTheMajorParameterAndFoldOtherIds() {
+        RouteKey key = RouteKey.of("GET", "/channels/42/messages/7/reactions/%F0%9F%91%8D");
+        assertEquals("GET /channels/{major}/messages/{id}/reactions/{emoji}", key.route());
+        assertEquals("channels/42", key.major());
+        assertEquals("GET /users/@me", RouteKey.of("GET", "/users/@me").route());
+        assertEquals("guilds/9", RouteKey.of("GET", "/guilds/9/members/5").major());
+    }
+}
