@@ -26,7 +26,7 @@ final class MetaWriter {
     MetaWriter(ObjectMapper mapper, Scrubber scrubber) {
         this.scrubber = scrubber;
         DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+        DefaultPrettyPrinter printer = new PythonStylePrinter()
                 .withSeparators(Separators.createDefaultInstance()
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
         printer.indentObjectsWith(indenter);
@@ -47,6 +47,51 @@ final class MetaWriter {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Jackson's pretty printer, but with {@code []} and {@code {}} for empty containers, as Python writes them. */
+    private static final class PythonStylePrinter extends DefaultPrettyPrinter {
+        PythonStylePrinter() {}
+
+        PythonStylePrinter(PythonStylePrinter base) {
+            super(base);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new PythonStylePrinter(this);
+        }
+
+        @Override
+        public DefaultPrettyPrinter withSeparators(Separators separators) {
+            PythonStylePrinter copy = new PythonStylePrinter(this);
+            copy._separators = separators;
+            copy._objectFieldValueSeparatorWithSpaces = separators.getObjectFieldValueSpacing()
+                    .apply(separators.getObjectFieldValueSeparator());
+            copy._objectEntrySeparator = separators.getObjectEntrySpacing().apply(separators.getObjectEntrySeparator());
+            copy._arrayValueSeparator = separators.getArrayValueSpacing().apply(separators.getArrayValueSeparator());
+            return copy;
+        }
+
+        @Override
+        public void writeEndArray(com.fasterxml.jackson.core.JsonGenerator g, int values) throws IOException {
+            if (values == 0) {
+                _nesting--;
+                g.writeRaw(']');
+            } else {
+                super.writeEndArray(g, values);
+            }
+        }
+
+        @Override
+        public void writeEndObject(com.fasterxml.jackson.core.JsonGenerator g, int entries) throws IOException {
+            if (entries == 0) {
+                _nesting--;
+                g.writeRaw('}');
+            } else {
+                super.writeEndObject(g, entries);
+            }
         }
     }
 

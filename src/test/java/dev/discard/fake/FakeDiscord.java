@@ -48,6 +48,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private volatile boolean oldestFirst;
     private volatile Clock clock;
+    private volatile Hang hang;
 
     public FakeDiscord(String token, boolean userAccount, ObjectNode self) {
         this.token = token;
@@ -105,14 +106,25 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         return this;
     }
 
+    /** A fixed clock makes the Date and rate-limit headers deterministic, for golden files. */
     public FakeDiscord clock(Clock clock) {
         this.clock = clock;
+        rateLimits.deterministic(clock.instant().getEpochSecond());
         return this;
     }
 
     /** The next {@code count} requests whose path contains {@code pathPart} get this answer instead. */
     public FakeDiscord script(String pathPart, int count, MockResponse response) {
         for (int i = 0; i < count; i++) scripted.add(new Scripted(pathPart, response));
+        return this;
+    }
+
+    /**
+     * The {@code nth} request (1-based) whose path and query contain {@code pathPart} gets no answer until the client gives
+     * up or the server closes: for interruption tests.
+     */
+    public FakeDiscord hangOn(String pathPart, int nth) {
+        hang = new Hang(pathPart, nth);
         return this;
     }
 
@@ -226,6 +238,10 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         }
         List<String> route = segments.subList(2, segments.size());
         String path = "/" + String.join("/", route);
+        Hang h = hang;
+        if (h != null && request.getPath().contains(h.pathPart) && h.left.decrementAndGet() == 0) {
+            return new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE);
+        }
         for (Scripted s : scripted) {
             if (path.contains(s.pathPart) && scripted.remove(s)) return finish(s.response);
         }
@@ -407,4 +423,14 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     }
 
     private record Scripted(String pathPart, MockResponse response) {}
+
+    private static final class Hang {
+        final String pathPart;
+        final AtomicInteger left;
+
+        Hang(String pathPart, int nth) {
+            this.pathPart = pathPart;
+            this.left = new AtomicInteger(nth);
+        }
+    }
 }

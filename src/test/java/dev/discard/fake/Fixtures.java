@@ -40,6 +40,15 @@ public final class Fixtures {
     }
 
     public static FakeDiscord standard(String token, boolean userAccount) {
+        return build(token, userAccount, GENERAL_MESSAGES, 150);
+    }
+
+    /** The same server, small enough to read: the run tree of {@code example/}. */
+    public static FakeDiscord example() {
+        return build(TOKEN, false, 15, 3);
+    }
+
+    private static FakeDiscord build(String token, boolean userAccount, int generalMessages, int manyReactions) {
         FakeDiscord d = new FakeDiscord(token, userAccount, selfUser(userAccount));
         ObjectNode owner = d.user(OWNER_ID, "sanqui");
         FakeGuild g = d.guild(GUILD_ID, "Discard Test Server ✨", OWNER_ID);
@@ -63,13 +72,13 @@ public final class Fixtures {
         FakeChannel noHistory = d.channel(g, NO_HISTORY, 0, "no-history", CATEGORY).historyHidden();
         overwrite(noHistory.json(), ROLE_ARCHIVISTS, 0, 0, READ_MESSAGE_HISTORY);
 
-        List<Long> ids = fill(d, general, owner, GENERAL_START, GENERAL_MESSAGES);
+        List<Long> ids = fill(d, general, owner, GENERAL_START, generalMessages);
         fill(d, announcements, owner, Instant.parse("2021-02-03T08:00:00Z"), 5);
         fill(d, reopened, owner, Instant.parse("2021-02-04T08:00:00Z"), 3);
         fill(d, staff, owner, Instant.parse("2021-02-04T09:00:00Z"), 4);
 
         List<Long> many = new ArrayList<>();
-        for (int i = 1; i <= 150; i++) many.add(710000000000000000L + i * 7L);
+        for (int i = 1; i <= manyReactions; i++) many.add(710000000000000000L + i * 7L);
         general.react(ids.get(10), unicode(d, "👍"), 0, many);
         ObjectNode blobcat = d.mapper.createObjectNode();
         blobcat.put("id", Long.toString(CUSTOM_EMOJI)).put("name", "blobcat");

@@ -15,6 +15,14 @@ public final class RateLimits {
     private int globalLimit = 0;
     private final Map<String, long[]> windows = new HashMap<>();
     private long[] global = {0, 0};
+    /** When set (a fixed clock), windows never roll over by time and headers derive from this epoch second. */
+    private Long fixedEpochSecond;
+
+    /** Makes every header value a function of the request sequence alone, for golden files. */
+    synchronized RateLimits deterministic(long epochSecond) {
+        fixedEpochSecond = epochSecond;
+        return this;
+    }
 
     /** {@code perWindow} requests per bucket and {@code windowMillis}; a {@code globalPerSecond} of 0 means none. */
     public synchronized RateLimits set(int perWindow, long windowMillis, int globalPerSecond) {
@@ -48,17 +56,19 @@ public final class RateLimits {
     synchronized void headers(String path, MockResponse response) {
         long now = System.nanoTime();
         long[] window = window(path, now);
-        double resetAfter = Math.max(0, (windowNanos - (now - window[0])) / 1e9);
+        double resetAfter = fixedEpochSecond != null ? windowNanos / 1e9
+                : Math.max(0, (windowNanos - (now - window[0])) / 1e9);
+        double epoch = fixedEpochSecond != null ? fixedEpochSecond : System.currentTimeMillis() / 1000.0;
         response.setHeader("X-RateLimit-Limit", bucketLimit)
                 .setHeader("X-RateLimit-Remaining", Math.max(0, bucketLimit - window[1]))
-                .setHeader("X-RateLimit-Reset", String.format("%.3f", System.currentTimeMillis() / 1000.0 + resetAfter))
-                .setHeader("X-RateLimit-Reset-After", String.format("%.3f", resetAfter))
+                .setHeader("X-RateLimit-Reset", String.format(java.util.Locale.ROOT, "%.3f", epoch + resetAfter))
+                .setHeader("X-RateLimit-Reset-After", String.format(java.util.Locale.ROOT, "%.3f", resetAfter))
                 .setHeader("X-RateLimit-Bucket", bucket(path));
     }
 
     private long[] window(String path, long now) {
         long[] window = windows.computeIfAbsent(key(path), k -> new long[] {now, 0});
-        if (now - window[0] >= windowNanos) {
+        if (fixedEpochSecond == null && now - window[0] >= windowNanos) {
             window[0] = now;
             window[1] = 0;
         }

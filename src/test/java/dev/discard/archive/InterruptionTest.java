@@ -1,0 +1,68 @@
+package dev.discard.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.fake.FakeDiscord;
+import dev.discard.fake.Fixtures;
+import dev.discard.testing.ArchiveFiles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InterruptionTest {
+    @TempDir Path out;
+
+    @Test
+    void interruptMidPageLeavesCompleteGzipAndHonestMeta() throws Exception {
+        try (FakeDiscord discord = Fixtures.standard().start()) {
+            // The second page hangs until the run is interrupted.
+            discord.hangOn("/channels/" + Fixtures.GENERAL + "/messages?", 2);
+            ArchiveSettings settings = new ArchiveSettings(Mode.GUILD, List.of(Fixtures.GUILD_ID), Fixtures.TOKEN,
+                    false, out, null, null, false, true, discord.apiUrl(), List.of("discard", "guild"));
+            ArchiveRun run = ArchiveRun.builder(settings).build();
+            CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+                try {
+                    run.run();
+                    return null;
+                } catch (RunFailedException e) {
+                    return e;
+                }
+            });
+            RecordedRequest request;
+            int pages = 0;
+            do {
+                request = discord.server().takeRequest(10, TimeUnit.SECONDS);
+                assertNotNull(request, "the run should reach the second page");
+                if (request.getPath().contains("/channels/" + Fixtures.GENERAL + "/messages?")) pages++;
+            } while (pages < 2);
+            run.interrupt("SIGTERM", 10_000);
+            Throwable failure = outcome.get(10, TimeUnit.SECONDS);
+            assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
+            assertTrue(failure.getMessage().startsWith("run interrupted (SIGTERM)"), failure.getMessage());
+
+            Path runDir = ArchiveFiles.onlyRun(out);
+            JsonNode meta = ArchiveFiles.meta(runDir.resolve("run.meta.json"));
+            assertFalse(meta.path("run").path("completed").asBoolean());
+            assertTrue(meta.path("run").path("finished").asBoolean());
+            assertEquals("SIGTERM", meta.path("run").path("interrupted").asText());
+            Path guildDir = runDir.resolve(Long.toString(Fixtures.GUILD_ID));
+            JsonNode channelMeta = ArchiveFiles.meta(guildDir.resolve(Fixtures.GENERAL + ".meta.json"));
+            assertFalse(channelMeta.path("completed").asBoolean());
+            assertEquals("interrupted", channelMeta.path("error").asText());
+            assertEquals(100, channelMeta.path("summary").path("num_messages").asInt(), "the first page counts");
+            assertFalse(ArchiveFiles.meta(guildDir.resolve("guild.meta.json")).path("completed").asBoolean());
+            // Every gzip stream was finished: reading each to its end succeeds.
+            for (Path file : ArchiveFiles.allFiles(runDir)) ArchiveFiles.lines(file);
+            List<String> ids = ArchiveFiles.messageIds(guildDir.resolve(Fixtures.GENERAL + ".jsonl.gz"));
+            assertEquals(100, ids.size());
+        }
+    }
+}
