@@ -56,6 +56,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         this.self = self;
         users.put(Long.parseLong(self.get("id").asText()), self);
         server.setDispatcher(this);
+        server.setServerSocketFactory(new NoDelayServerSockets());
     }
 
     /** Starts serving on a free loopback port. */
