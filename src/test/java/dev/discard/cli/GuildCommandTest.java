@@ -11,37 +11,16 @@ import dev.discard.fake.FakeDiscord;
 import dev.discard.fake.Fixtures;
 import dev.discard.testing.ArchiveFiles;
 import dev.discard.testing.CliRun;
+import dev.discard.testing.FakeDiscordTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class GuildCommandTest {
-    @TempDir Path out;
-    FakeDiscord discord;
-
-    @BeforeEach
-    void start() throws Exception {
-        discord = Fixtures.standard().start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        discord.close();
-    }
-
-    private CliRun run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--api-url", discord.apiUrl(), "-o", out.toString()));
-        all.addAll(List.of(args));
-        return CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), all.toArray(String[]::new));
-    }
-
+class GuildCommandTest extends FakeDiscordTest {
     @Test
     void archivesTheGuildTreeAndEveryReadableChannel() throws Exception {
         CliRun run = run("guild", Long.toString(GUILD_ID));
