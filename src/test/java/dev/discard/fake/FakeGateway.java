@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ServerSocketFactory;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -47,7 +42,7 @@ import okio.ByteString;
  * it.
  *
  * <pre>{@code
- * FakeGateway gateway = new FakeGateway().guild(FakeGateway.sampleGuild(123, "archive me"));
+ * FakeGateway gateway = new FakeGateway().guild(SampleGuild.json(123, "archive me"));
  * gateway.install(server, restDispatcher);   // or server.setDispatcher(gateway.dispatcher(restDispatcher))
  * server.start();
  * // the REST fake answers GET /api/v10/gateway/bot with {"url": gateway.url(server), ...}
@@ -103,9 +98,8 @@ public final class FakeGateway {
     private final BlockingQueue<Integer> clientCloses = new LinkedBlockingQueue<>();
     private final List<String> framesToClient = new CopyOnWriteArrayList<>();
     private final List<String> framesFromClient = new CopyOnWriteArrayList<>();
-    /** Every connection the server accepted and {@link #drop} has not closed; filled once installed. */
-    private final Set<Socket> accepted = ConcurrentHashMap.newKeySet();
-    private volatile boolean installed;
+    /** Null until {@link #install}. */
+    private volatile TrackingServerSocketFactory sockets;
     /** The connection tests script; the last one opened. */
     private volatile Connection live;
     /** The live session; null before READY and after INVALID_SESSION false. Guarded by this. */
@@ -147,7 +141,7 @@ public final class FakeGateway {
         return this;
     }
 
-    /** Adds a guild the account is in: a GUILD_CREATE {@code d}, e.g. {@link #sampleGuild}. */
+    /** Adds a guild the account is in: a GUILD_CREATE {@code d}, e.g. {@link SampleGuild#json}. */
     public FakeGateway guild(String guildCreateJson) {
         guilds.add(parse(guildCreateJson));
         return this;
@@ -178,9 +172,9 @@ public final class FakeGateway {
      * factory that lets {@link #drop} close its connections.
      */
     public void install(MockWebServer server, Dispatcher fallback) {
+        sockets = new TrackingServerSocketFactory();
         server.setDispatcher(dispatcher(fallback));
-        server.setServerSocketFactory(new TrackingServerSocketFactory());
-        installed = true;
+        server.setServerSocketFactory(sockets);
     }
 
     /** A dispatcher serving the gateway, and everything else with {@code fallback}. */
@@ -243,11 +237,8 @@ public final class FakeGateway {
      * connections on the same server go too. Needs {@link #install}: a server-side websocket cannot be cancelled.
      */
     public void drop() throws IOException {
-        if (!installed) throw new IllegalStateException("drop() needs the server set up with install()");
-        for (Socket socket : accepted) {
-            socket.close();
-        }
-        accepted.clear();
+        if (sockets == null) throw new IllegalStateException("drop() needs the server set up with install()");
+        sockets.closeAll();
     }
 
     // ---- what happened ----
@@ -299,43 +290,6 @@ public final class FakeGateway {
     /** The last sequence number sent. */
     public synchronized long seq() {
         return seq;
-    }
-
-    /**
-     * A GUILD_CREATE {@code d} as Discord sends it: the guild with two roles, a category and a text channel, two
-     * members, and the GUILD_CREATE extra fields.
-     */
-    public static String sampleGuild(long id, String name) {
-        long everyone = id;
-        return """
-                {"id":"%1$d","name":"%2$s","icon":null,"owner_id":"800000000000000002","region":"deprecated",
-                "afk_channel_id":null,"afk_timeout":300,"verification_level":1,"default_message_notifications":1,
-                "explicit_content_filter":0,"features":[],"mfa_level":0,"application_id":null,
-                "system_channel_id":"%4$d","system_channel_flags":0,"rules_channel_id":null,"max_members":500000,
-                "vanity_url_code":null,"description":null,"banner":null,"premium_tier":0,
-                "premium_subscription_count":0,"preferred_locale":"en-US","public_updates_channel_id":null,
-                "nsfw_level":0,"premium_progress_bar_enabled":false,"emojis":[],"stickers":[],
-                "roles":[{"id":"%3$d","name":"@everyone","color":0,"hoist":false,"position":0,
-                  "permissions":"1071698660929","managed":false,"mentionable":false,"flags":0},
-                  {"id":"%5$d","name":"archivist","color":3447003,"hoist":true,"position":1,
-                  "permissions":"66560","managed":false,"mentionable":false,"flags":0}],
-                "joined_at":"2021-02-01T17:47:43.374877+00:00","large":false,"unavailable":false,"member_count":2,
-                "voice_states":[],"threads":[],"presences":[],"stage_instances":[],"guild_scheduled_events":[],
-                "soundboard_sounds":[],
-                "members":[{"user":{"id":"800000000000000001","username":"discard-test","discriminator":"0",
-                  "global_name":null,"avatar":null,"bot":true},"roles":["%5$d"],"nick":null,"avatar":null,
-                  "joined_at":"2021-02-01T17:47:43.374877+00:00","premium_since":null,"deaf":false,"mute":false,
-                  "flags":0,"pending":false},
-                  {"user":{"id":"800000000000000002","username":"owner","discriminator":"0","global_name":"Owner",
-                  "avatar":null},"roles":[],"nick":null,"avatar":null,
-                  "joined_at":"2020-01-01T00:00:00.000000+00:00","premium_since":null,"deaf":false,"mute":false,
-                  "flags":0,"pending":false}],
-                "channels":[{"id":"%6$d","type":4,"guild_id":"%1$d","name":"Text Channels","position":0,
-                  "permission_overwrites":[],"flags":0,"parent_id":null},
-                  {"id":"%4$d","type":0,"guild_id":"%1$d","name":"general","position":0,
-                  "permission_overwrites":[{"id":"%3$d","type":0,"allow":"0","deny":"0"}],"parent_id":"%6$d",
-                  "topic":null,"nsfw":false,"last_message_id":null,"rate_limit_per_user":0,"flags":0}]}
-                """.formatted(id, name, everyone, id + 1, id + 2, id + 3).replace("\n", "");
     }
 
     private Connection live() {
@@ -393,36 +347,6 @@ public final class FakeGateway {
         if (bot) d.putObject("application").put("id", "800000000000000001").put("flags", applicationFlags);
         d.set("_trace", parse(TRACE));
         return d.toString();
-    }
-
-    /** Server sockets that remember what they accepted, for {@link #drop}. */
-    private final class TrackingServerSocketFactory extends ServerSocketFactory {
-        @Override
-        public ServerSocket createServerSocket() throws IOException {
-            return new ServerSocket() {
-                @Override
-                public Socket accept() throws IOException {
-                    Socket socket = super.accept();
-                    accepted.add(socket);
-                    return socket;
-                }
-            };
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port) throws IOException {
-            throw new UnsupportedOperationException("MockWebServer binds an unbound server socket");
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            throw new UnsupportedOperationException("MockWebServer binds an unbound server socket");
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            throw new UnsupportedOperationException("MockWebServer binds an unbound server socket");
-        }
     }
 
     /** One websocket, as the gateway sees it. */

@@ -15,6 +15,7 @@ import dev.discard.discord.WsFrame;
 import dev.discard.discord.WsFrame.Direction;
 import dev.discard.fake.FakeGateway;
 import dev.discard.fake.RecordingSink;
+import dev.discard.fake.SampleGuild;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +47,8 @@ class GatewaySessionTest {
 
     private final MockWebServer server = new MockWebServer();
     private final FakeGateway gateway = new FakeGateway()
-            .guild(FakeGateway.sampleGuild(111, "first"))
-            .guild(FakeGateway.sampleGuild(222, "second"));
+            .guild(SampleGuild.json(111, "first"))
+            .guild(SampleGuild.json(222, "second"));
     private final RecordingSink sink = new RecordingSink();
     private GatewaySession session;
 
