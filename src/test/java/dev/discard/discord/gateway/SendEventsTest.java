@@ -1,0 +1,35 @@
+package dev.discard.discord.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class SendEventsTest {
+    private final SendEvents send = new SendEvents(new ObjectMapper());
+    private final ConnectionProperties linux = new ConnectionProperties("linux", "discard", "discard");
+
+    @Test
+    void identifyOfABotCarriesTokenPropertiesAndIntents() {
+        assertEquals("{\"op\":2,\"d\":{\"token\":\"my_token\",\"properties\":{\"os\":\"linux\",\"browser\":\"discard\","
+                + "\"device\":\"discard\"},\"intents\":33281}}", send.identify("my_token", linux, 33281));
+    }
+
+    @Test
+    void identifyOfAUserAccountHasNoIntents() {
+        assertEquals("{\"op\":2,\"d\":{\"token\":\"my_token\",\"properties\":{\"os\":\"linux\",\"browser\":\"discard\","
+                + "\"device\":\"discard\"}}}", send.identify("my_token", linux, null));
+    }
+
+    @Test
+    void resumeCarriesSessionAndLastSequence() {
+        assertEquals("{\"op\":6,\"d\":{\"token\":\"randomstring\",\"session_id\":\"evenmorerandomstring\","
+                + "\"seq\":1337}}", send.resume("randomstring", "evenmorerandomstring", 1337));
+    }
+
+    @Test
+    void heartbeatCarriesTheLastSequenceOrNull() {
+        assertEquals("{\"op\":1,\"d\":251}", send.heartbeat(251L));
+        assertEquals("{\"op\":1,\"d\":null}", send.heartbeat(null));
+    }
+}

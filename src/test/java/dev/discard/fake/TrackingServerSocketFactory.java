@@ -1,0 +1,52 @@
+package dev.discard.fake;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ServerSocketFactory;
+
+/**
+ * Server sockets that remember the connections they accept, so a test can close them under the client as a network
+ * failure would. MockWebServer creates its server socket unbound, so only that method is supported.
+ */
+final class TrackingServerSocketFactory extends ServerSocketFactory {
+    private final Set<Socket> accepted = ConcurrentHashMap.newKeySet();
+
+    /** Closes every connection accepted so far. */
+    void closeAll() throws IOException {
+        for (Socket socket : accepted) {
+            socket.close();
+            accepted.remove(socket);
+        }
+    }
+
+    @Override
+    public ServerSocket createServerSocket() throws IOException {
+        return new ServerSocket() {
+            @Override
+            public Socket accept() throws IOException {
+                Socket socket = super.accept();
+                accepted.add(socket);
+                return socket;
+            }
+        };
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port) {
+        throw new UnsupportedOperationException("expected an unbound server socket");
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog) {
+        throw new UnsupportedOperationException("expected an unbound server socket");
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) {
+        throw new UnsupportedOperationException("expected an unbound server socket");
+    }
+}
