@@ -15,13 +15,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One archival run: creates the run directory, writes {@code run.meta.json} at the start, logs in, archives what the
@@ -29,6 +30,7 @@ import okhttp3.OkHttpClient;
  * through {@link #interrupt}. Guild and channel failures do not end the run; they are listed in the result.
  */
 public final class ArchiveRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveRun.class);
     private static final String IDENT_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private final ArchiveSettings settings;
@@ -118,7 +120,25 @@ public final class ArchiveRun {
         try (ExchangeLog runLog = context.openLog("run")) {
             JsonNode user = login(rest, runLog);
             meta.user(user);
-            new ModeRunner(context, meta, user).run(settings, runLog);
+            GatewayLink gateway = settings.noGateway() ? null
+                    : GatewayLink.open(rest, http, mapper, runLog, clock, random, settings.userAccount());
+            try {
+                if (gateway != null) {
+                    if (gateway.ready().user() != null && gateway.ready().user().isObject()) {
+                        meta.user(gateway.ready().user());
+                    }
+                    gateway.messageContentWarning(settings.userAccount()).ifPresent(warning -> {
+                        LOG.warn(warning);
+                        meta.warning(warning);
+                    });
+                }
+                new ModeRunner(context, meta, user, gateway).run(settings, runLog);
+            } finally {
+                if (gateway != null) {
+                    gateway.close();
+                    meta.gateway(gateway.droppedEvents(), gateway.failure().orElse(null));
+                }
+            }
             meta.completed(clock.instant());
         } catch (InterruptedException e) {
             String reason = interruption != null ? interruption : "interrupted";
@@ -214,6 +234,12 @@ public final class ArchiveRun {
 
         public Builder retryPolicy(RetryPolicy retry) {
             this.retry = retry;
+            return this;
+        }
+
+        /** Randomness for retry and heartbeat jitter; tests pin it. */
+        public Builder random(RandomGenerator random) {
+            this.random = random;
             return this;
         }
 

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param gzip write {@code .jsonl.gz} logs
  * @param apiUrl the API base URL, e.g. {@code https://discord.com/api/v10}
  * @param command the command line as given, for {@code run.meta.json} (scrubbed before it is written)
+ * @param noGateway archive over REST only, without a gateway session ({@code --no-gateway})
  */
 public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean userAccount, Path outputDir,
-        Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, List<String> command) {
+        Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, List<String> command,
+        boolean noGateway) {
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
 
     public ArchiveSettings {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Archives one guild: its tree (guild, channels, roles, emojis, stickers, the account's member) into
@@ -29,7 +30,8 @@ final class GuildArchiver {
      * @return the results of the channels archived
      * @throws DiscordApiException when the guild itself cannot be read (unknown, not a member): nothing was archived
      */
-    List<ChannelResult> archive(long guildId, long userId, boolean userAccount) throws IOException, InterruptedException {
+    List<ChannelResult> archive(long guildId, long userId, boolean userAccount, Optional<JsonNode> announced)
+            throws IOException, InterruptedException {
         String stem = Long.toString(guildId);
         List<ReadableChannels.Decision> decisions;
         JsonNode guild;
@@ -46,7 +48,8 @@ final class GuildArchiver {
             ApiResponse memberResponse = context.rest.get(ApiRequest.get(memberPath), log);
             if (memberResponse.status() == 401) throw new DiscordApiException("guild " + guildId, memberResponse);
             JsonNode member = memberResponse.isSuccessful() && memberResponse.json().isObject()
-                    ? memberResponse.json() : null;
+                    ? memberResponse.json() : announced.map(g -> memberOf(g, userId)).orElse(null);
+            if (!roles.isArray() || roles.isEmpty()) roles = announced.map(g -> g.path("roles")).orElse(roles);
             decisions = ReadableChannels.decide(guildId, userId, guild, channelList, roles, member);
         }
         decisions.sort(Comparator.comparingLong(d -> Ids.of(d.channel(), "id")));
@@ -64,6 +67,14 @@ final class GuildArchiver {
         }
         context.counters.guilds.increment();
         return results;
+    }
+
+    /** The account's member in GUILD_CREATE's {@code members}, for servers that refuse the member route. */
+    private static JsonNode memberOf(JsonNode guildCreate, long userId) {
+        for (JsonNode member : guildCreate.path("members")) {
+            if (Ids.of(member.path("user"), "id") == userId) return member;
+        }
+        return null;
     }
 
     /** The answer's array, or the fallback (e.g. the roles inside the guild object) when it was refused. */

@@ -6,6 +6,7 @@ import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Does what the run's mode asks after login: the profile, each channel, or each guild. A guild or channel that Discord
@@ -15,11 +16,14 @@ final class ModeRunner {
     private final ArchiveContext context;
     private final RunMeta meta;
     private final JsonNode user;
+    /** The gateway session, or null with --no-gateway. */
+    private final GatewayLink gateway;
 
-    ModeRunner(ArchiveContext context, RunMeta meta, JsonNode user) {
+    ModeRunner(ArchiveContext context, RunMeta meta, JsonNode user, GatewayLink gateway) {
         this.context = context;
         this.meta = meta;
         this.user = user;
+        this.gateway = gateway;
     }
 
     void run(ArchiveSettings settings, ExchangeLog runLog) throws IOException, InterruptedException {
@@ -65,7 +69,8 @@ final class ModeRunner {
         long userId = Ids.of(user, "id");
         for (long guildId : ids) {
             try {
-                for (ChannelResult result : archiver.archive(guildId, userId, userAccount)) {
+                Optional<JsonNode> announced = gateway == null ? Optional.empty() : gateway.guild(guildId);
+                for (ChannelResult result : archiver.archive(guildId, userId, userAccount, announced)) {
                     if (result.failed()) {
                         meta.failure(new RunResult.Failure("channel " + result.channelId(), result.error()));
                     }

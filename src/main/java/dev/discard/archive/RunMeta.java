@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code run.meta.json}: Discard's keys (client, command, settings, run, summary, user) and their meaning, with
@@ -22,6 +23,9 @@ final class RunMeta {
     private final String ident;
     private final RunCounters counters;
     private final List<RunResult.Failure> failures = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private Map<String, Long> wsEventsNotRecorded = Map.of();
+    private String gatewayError;
     private Instant end;
     private boolean completed;
     private boolean finished;
@@ -43,6 +47,16 @@ final class RunMeta {
 
     JsonNode user() {
         return user;
+    }
+
+    void warning(String warning) {
+        warnings.add(warning);
+    }
+
+    /** What the gateway session left out of the record, and why it ended early if it did. */
+    void gateway(Map<String, Long> eventsNotRecorded, String error) {
+        this.wsEventsNotRecorded = eventsNotRecorded;
+        this.gatewayError = error;
     }
 
     void user(JsonNode user) {
@@ -111,6 +125,9 @@ final class RunMeta {
         run.put("exception", exception);
         run.put("traceback", traceback);
         run.put("interrupted", interrupted);
+        run.put("gateway_error", gatewayError);
+        ArrayNode w = run.putArray("warnings");
+        warnings.forEach(w::add);
 
         ObjectNode summary = meta.putObject("summary");
         summary.put("num_http_requests", counters.httpRequests.sum());
@@ -120,6 +137,8 @@ final class RunMeta {
         summary.put("num_channels", counters.channels.sum());
         summary.put("num_channels_failed", counters.channelsFailed.sum());
         summary.put("num_reaction_users", counters.reactionUsers.sum());
+        ObjectNode dropped = summary.putObject("ws_events_not_recorded");
+        wsEventsNotRecorded.forEach(dropped::put);
 
         ArrayNode f = meta.putArray("failures");
         for (RunResult.Failure failure : failures) {

@@ -63,7 +63,13 @@ public final class ArchiveOptions {
         if (url != null) values().apiUrl = url;
     }
 
-    @Option(order = 9, names = {"-v", "--verbose"}, description = "Show stack traces and debug logging.")
+    @Option(order = 9, names = "--no-gateway",
+            description = "Archive over REST only, without a gateway session (for servers without one).")
+    void noGateway(boolean noGateway) {
+        if (noGateway) values().noGateway = true;
+    }
+
+    @Option(order = 10, names = {"-v", "--verbose"}, description = "Show stack traces and debug logging.")
     void verbose(boolean verbose) {
         if (verbose) values().verbose = true;
     }
@@ -79,5 +85,6 @@ public final class ArchiveOptions {
         boolean gzip;
         String apiUrl;
         boolean verbose;
+        boolean noGateway;
     }
 }

@@ -37,8 +37,12 @@ public class DiscordApiException extends RuntimeException {
     static String describe(ApiResponse response) {
         StringBuilder s = new StringBuilder().append(response.status());
         String message = response.errorMessage();
-        s.append(' ').append(message != null ? message : reason(response.status()));
-        if (response.errorCode() != null) s.append(" (").append(response.errorCode()).append(')');
+        // Discord's generic errors repeat the status in the message: {"message": "404: Not Found", "code": 0}.
+        String prefix = response.status() + ":";
+        if (message != null && message.startsWith(prefix)) message = message.substring(prefix.length()).strip();
+        s.append(' ').append(message != null && !message.isEmpty() ? message : reason(response.status()));
+        Integer code = response.errorCode();
+        if (code != null && code != 0) s.append(" (").append(code).append(')');
         return s.toString();
     }
 

@@ -26,7 +26,7 @@ class InterruptionTest {
             // The second page hangs until the run is interrupted.
             discord.hangOn("/channels/" + Fixtures.GENERAL + "/messages?", 2);
             ArchiveSettings settings = new ArchiveSettings(Mode.GUILD, List.of(Fixtures.GUILD_ID), Fixtures.TOKEN,
-                    false, out, null, null, false, true, discord.apiUrl(), List.of("discard", "guild"));
+                    false, out, null, null, false, true, discord.apiUrl(), List.of("discard", "guild"), false);
             ArchiveRun run = ArchiveRun.builder(settings).build();
             CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
                 try {

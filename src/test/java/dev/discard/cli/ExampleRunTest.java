@@ -21,11 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The golden run tree: a guild run against the small fake server with a fixed clock and ident must produce exactly
  * the files in {@code example/} (the README's example), after normalizing what differs between machines: the fake's
- * port, the temporary output folder and the Java version. {@code -Ddiscard.updateExample=true} rewrites the example.
+ * port, the temporary output folder, the Java version and the operating system named in IDENTIFY. {@code -Ddiscard.updateExample=true} rewrites the example.
  */
 class ExampleRunTest {
     private static final Path EXAMPLE = Path.of("example");
     private static final String EXAMPLE_URL = "http://127.0.0.1:8089/api/v10";
+    private static final String EXAMPLE_HOST = "127.0.0.1:8089";
 
     @TempDir Path temp;
 
@@ -54,10 +55,12 @@ class ExampleRunTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String host = okhttp3.HttpUrl.get(apiUrl).host() + ":" + okhttp3.HttpUrl.get(apiUrl).port();
                 String text = Files.readString(file, StandardCharsets.UTF_8)
-                        .replace(apiUrl, EXAMPLE_URL)
+                        .replace(host, EXAMPLE_HOST)
                         .replace(outputDir.replace("\\", "\\\\"), "out")
-                        .replaceAll("\"java_version\" ?: ?\"[^\"]*\"", "\"java_version\": \"17\"");
+                        .replaceAll("\"java_version\" ?: ?\"[^\"]*\"", "\"java_version\": \"17\"")
+                        .replaceAll("\\\\\"os\\\\\":\\\\\"[^\\\\]*\\\\\"", "\\\\\"os\\\\\":\\\\\"linux\\\\\"");
                 files.put(root.relativize(file).toString().replace('\\', '/'), text);
             }
         }

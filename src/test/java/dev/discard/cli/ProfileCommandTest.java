@@ -28,7 +28,8 @@ class ProfileCommandTest {
             Path runDir = ArchiveFiles.onlyRun(out);
             assertEquals("20261121T100000_profile", runDir.getFileName().toString());
             List<JsonNode> records = ArchiveFiles.records(runDir.resolve("run.jsonl"));
-            assertEquals(List.of("/users/@me", "/users/" + Fixtures.BOT_ID), records.stream()
+            assertEquals(List.of("/users/@me", "/gateway/bot", "/users/" + Fixtures.BOT_ID), records.stream()
+                    .filter(r -> r.path("type").asText().equals("http"))
                     .map(r -> r.path("request").path("url").asText().replaceFirst("^.*/api/v10", "")).toList());
             assertTrue(discord.requests().get(0).getHeader("User-Agent").startsWith("DiscordBot ("));
             assertEquals("Bot " + TOKEN, discord.requests().get(0).getHeader("Authorization"));
@@ -37,7 +38,7 @@ class ProfileCommandTest {
             assertEquals("discardbot", meta.path("user").path("name").asText());
             assertEquals("9433", meta.path("user").path("discriminator").asText());
             assertTrue(meta.path("user").path("bot").asBoolean());
-            assertEquals(2, meta.path("summary").path("num_http_requests").asInt());
+            assertEquals(3, meta.path("summary").path("num_http_requests").asInt());
         }
     }
 

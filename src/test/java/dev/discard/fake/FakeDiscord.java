@@ -46,6 +46,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger tooManyRequests = new AtomicInteger();
     private final MockWebServer server = new MockWebServer();
+    private final FakeGateway gateway;
     private volatile boolean oldestFirst;
     private volatile Clock clock;
     private volatile Hang hang;
@@ -55,8 +56,31 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         this.userAccount = userAccount;
         this.self = self;
         users.put(Long.parseLong(self.get("id").asText()), self);
-        server.setDispatcher(this);
-        server.setServerSocketFactory(new NoDelayServerSockets());
+        gateway = new FakeGateway().token(token).user(self.toString());
+        gateway.install(server, this);
+    }
+
+    /** The gateway on the same server, at the URL {@code GET /gateway/bot} and {@code GET /gateway} answer. */
+    public FakeGateway gateway() {
+        return gateway;
+    }
+
+    /** Announces the guild on the gateway: READY lists it, GUILD_CREATE carries its channels, roles and members. */
+    public FakeDiscord announce(FakeGuild guild) {
+        ObjectNode d = guild.json.deepCopy();
+        d.put("joined_at", "2021-01-01T00:00:00.000000+00:00");
+        d.put("large", false);
+        d.put("unavailable", false);
+        d.put("member_count", guild.members.size());
+        ArrayNode channelList = d.putArray("channels");
+        guild.channels.values().forEach(c -> channelList.add(c.json));
+        ArrayNode memberList = d.putArray("members");
+        guild.members.values().forEach(memberList::add);
+        d.putArray("threads");
+        d.putArray("presences");
+        d.putArray("voice_states");
+        gateway.guild(d.toString());
+        return this;
     }
 
     /** Starts serving on a free loopback port. */
@@ -267,10 +291,26 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
 
     private MockResponse route(List<String> r, HttpUrl url) {
         String first = r.get(0);
+        if (first.equals("gateway") && r.size() <= 2) {
+            if (r.size() == 2 && (!r.get(1).equals("bot") || userAccount)) return error(401, 0, "401: Unauthorized");
+            return gatewayUrl(r.size() == 2);
+        }
         if (first.equals("users")) return users(r);
         if (first.equals("channels") && r.size() >= 2) return channels(r, url);
         if (first.equals("guilds") && r.size() >= 2) return guilds(r, url);
         return error(404, 0, "404: Not Found");
+    }
+
+    /** {@code GET /gateway/bot} for bots, {@code GET /gateway} for anyone, as the docs describe them. */
+    private MockResponse gatewayUrl(boolean bot) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("url", gateway.url(server));
+        if (bot) {
+            body.put("shards", 1);
+            body.putObject("session_start_limit").put("total", 1000).put("remaining", 999)
+                    .put("reset_after", 14_400_000).put("max_concurrency", 1);
+        }
+        return json(200, body);
     }
 
     private MockResponse users(List<String> r) {

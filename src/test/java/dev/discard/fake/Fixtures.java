@@ -85,7 +85,7 @@ public final class Fixtures {
         general.react(ids.get(11), blobcat, 0, List.of(OWNER_ID, BOT_ID, 710000000000000007L));
         general.react(ids.get(12), unicode(d, "❤️"), 1, List.of(OWNER_ID, 710000000000000014L));
         general.react(ids.get(12), unicode(d, "❤️"), 0, List.of(710000000000000021L));
-        return d;
+        return d.announce(g);
     }
 
     public static ObjectNode selfUser(boolean userAccount) {

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 
 /** Runs the CLI in-process and keeps its exit code, stdout and stderr. */
 public final class CliRun {
@@ -21,6 +22,18 @@ public final class CliRun {
     public static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
     /** Retries without the production waits, so failure tests stay fast. */
     public static final RetryPolicy FAST_RETRY = new RetryPolicy(3, 20, Duration.ofMillis(1), Duration.ofMillis(5));
+    /** Jitter pinned near its maximum: the first heartbeat comes ~41 s in, after any test run, never in a golden file. */
+    public static final RandomGenerator LATE_JITTER = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
+        public double nextDouble() {
+            return 0.99;
+        }
+    };
 
     public final int exitCode;
     public final String out;
@@ -36,7 +49,7 @@ public final class CliRun {
     public static CliRun run(Map<String, String> env, String... args) {
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
         return run(env, settings -> ArchiveRun.builder(settings).clock(clock).ident(() -> IDENT)
-                .retryPolicy(FAST_RETRY).build(), args);
+                .retryPolicy(FAST_RETRY).random(LATE_JITTER).build(), args);
     }
 
     public static CliRun run(Map<String, String> env, Function<ArchiveSettings, ArchiveRun> runs, String... args) {

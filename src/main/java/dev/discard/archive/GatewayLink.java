@@ -1,0 +1,109 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.discord.ApiRequest;
+import dev.discard.discord.ApiResponse;
+import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.DiscordRest;
+import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.gateway.GatewayException;
+import dev.discard.discord.gateway.GatewayIntents;
+import dev.discard.discord.gateway.GatewaySession;
+import dev.discard.discord.gateway.ReadyInfo;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import okhttp3.OkHttpClient;
+
+/**
+ * The run's gateway session, as Discard keeps one: asks REST where the gateway is ({@code GET /gateway/bot} for bots,
+ * {@code GET /gateway} for user accounts), connects with every frame going to {@code run.jsonl}, waits for READY, and
+ * hands the archivers what READY and GUILD_CREATE say. REST stays the recorded source of truth for the guild tree.
+ */
+final class GatewayLink implements AutoCloseable {
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration GUILD_CREATE_TIMEOUT = Duration.ofSeconds(30);
+    private static final String REST_ONLY = "; pass --no-gateway to archive over REST only";
+
+    private final GatewaySession session;
+    private final ReadyInfo ready;
+
+    private GatewayLink(GatewaySession session, ReadyInfo ready) {
+        this.session = session;
+        this.ready = ready;
+    }
+
+    /**
+     * Connects and waits for READY.
+     *
+     * @throws IOException with one line to show when there is no gateway, it refused the token or intents, or READY
+     *     did not come
+     */
+    static GatewayLink open(DiscordRest rest, OkHttpClient http, ObjectMapper mapper, ExchangeSink runLog, Clock clock,
+            RandomGenerator random, boolean userAccount) throws IOException, InterruptedException {
+        String path = userAccount ? "/gateway" : "/gateway/bot";
+        ApiResponse where = rest.get(ApiRequest.get(path), runLog);
+        if (where.status() == 401) throw new DiscordApiException("gateway", where);
+        JsonNode url = where.isSuccessful() ? where.json().get("url") : null;
+        if (url == null || !url.isTextual()) {
+            throw new IOException("the server offers no gateway (GET " + path + ": "
+                    + (where.isSuccessful() ? "no url" : new DiscordApiException(path, where).answer()) + ")" + REST_ONLY);
+        }
+        GatewaySession session = GatewaySession.builder(http, url.textValue(), rest.token().secret(), runLog)
+                .userAccount(userAccount)
+                .intents(GatewayIntents.forArchive(false))
+                .mapper(mapper)
+                .clock(clock)
+                .random(random)
+                .connect();
+        try {
+            return new GatewayLink(session, session.awaitReady(READY_TIMEOUT));
+        } catch (GatewayException e) {
+            session.close();
+            boolean refused = e.closeCode().isPresent();
+            throw new IOException(e.getMessage() + (refused ? "" : REST_ONLY), e);
+        } catch (InterruptedException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    ReadyInfo ready() {
+        return ready;
+    }
+
+    /** A bot without the MESSAGE_CONTENT intent archives messages with empty content: worth one clear warning. */
+    Optional<String> messageContentWarning(boolean userAccount) {
+        if (userAccount || session.hasMessageContentIntent()) return Optional.empty();
+        return Optional.of("the bot lacks the MESSAGE CONTENT intent: messages of others are archived with empty"
+                + " content; enable it for the bot in the Discord developer portal, Bot page");
+    }
+
+    /** The guild as GUILD_CREATE (bots) or READY (user accounts) described it, if the gateway sent it in time. */
+    Optional<JsonNode> guild(long guildId) throws InterruptedException {
+        try {
+            return session.awaitGuildCreate(guildId, GUILD_CREATE_TIMEOUT);
+        } catch (GatewayException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Why the session ended early, if it did; the REST archive does not depend on it. */
+    Optional<String> failure() {
+        return session.failure().map(Throwable::getMessage);
+    }
+
+    Map<String, Long> droppedEvents() {
+        return session.droppedEvents();
+    }
+
+    /** Closes with 1000 and stops the session; must happen before run.jsonl is closed. */
+    @Override
+    public void close() {
+        session.close();
+    }
+}
