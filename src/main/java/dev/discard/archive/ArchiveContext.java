@@ -14,9 +14,10 @@ final class ArchiveContext {
     final RunCounters counters;
     final Range range;
     final ArchiveListener listener;
+    final ChannelPool pool;
 
     ArchiveContext(DiscordRest rest, ObjectMapper mapper, RunLayout layout, RecordEncoder encoder,
-            MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener) {
+            MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener, ChannelPool pool) {
         this.rest = rest;
         this.mapper = mapper;
         this.layout = layout;
@@ -25,6 +26,7 @@ final class ArchiveContext {
         this.counters = counters;
         this.range = range;
         this.listener = listener;
+        this.pool = pool;
     }
 
     /** Creates the log {@code <stem>.jsonl[.gz]}; it must not exist. */

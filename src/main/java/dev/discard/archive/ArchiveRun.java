@@ -6,6 +6,7 @@ import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.DiscordRest;
+import dev.discard.discord.InvalidRequestGuard;
 import dev.discard.discord.RateLimiter;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.Sleeper;
@@ -41,6 +42,7 @@ public final class ArchiveRun {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final int invalidRequestLimit;
     private final ObjectMapper mapper = Json.newMapper();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Thread runThread;
@@ -55,6 +57,7 @@ public final class ArchiveRun {
         this.retry = b.retry;
         this.sleeper = b.sleeper;
         this.random = b.random;
+        this.invalidRequestLimit = b.invalidRequestLimit;
     }
 
     public static Builder builder(ArchiveSettings settings) {
@@ -107,9 +110,11 @@ public final class ArchiveRun {
         MetaWriter metaWriter = new MetaWriter(mapper, scrubber);
         RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters);
         DiscordRest rest = new DiscordRest(http, apiUrl(), token, ClientInfo.URL, ClientInfo.VERSION, mapper, clock,
-                new RateLimiter(sleeper, System::nanoTime), retry, sleeper, random);
+                new RateLimiter(sleeper, System::nanoTime), retry, sleeper, random,
+                new InvalidRequestGuard(invalidRequestLimit, System::nanoTime));
         ArchiveContext context = new ArchiveContext(rest, mapper, layout,
-                new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener);
+                new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,
+                new ChannelPool(settings.concurrency()));
         try {
             metaWriter.create(layout.metaFile("run"), meta.toJson());
         } catch (IOException e) {
@@ -205,6 +210,7 @@ public final class ArchiveRun {
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private RandomGenerator random = new SecureRandom();
+        private int invalidRequestLimit = InvalidRequestGuard.DEFAULT_LIMIT;
 
         private Builder(ArchiveSettings settings) {
             this.settings = settings;
@@ -240,6 +246,12 @@ public final class ArchiveRun {
         /** Randomness for retry and heartbeat jitter; tests pin it. */
         public Builder random(RandomGenerator random) {
             this.random = random;
+            return this;
+        }
+
+        /** How many 401/403/429 answers within ten minutes stop the run; half of Discord's ban limit by default. */
+        public Builder invalidRequestLimit(int limit) {
+            this.invalidRequestLimit = limit;
             return this;
         }
 

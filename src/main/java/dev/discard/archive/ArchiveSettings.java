@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a run should do, as the user asked. Immutable.
+ * What a run should do, as the user asked. Immutable; {@link #builder} makes one with the defaults of the CLI.
  *
  * @param mode profile, channel or guild
  * @param ids the channel or guild ids, in the order given (empty for profile)
@@ -20,11 +20,15 @@ import java.util.Objects;
  * @param apiUrl the API base URL, e.g. {@code https://discord.com/api/v10}
  * @param command the command line as given, for {@code run.meta.json} (scrubbed before it is written)
  * @param noGateway archive over REST only, without a gateway session ({@code --no-gateway})
+ * @param concurrency how many channels are archived at the same time
+ * @param incremental start each channel after the newest message earlier completed runs in {@code outputDir} hold
  */
 public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean userAccount, Path outputDir,
         Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, List<String> command,
-        boolean noGateway) {
+        boolean noGateway, int concurrency, boolean incremental) {
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
+    /** Channels at once by default: enough to use per-channel buckets, far below the global limit of 50/s. */
+    public static final int DEFAULT_CONCURRENCY = 4;
 
     public ArchiveSettings {
         Objects.requireNonNull(mode, "mode");
@@ -36,6 +40,100 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         if (mode != Mode.PROFILE && ids.isEmpty()) throw new IllegalArgumentException("no " + mode.wireName() + " id given");
         if (after != null && before != null && !after.isBefore(before)) {
             throw new IllegalArgumentException("--after must be earlier than --before");
+        }
+        if (concurrency < 1 || concurrency > 64) {
+            throw new IllegalArgumentException("--concurrency must be between 1 and 64, not " + concurrency);
+        }
+        if (incremental && mode == Mode.PROFILE) throw new IllegalArgumentException("--incremental needs channel or guild");
+        if (incremental && after != null) throw new IllegalArgumentException("--incremental and --after exclude each other");
+    }
+
+    public static Builder builder(Mode mode, String token, Path outputDir) {
+        return new Builder(mode, token, outputDir);
+    }
+
+    /** Builds settings; everything not set has the CLI's default. */
+    public static final class Builder {
+        private final Mode mode;
+        private final String token;
+        private final Path outputDir;
+        private List<Long> ids = List.of();
+        private boolean userAccount;
+        private Instant after;
+        private Instant before;
+        private boolean noScrub;
+        private boolean gzip;
+        private String apiUrl = DEFAULT_API_URL;
+        private List<String> command = List.of();
+        private boolean noGateway;
+        private int concurrency = DEFAULT_CONCURRENCY;
+        private boolean incremental;
+
+        private Builder(Mode mode, String token, Path outputDir) {
+            this.mode = mode;
+            this.token = token;
+            this.outputDir = outputDir;
+        }
+
+        public Builder ids(List<Long> ids) {
+            this.ids = ids;
+            return this;
+        }
+
+        public Builder userAccount(boolean userAccount) {
+            this.userAccount = userAccount;
+            return this;
+        }
+
+        public Builder after(Instant after) {
+            this.after = after;
+            return this;
+        }
+
+        public Builder before(Instant before) {
+            this.before = before;
+            return this;
+        }
+
+        public Builder noScrub(boolean noScrub) {
+            this.noScrub = noScrub;
+            return this;
+        }
+
+        public Builder gzip(boolean gzip) {
+            this.gzip = gzip;
+            return this;
+        }
+
+        public Builder apiUrl(String apiUrl) {
+            this.apiUrl = apiUrl;
+            return this;
+        }
+
+        public Builder command(List<String> command) {
+            this.command = command;
+            return this;
+        }
+
+        public Builder noGateway(boolean noGateway) {
+            this.noGateway = noGateway;
+            return this;
+        }
+
+        public Builder concurrency(int concurrency) {
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        public Builder incremental(boolean incremental) {
+            this.incremental = incremental;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the values contradict each other (e.g. --after not before --before) */
+        public ArchiveSettings build() {
+            return new ArchiveSettings(mode, ids, token, userAccount, outputDir, after, before, noScrub, gzip, apiUrl,
+                    command, noGateway, concurrency, incremental);
         }
     }
 }

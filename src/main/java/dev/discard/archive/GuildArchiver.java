@@ -8,6 +8,8 @@ import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.concurrent.Callable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -53,17 +55,30 @@ final class GuildArchiver {
             decisions = ReadableChannels.decide(guildId, userId, guild, channelList, roles, member);
         }
         decisions.sort(Comparator.comparingLong(d -> Ids.of(d.channel(), "id")));
-        List<ChannelResult> results = new ArrayList<>();
-        try {
-            for (ReadableChannels.Decision decision : decisions) {
-                if (!decision.archive()) continue;
-                long channelId = Ids.of(decision.channel(), "id");
-                try (ExchangeLog log = context.openLog(stem + "/" + channelId)) {
-                    results.add(channels.archive(decision.channel(), stem, log));
+        // Filled as channels finish, so an interrupted guild still lists what was done.
+        List<ChannelResult> results = Collections.synchronizedList(new ArrayList<>());
+        List<Callable<ChannelResult>> tasks = new ArrayList<>();
+        for (ReadableChannels.Decision decision : decisions) {
+            if (!decision.archive()) continue;
+            tasks.add(() -> {
+                try (ExchangeLog log = context.openLog(stem + "/" + Ids.of(decision.channel(), "id"))) {
+                    ChannelResult result = channels.archive(decision.channel(), stem, log);
+                    results.add(result);
+                    return result;
                 }
-            }
+            });
+        }
+        try {
+            context.pool.runAll(tasks);
         } finally {
-            context.metaWriter.create(context.layout.metaFile(stem + "/guild"), meta(guild, decisions, results));
+            List<ChannelResult> done;
+            synchronized (results) {
+                done = new ArrayList<>(results);
+            }
+            done.sort(Comparator.comparingLong(ChannelResult::channelId));
+            context.metaWriter.create(context.layout.metaFile(stem + "/guild"), meta(guild, decisions, done));
+            results.clear();
+            results.addAll(done);
         }
         context.counters.guilds.increment();
         return results;

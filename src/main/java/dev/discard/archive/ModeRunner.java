@@ -5,7 +5,9 @@ import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Optional;
 
 /**
@@ -43,24 +45,31 @@ final class ModeRunner {
 
     private void channels(List<Long> ids, ExchangeLog runLog) throws IOException, InterruptedException {
         ChannelArchiver archiver = new ChannelArchiver(context);
-        for (long channelId : ids) {
-            PendingExchanges pending = new PendingExchanges();
-            ApiResponse response = context.rest.get(ApiRequest.get("/channels/" + channelId), pending);
-            failIfUnauthorized(response, "channel " + channelId);
-            if (!response.isSuccessful() || !response.json().isObject()) {
-                pending.drainTo(runLog);
-                meta.failure(new RunResult.Failure("channel " + channelId,
-                        new DiscordApiException("channel " + channelId, response).answer()));
-                continue;
-            }
-            JsonNode channel = response.json();
-            long guildId = Ids.of(channel, "guild_id");
-            String stem = guildId > 0 ? Long.toString(guildId) : "@me";
-            try (ExchangeLog log = context.openLog(stem + "/" + channelId)) {
-                pending.drainTo(log);
-                ChannelResult result = archiver.archive(channel, stem, log);
-                if (result.failed()) meta.failure(new RunResult.Failure("channel " + channelId, result.error()));
-            }
+        List<Callable<RunResult.Failure>> tasks = new ArrayList<>();
+        for (long channelId : ids) tasks.add(() -> channel(archiver, channelId, runLog));
+        for (RunResult.Failure failure : context.pool.runAll(tasks)) {
+            if (failure != null) meta.failure(failure);
+        }
+    }
+
+    /** Archives one channel given by id; returns its failure, or null. */
+    private RunResult.Failure channel(ChannelArchiver archiver, long channelId, ExchangeLog runLog)
+            throws IOException, InterruptedException {
+        PendingExchanges pending = new PendingExchanges();
+        ApiResponse response = context.rest.get(ApiRequest.get("/channels/" + channelId), pending);
+        failIfUnauthorized(response, "channel " + channelId);
+        if (!response.isSuccessful() || !response.json().isObject()) {
+            pending.drainTo(runLog);
+            return new RunResult.Failure("channel " + channelId,
+                    new DiscordApiException("channel " + channelId, response).answer());
+        }
+        JsonNode channel = response.json();
+        long guildId = Ids.of(channel, "guild_id");
+        String stem = guildId > 0 ? Long.toString(guildId) : "@me";
+        try (ExchangeLog log = context.openLog(stem + "/" + channelId)) {
+            pending.drainTo(log);
+            ChannelResult result = archiver.archive(channel, stem, log);
+            return result.failed() ? new RunResult.Failure("channel " + channelId, result.error()) : null;
         }
     }
 

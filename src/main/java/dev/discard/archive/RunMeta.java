@@ -111,6 +111,9 @@ final class RunMeta {
         s.put("no_scrub", settings.noScrub());
         s.put("gzip", settings.gzip());
         s.put("api_url", settings.apiUrl());
+        s.put("no_gateway", settings.noGateway());
+        s.put("concurrency", settings.concurrency());
+        s.put("incremental", settings.incremental());
         ArrayNode ids = s.putArray(settings.mode() == Mode.GUILD ? "guild_ids" : "channel_ids");
         settings.ids().forEach(ids::add);
 

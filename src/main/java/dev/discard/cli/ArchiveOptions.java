@@ -1,5 +1,6 @@
 package dev.discard.cli;
 
+import dev.discard.archive.ArchiveSettings;
 import java.nio.file.Path;
 import java.time.Instant;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +70,20 @@ public final class ArchiveOptions {
         if (noGateway) values().noGateway = true;
     }
 
-    @Option(order = 10, names = {"-v", "--verbose"}, description = "Show stack traces and debug logging.")
+    @Option(order = 10, names = "--concurrency", paramLabel = "N",
+            description = "Channels archived at the same time, " + ArchiveSettings.DEFAULT_CONCURRENCY + " by default.")
+    void concurrency(Integer concurrency) {
+        if (concurrency != null) values().concurrency = concurrency;
+    }
+
+    @Option(order = 11, names = "--incremental",
+            description = "Start each channel after the newest message that earlier completed runs in the output"
+                    + " directory hold (for daily backups); new channels are archived in full.")
+    void incremental(boolean incremental) {
+        if (incremental) values().incremental = true;
+    }
+
+    @Option(order = 20, names = {"-v", "--verbose"}, description = "Show stack traces and debug logging.")
     void verbose(boolean verbose) {
         if (verbose) values().verbose = true;
     }
@@ -86,5 +100,7 @@ public final class ArchiveOptions {
         String apiUrl;
         boolean verbose;
         boolean noGateway;
+        Integer concurrency;
+        boolean incremental;
     }
 }

@@ -32,9 +32,19 @@ final class RunLauncher {
         console.secret(options.noScrub ? null : token.strip());
         ArchiveSettings settings;
         try {
-            settings = new ArchiveSettings(mode, new ArrayList<>(new LinkedHashSet<>(ids)), token, options.userAccount,
-                    options.outputDir != null ? options.outputDir : Path.of("out/"), options.after, options.before,
-                    options.noScrub, options.gzip, options.apiUrl, commandLine(spec), options.noGateway);
+            settings = ArchiveSettings.builder(mode, token, options.outputDir != null ? options.outputDir : Path.of("out/"))
+                    .ids(new ArrayList<>(new LinkedHashSet<>(ids)))
+                    .userAccount(options.userAccount)
+                    .after(options.after)
+                    .before(options.before)
+                    .noScrub(options.noScrub)
+                    .gzip(options.gzip)
+                    .apiUrl(options.apiUrl != null ? options.apiUrl : ArchiveSettings.DEFAULT_API_URL)
+                    .command(commandLine(spec))
+                    .noGateway(options.noGateway)
+                    .concurrency(options.concurrency != null ? options.concurrency : ArchiveSettings.DEFAULT_CONCURRENCY)
+                    .incremental(options.incremental)
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -34,6 +34,7 @@ public final class DiscordRest {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final InvalidRequestGuard guard;
 
     /**
      * @param http the caller's client; this one derives a client from it that never retries or redirects on its own
@@ -42,7 +43,7 @@ public final class DiscordRest {
      */
     public DiscordRest(OkHttpClient http, HttpUrl baseUrl, Token token, String clientUrl, String clientVersion,
             ObjectMapper mapper, Clock clock, RateLimiter limiter, RetryPolicy retry, Sleeper sleeper,
-            RandomGenerator random) {
+            RandomGenerator random, InvalidRequestGuard guard) {
         this.http = http.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
                 .followSslRedirects(false).build();
         this.baseUrl = baseUrl;
@@ -54,6 +55,7 @@ public final class DiscordRest {
         this.retry = retry;
         this.sleeper = sleeper;
         this.random = random;
+        this.guard = guard;
     }
 
     public Token token() {
@@ -106,9 +108,10 @@ public final class DiscordRest {
                 sleeper.sleep(retry.delayNanos(failures++, random));
                 continue;
             }
+            guard.record(response.status(), response.header("x-ratelimit-scope"));
             if (response.status() == 429) {
                 double retryAfter = retryAfterSeconds(response);
-                limiter.update(key, response.headers(), 429, retryAfter, isGlobal(response));
+                limiter.update(key, response.headers(), 429, retryAfter, isGlobal(response) || isCloudflare(response));
                 if (limited++ >= retry.max429Retries()) return response;
                 continue;
             }
@@ -160,6 +163,14 @@ public final class DiscordRest {
             }
         }
         return 1.0;
+    }
+
+    /**
+     * A 429 without Discord's {@code Via} header comes from Cloudflare in front of Discord, not from the API: it
+     * limits the whole IP, so every request waits.
+     */
+    static boolean isCloudflare(ApiResponse response) {
+        return response.header("via") == null;
     }
 
     static boolean isGlobal(ApiResponse response) {

@@ -25,8 +25,8 @@ class InterruptionTest {
         try (FakeDiscord discord = Fixtures.standard().start()) {
             // The second page hangs until the run is interrupted.
             discord.hangOn("/channels/" + Fixtures.GENERAL + "/messages?", 2);
-            ArchiveSettings settings = new ArchiveSettings(Mode.GUILD, List.of(Fixtures.GUILD_ID), Fixtures.TOKEN,
-                    false, out, null, null, false, true, discord.apiUrl(), List.of("discard", "guild"), false);
+            ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out)
+                    .ids(List.of(Fixtures.GUILD_ID)).gzip(true).apiUrl(discord.apiUrl()).build();
             ArchiveRun run = ArchiveRun.builder(settings).build();
             CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
                 try {

@@ -50,6 +50,8 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private volatile boolean oldestFirst;
     private volatile Clock clock;
     private volatile Hang hang;
+    /** Random faults: share of requests answered 500/502, dropped or slow; null for none. */
+    private volatile Faults faults;
 
     public FakeDiscord(String token, boolean userAccount, ObjectNode self) {
         this.token = token;
@@ -140,7 +142,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
 
     /** The next {@code count} requests whose path contains {@code pathPart} get this answer instead. */
     public FakeDiscord script(String pathPart, int count, MockResponse response) {
-        for (int i = 0; i < count; i++) scripted.add(new Scripted(pathPart, response));
+        for (int i = 0; i < count; i++) scripted.add(new Scripted(pathPart, response, false));
         return this;
     }
 
@@ -150,6 +152,21 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
      */
     public FakeDiscord hangOn(String pathPart, int nth) {
         hang = new Hang(pathPart, nth);
+        return this;
+    }
+
+    /**
+     * Answers a share of requests (after the login) with a fault, drawn from a seeded random so runs repeat: a 500, a
+     * 502 with an HTML body, a dropped connection, or an answer slower than {@code slowMillis}.
+     */
+    public FakeDiscord faults(double rate, long seed, long slowMillis) {
+        faults = new Faults(rate, new java.util.Random(seed), slowMillis);
+        return this;
+    }
+
+    /** The next request whose path contains {@code pathPart} gets exactly this answer, without Discord's headers. */
+    public FakeDiscord scriptRaw(String pathPart, MockResponse response) {
+        scripted.add(new Scripted(pathPart, response, true));
         return this;
     }
 
@@ -250,8 +267,9 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         return channel;
     }
 
+    /** One request at a time: the fake's data is plain collections, and runs archive channels in parallel. */
     @Override
-    public MockResponse dispatch(RecordedRequest request) {
+    public synchronized MockResponse dispatch(RecordedRequest request) {
         requests.add(request);
         HttpUrl url = request.getRequestUrl();
         List<String> segments = url.pathSegments();
@@ -268,7 +286,16 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
             return new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE);
         }
         for (Scripted s : scripted) {
-            if (path.contains(s.pathPart) && scripted.remove(s)) return finish(s.response);
+            if (path.contains(s.pathPart) && scripted.remove(s)) return s.raw ? s.response : finish(s.response);
+        }
+        Faults f = faults;
+        if (f != null && !path.equals("/users/@me") && !path.startsWith("/gateway") && f.random.nextDouble() < f.rate) {
+            return switch (f.random.nextInt(4)) {
+                case 0 -> finish(error(500, 0, "500: Internal Server Error"));
+                case 1 -> finish(new MockResponse().setResponseCode(502).setBody("<html>502 Bad Gateway</html>"));
+                case 2 -> new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AFTER_REQUEST);
+                default -> finish(route(route, url)).setHeadersDelay(f.slowMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            };
         }
         MockResponse limited = rateLimits.check(path, this);
         if (limited != null) return finish(limited);
@@ -463,7 +490,9 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         server.shutdown();
     }
 
-    private record Scripted(String pathPart, MockResponse response) {}
+    private record Scripted(String pathPart, MockResponse response, boolean raw) {}
+
+    private record Faults(double rate, java.util.Random random, long slowMillis) {}
 
     private static final class Hang {
         final String pathPart;
