@@ -94,7 +94,8 @@ final class ReadCommand implements Callable<Integer> {
             console.error(e.getMessage());
             return ExitCode.FAILED;
         }
-        return stats.problems() > 0 || !parts.anomalies().isEmpty() || damagedMeta ? ExitCode.FAILED : ExitCode.OK;
+        boolean damaged = stats.problems() > 0 || !parts.anomalies().isEmpty() || damagedMeta;
+        return damaged ? ExitCode.FAILED : ExitCode.OK;
     }
 
     /** The log's path without extension, from any of the names a user may give. */
