@@ -30,8 +30,8 @@ import picocli.CommandLine.ParentCommand;
             "Print the messages of a channel log, oldest first, each once:",
             "  Channel <name> (id <id>)",
             "  [YYYY-MM-DD HH:MM:SS.ffffff] <author> content",
-            "Times are UTC. Reads .jsonl and .jsonl.gz files and the further parts of resumed runs",
-            "(<channel>.2.jsonl[.gz], …); works on archives of the Python Discard too."
+            "Times are UTC. Reads .jsonl and .jsonl.gz files and the further parts of",
+            "resumed runs (<channel>.2.jsonl[.gz], ...); reads Python Discard archives too."
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -17,15 +17,14 @@ class ChannelLogTest {
     final List<RecordProblem> problems = new ArrayList<>();
     final List<Message> messages = new ArrayList<>();
 
+    static final long BASE = TestArchive.id("2021-02-01T00:00:00Z", 0);
+
     static long id(int n) {
-        return TestArchive.id("2021-02-01T00:00:00Z", 0) + ((long) n << 22);
+        return BASE + ((long) n << 22);
     }
 
-    /** Messages from..to as JSON, newest first as Discord answers. */
     static List<String> newestFirst(int from, int to) {
-        List<String> list = new ArrayList<>();
-        for (int n = to; n >= from; n--) list.add(TestArchive.message(id(n), "message " + n));
-        return list;
+        return TestArchive.newestFirst(BASE, from, to);
     }
 
     ChannelLog.Stats read(String channel, Path... files) {

@@ -22,6 +22,13 @@ public final class TestArchive {
         return Snowflakes.at(Instant.parse(time)) + sequence;
     }
 
+    /** Messages numbered {@code from..to} (ids {@code base + n << 22}), newest first as Discord answers. */
+    public static List<String> newestFirst(long base, int from, int to) {
+        List<String> list = new ArrayList<>();
+        for (int n = to; n >= from; n--) list.add(message(base + ((long) n << 22), "message " + n));
+        return list;
+    }
+
     /** A plain message by {@code Sanqui#3248}, timestamp taken from the id. */
     public static String message(long id, String content) {
         return message(id, 0, content, "");

@@ -26,14 +26,14 @@ class VerifierTest {
         return findings.stream().filter(Finding::isProblem).toList();
     }
 
+    static final long BASE = TestArchive.id("2021-01-02T00:00:00Z", 0);
+
     static long id(int n) {
-        return TestArchive.id("2021-01-02T00:00:00Z", 0) + ((long) n << 22);
+        return BASE + ((long) n << 22);
     }
 
     static List<String> newestFirst(int from, int to) {
-        List<String> list = new ArrayList<>();
-        for (int n = to; n >= from; n--) list.add(TestArchive.message(id(n), "m" + n));
-        return list;
+        return TestArchive.newestFirst(BASE, from, to);
     }
 
     /** A completed Java run with one channel whose log is {@code lines} and whose meta says {@code count}. */
