@@ -54,7 +54,7 @@ final class ReadCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console console = parent.console;
         Path base = baseOf(path);
-        Path dir = base.toAbsolutePath().getParent();
+        Path dir = base.getParent() != null ? base.getParent() : Path.of("");
         String name = base.getFileName().toString();
         LogParts parts = findParts(dir, name);
         Path metaFile = dir.resolve(name + ".meta.json");
