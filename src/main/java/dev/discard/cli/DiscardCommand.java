@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = "Discord backups in archival quality: records every raw exchange with the Discord API.",
-        subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class},
+        subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class, ReadCommand.class,
+            SummaryCommand.class, VerifyCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",

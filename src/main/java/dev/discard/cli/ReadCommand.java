@@ -1,0 +1,135 @@
+package dev.discard.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.read.ChannelLog;
+import dev.discard.read.ChannelMeta;
+import dev.discard.read.LogFile;
+import dev.discard.read.LogParts;
+import dev.discard.read.Message;
+import dev.discard.read.MessageRenderer;
+import dev.discard.read.MetaFileException;
+import dev.discard.read.RecordProblem;
+import dev.discard.read.Snowflakes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code discard read}: a channel log as text, or its messages as JSON lines. */
+@Command(
+        name = "read",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = false,
+        description = {
+            "Print the messages of a channel log, oldest first, each once:",
+            "  Channel <name> (id <id>)",
+            "  [YYYY-MM-DD HH:MM:SS.ffffff] <author> content",
+            "Times are UTC. Reads .jsonl and .jsonl.gz files and the further parts of",
+            "resumed runs (<channel>.2.jsonl[.gz], ...); reads Python Discard archives too."
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  done",
+            "  1  some lines or files were damaged; the messages around them were printed",
+            "  2  usage error (no such channel log)"
+        })
+final class ReadCommand implements Callable<Integer> {
+    @ParentCommand DiscardCommand parent;
+
+    @Parameters(paramLabel = "PATH", description = "The channel log: out/<run>/<guild>/<channel> without extension,"
+            + " or its .jsonl, .jsonl.gz or .meta.json file.")
+    Path path;
+
+    @Option(names = "--json", description = "Write one Discord message object per line instead, exactly as"
+            + " archived (JSON lines, oldest first).")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = parent.console;
+        Path base = baseOf(path);
+        Path dir = base.getParent() != null ? base.getParent() : Path.of("");
+        String name = base.getFileName().toString();
+        LogParts parts = findParts(dir, name);
+        Path metaFile = dir.resolve(name + ".meta.json");
+        ChannelMeta meta = readMeta(metaFile, console);
+        boolean damagedMeta = meta == null && Files.exists(metaFile);
+        if (parts.isEmpty()) {
+            throw new UsageException(meta == null
+                    ? "no channel log at " + path + ": expected " + base + ".jsonl, " + base + ".jsonl.gz or "
+                            + base + ".meta.json"
+                    : "no log for " + metaFile + ": expected " + base + ".jsonl or " + base + ".jsonl.gz");
+        }
+        String channelId = meta != null && meta.id() != null ? meta.id()
+                : Snowflakes.parse(name) >= 0 ? name : null;
+        LineOutput out = new LineOutput(console.out);
+        if (!json) {
+            String channelName = meta != null && meta.name() != null ? meta.name() : "(unknown name)";
+            out.line("Channel " + channelName + " (id " + (channelId != null ? channelId : name) + ")");
+        }
+        MessageRenderer renderer = new MessageRenderer();
+        parts.anomalies().forEach(p -> console.error(p.toString()));
+        ChannelLog.Stats stats;
+        try {
+            stats = new ChannelLog(parts.files(), channelId, !json, new ObjectMapper()).read(new ChannelLog.Listener() {
+                @Override
+                public void message(Message m) {
+                    if (json) out.line(m.source(), m.start(), m.end() - m.start());
+                    else out.line(renderer.render(m));
+                }
+
+                @Override
+                public void problem(RecordProblem problem) {
+                    console.error(problem.toString());
+                }
+            });
+            out.flush();
+        } catch (LineOutput.Closed e) {
+            console.error(e.getMessage());
+            return ExitCode.FAILED;
+        }
+        boolean damaged = stats.problems() > 0 || !parts.anomalies().isEmpty() || damagedMeta;
+        return damaged ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    /** The log's path without extension, from any of the names a user may give. */
+    private static Path baseOf(Path given) {
+        if (Files.isDirectory(given)) {
+            throw new UsageException(given + " is a directory: give a channel log such as"
+                    + " out/<run>/<guild>/<channel>");
+        }
+        String fileName = given.getFileName().toString();
+        if (fileName.endsWith(".meta.json")) {
+            return given.resolveSibling(fileName.substring(0, fileName.length() - ".meta.json".length()));
+        }
+        Optional<LogFile> log = LogFile.of(given);
+        return log.map(f -> given.resolveSibling(f.name())).orElse(given);
+    }
+
+    private LogParts findParts(Path dir, String name) throws IOException {
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new UsageException("no channel log at " + path + ": " + dir + " is not a directory");
+        }
+        return LogParts.find(dir, name);
+    }
+
+    /** The channel's meta file; null when absent or damaged (reported: the log can still be read). */
+    private static ChannelMeta readMeta(Path metaFile, Console console) {
+        if (!Files.exists(metaFile)) return null;
+        try {
+            return ChannelMeta.read(metaFile, new ObjectMapper());
+        } catch (MetaFileException e) {
+            if (e.isWrongKind()) {
+                throw new UsageException(e.getMessage() + "; give a channel log such as out/<run>/<guild>/<channel>");
+            }
+            console.error(e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.discard.read;
+
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+
+/**
+ * Reads a record's {@code data} value in the same pass as its envelope, for readers that cannot afford to parse a
+ * line twice (the message pages of {@code discard read}). Fields written after {@code data} are not known yet when
+ * {@link #visit} runs; decide what to do with the result once the whole record is returned.
+ */
+public interface DataVisitor {
+    /** Whether to visit this record's data; the envelope holds what preceded {@code data} in the line. */
+    boolean wants(ArchiveRecord envelope);
+
+    /** Reads exactly one JSON value: the parser is on its first token and must be left on its last. */
+    void visit(ArchiveRecord envelope, JsonParser parser) throws IOException;
+}

@@ -1,0 +1,59 @@
+package dev.discard.read;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Checks that a channel's message pages leave no hole: each page asked for {@code after} = the largest id of the
+ * page before. A larger {@code after} skipped messages (a problem); a smaller one fetched some twice (information).
+ * A history that ends on a full page inside the run's range may go on (a problem for a completed run).
+ */
+final class PageContinuity {
+    private final long before;
+    private long previousLargest = -1;
+    private int lastSize;
+    private int lastLimit = -1;
+    private long lastLargest = -1;
+    private Path lastFile;
+    private long lastLine;
+
+    /** @param before the run's {@code --before} as a snowflake; {@code Long.MAX_VALUE} for none */
+    PageContinuity(long before) {
+        this.before = before;
+    }
+
+    void page(ArchiveRecord record, List<Message> sorted, Consumer<Finding> findings) {
+        long after = Snowflakes.parse(record.param("after"));
+        if (after >= 0 && previousLargest >= 0) {
+            if (after > previousLargest) {
+                findings.accept(Finding.problem(record.file(), record.line(), "page hole: this page asks for"
+                        + " messages after " + after + " but the page before ended at " + previousLargest
+                        + "; messages between them may be missing"));
+            } else if (after < previousLargest) {
+                findings.accept(Finding.info(record.file(), record.line(), "page overlap: this page asks for"
+                        + " messages after " + after + " but the page before ended at " + previousLargest));
+            }
+        }
+        if (!sorted.isEmpty()) {
+            long largest = sorted.get(sorted.size() - 1).id();
+            previousLargest = Math.max(previousLargest, largest);
+            lastLargest = largest;
+        } else {
+            lastLargest = -1;
+        }
+        lastSize = sorted.size();
+        String limit = record.param("limit");
+        lastLimit = limit == null ? -1 : (int) Math.min(Integer.MAX_VALUE, Math.max(-1, Snowflakes.parse(limit)));
+        lastFile = record.file();
+        lastLine = record.line();
+    }
+
+    /** After the last page of a completed run: a full last page below {@code --before} means history went on. */
+    void end(Consumer<Finding> findings) {
+        if (lastFile != null && lastLimit > 0 && lastSize >= lastLimit && lastLargest >= 0 && lastLargest < before) {
+            findings.accept(Finding.problem(lastFile, lastLine, "the last message page is full (" + lastSize
+                    + " messages) and inside the run's range: the history may go on after message " + lastLargest));
+        }
+    }
+}

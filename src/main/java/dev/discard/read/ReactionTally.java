@@ -1,0 +1,115 @@
+package dev.discard.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Compares each reaction's count on its message with the users fetched for it
+ * ({@code GET …/channels/{c}/messages/{m}/reactions/{emoji}?type=0|1&after=…}). Type 0 (normal, the default) is
+ * compared with {@code count_details.normal}, or {@code count} when the message has no details; type 1 (burst) with
+ * {@code count_details.burst}. Users are counted like messages: pages walk forward by id, so a user id not above the
+ * largest seen is a repeat. Memory grows with the number of reactions in one channel, not with messages.
+ */
+final class ReactionTally {
+    private record Key(long messageId, String emoji, int type) {}
+
+    private static final class Fetched {
+        long users;
+        long highest = -1;
+        Path file;
+        long line;
+    }
+
+    private record Expected(long count, Path file, long line) {}
+
+    private final Map<Key, Expected> expected = new LinkedHashMap<>();
+    private final Map<Key, Fetched> fetched = new LinkedHashMap<>();
+
+    /** Takes the reaction counts of a page's messages; a later page showing the same message wins. */
+    void page(ArchiveRecord record, JsonNode data) {
+        if (data == null || !data.isArray()) return;
+        for (JsonNode message : data) {
+            long id = Snowflakes.parse(MetaJson.text(message.get("id")));
+            JsonNode reactions = message.get("reactions");
+            if (id < 0 || reactions == null || !reactions.isArray()) continue;
+            for (JsonNode reaction : reactions) {
+                String emoji = emojiKey(reaction.path("emoji"));
+                JsonNode details = reaction.get("count_details");
+                long normal = details != null ? details.path("normal").asLong(0) : reaction.path("count").asLong(0);
+                expected.put(new Key(id, emoji, 0), new Expected(normal, record.file(), record.line()));
+                if (details != null) {
+                    expected.put(new Key(id, emoji, 1),
+                            new Expected(details.path("burst").asLong(0), record.file(), record.line()));
+                }
+            }
+        }
+    }
+
+    /** Whether the record fetches reaction users; if so, counts them. */
+    boolean maybeUsers(ArchiveRecord record) {
+        String[] path = ArchiveUrls.channelPath(record.url());
+        if (path == null || path.length != 5 || !path[1].equals("messages") || !path[3].equals("reactions")) {
+            return false;
+        }
+        long messageId = Snowflakes.parse(path[2]);
+        if (messageId < 0 || !record.isSuccess()) return true;
+        int type = "1".equals(record.param("type")) ? 1 : 0;
+        Fetched f = fetched.computeIfAbsent(new Key(messageId, urlEmojiKey(path[4]), type), k -> new Fetched());
+        f.file = record.file();
+        f.line = record.line();
+        JsonNode users = record.data();
+        if (users == null || !users.isArray()) return true;
+        for (JsonNode user : users) {
+            long id = Snowflakes.parse(MetaJson.text(user.get("id")));
+            if (id > f.highest) {
+                f.highest = id;
+                f.users++;
+            }
+        }
+        return true;
+    }
+
+    /** Reports every disagreement; reactions never fetched only when this log fetches reactions at all. */
+    void report(Consumer<Finding> findings) {
+        fetched.forEach((key, f) -> {
+            Expected e = expected.get(key);
+            String what = "reaction " + key.emoji() + (key.type() == 1 ? " (burst)" : "") + " on message "
+                    + key.messageId();
+            if (e == null) {
+                findings.accept(Finding.problem(f.file, f.line, what + ": users fetched but the message or reaction"
+                        + " is in no message page"));
+            } else if (e.count() != f.users) {
+                findings.accept(Finding.problem(f.file, f.line, what + ": count is " + e.count() + " but "
+                        + f.users + " users were fetched"));
+            }
+        });
+        if (fetched.isEmpty()) return;
+        expected.forEach((key, e) -> {
+            if (e.count() > 0 && !fetched.containsKey(key)) {
+                findings.accept(Finding.problem(e.file(), e.line(), "reaction " + key.emoji()
+                        + (key.type() == 1 ? " (burst)" : "") + " on message " + key.messageId() + ": count is "
+                        + e.count() + " but its users were never fetched"));
+            }
+        });
+    }
+
+    /** {@code emoji <id>} for custom emoji (named by id), the character itself for Unicode emoji. */
+    private static String emojiKey(JsonNode emoji) {
+        String id = MetaJson.text(emoji.get("id"));
+        String name = MetaJson.text(emoji.get("name"));
+        return id != null ? "emoji " + id : name == null ? "?" : name;
+    }
+
+    /** The same key from a reaction URL's segment: {@code name:id} for custom emoji, the percent-encoded character. */
+    private static String urlEmojiKey(String segment) {
+        String emoji = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        int colon = emoji.lastIndexOf(':');
+        if (colon >= 0 && Snowflakes.parse(emoji.substring(colon + 1)) >= 0) return "emoji " + emoji.substring(colon + 1);
+        return emoji;
+    }
+}

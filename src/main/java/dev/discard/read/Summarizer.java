@@ -1,0 +1,203 @@
+package dev.discard.read;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Builds an {@link ArchiveSummary} of every run at or below a folder. Incomplete and failed runs are skipped.
+ * Message counts come from the logs, not the meta files (Python Discard's guild counts are wrong): each run counts
+ * the distinct messages of its log within its own range, so runs whose ranges do not overlap never count a message
+ * twice. Memory does not grow with the number of messages.
+ */
+public final class Summarizer {
+    private final ObjectMapper mapper;
+    private final Consumer<RecordProblem> problems;
+    private final Consumer<ArchiveSummary.SkippedRun> skipped;
+
+    /**
+     * @param problems receives damaged lines and files as they are met
+     * @param skipped receives each skipped run as it is met
+     */
+    public Summarizer(ObjectMapper mapper, Consumer<RecordProblem> problems,
+            Consumer<ArchiveSummary.SkippedRun> skipped) {
+        this.mapper = mapper;
+        this.problems = problems;
+        this.skipped = skipped;
+    }
+
+    private static final class ChannelTotals {
+        final String id;
+        String name;
+        Instant nameTime;
+        int runs;
+        long messages;
+        long oldest = Long.MAX_VALUE;
+        long newest = -1;
+        final List<CoverageGaps.Range> ranges = new ArrayList<>();
+
+        ChannelTotals(String id) {
+            this.id = id;
+        }
+    }
+
+    private static final class GuildTotals {
+        String name;
+        Instant nameTime;
+        final Map<Long, ChannelTotals> channels = new TreeMap<>();
+    }
+
+    public ArchiveSummary summarize(Path root) throws IOException {
+        List<ArchiveSummary.RunEntry> runs = new ArrayList<>();
+        List<ArchiveSummary.SkippedRun> skippedRuns = new ArrayList<>();
+        Map<String, GuildTotals> guilds = new TreeMap<>(Comparator.comparing((String g) -> Snowflakes.parse(g))
+                .thenComparing(Comparator.naturalOrder()));
+        long[] problemCount = {0};
+        Consumer<RecordProblem> countingProblems = p -> {
+            problemCount[0]++;
+            problems.accept(p);
+        };
+        for (Path dir : RunDirectory.findRuns(root)) {
+            RunInfo info;
+            try {
+                info = RunInfo.read(dir, mapper);
+            } catch (MetaFileException e) {
+                skip(skippedRuns, dir, "unreadable run.meta.json: " + e.getMessage());
+                continue;
+            }
+            if (!info.completed()) {
+                skip(skippedRuns, dir, "run not completed" + (info.exception() != null ? " (" + info.exception()
+                        + ")" : info.finished() ? "" : " (still running, or killed)"));
+                continue;
+            }
+            runs.add(summarizeRun(info, RunDirectory.open(dir), guilds, countingProblems));
+        }
+        List<ArchiveSummary.GuildEntry> guildEntries = new ArrayList<>();
+        guilds.forEach((id, g) -> {
+            List<ArchiveSummary.ChannelEntry> channels = new ArrayList<>();
+            for (ChannelTotals c : g.channels.values()) channels.add(entry(c));
+            guildEntries.add(new ArchiveSummary.GuildEntry(id, g.name, channels));
+        });
+        return new ArchiveSummary(runs, skippedRuns, guildEntries, problemCount[0]);
+    }
+
+    private void skip(List<ArchiveSummary.SkippedRun> list, Path dir, String reason) {
+        ArchiveSummary.SkippedRun s = new ArchiveSummary.SkippedRun(dir, reason);
+        list.add(s);
+        skipped.accept(s);
+    }
+
+    private ArchiveSummary.RunEntry summarizeRun(RunInfo info, RunDirectory run, Map<String, GuildTotals> guilds,
+            Consumer<RecordProblem> problems) {
+        int channelCount = 0;
+        long messageCount = 0;
+        long after = info.after() == null ? -1 : Snowflakes.at(info.after());
+        long before = info.before() == null ? Long.MAX_VALUE : Snowflakes.at(info.before());
+        for (RunDirectory.GuildFolder folder : run.guilds()) {
+            GuildTotals guild = guilds.computeIfAbsent(folder.id(), id -> new GuildTotals());
+            if (folder.metaFile() != null) {
+                try {
+                    GuildMeta meta = GuildMeta.read(folder.metaFile(), mapper);
+                    if (meta.name() != null && newer(info.start(), guild.nameTime)) {
+                        guild.name = meta.name();
+                        guild.nameTime = info.start();
+                    }
+                } catch (MetaFileException e) {
+                    problems.accept(e.toProblem());
+                }
+            }
+            for (RunDirectory.ChannelFiles files : folder.channels()) {
+                ChannelTotals channel = guild.channels.computeIfAbsent(Snowflakes.parse(files.id()),
+                        k -> new ChannelTotals(files.id()));
+                ChannelMeta meta = readMeta(files, problems);
+                if (meta != null && meta.name() != null && newer(info.start(), channel.nameTime)) {
+                    channel.name = meta.name();
+                    channel.nameTime = info.start();
+                }
+                if (files.log().isEmpty()) {
+                    problems.accept(RecordProblem.ofFile(files.metaFile(), "meta file without a log"));
+                    continue;
+                }
+                files.log().anomalies().forEach(problems);
+                long[] counted = count(files, after, before, problems);
+                channelCount++;
+                messageCount += counted[0];
+                channel.runs++;
+                channel.messages += counted[0];
+                if (counted[0] > 0) {
+                    channel.oldest = Math.min(channel.oldest, counted[1]);
+                    channel.newest = Math.max(channel.newest, counted[2]);
+                }
+                if (meta != null && meta.failed()) {
+                    problems.accept(RecordProblem.ofFile(meta.file(), "channel not archived completely in this run"
+                            + (meta.error() != null ? " (" + meta.error() + ")" : "") + "; its range is not covered"));
+                } else {
+                    channel.ranges.add(new CoverageGaps.Range(info.after(), info.coverageEnd()));
+                }
+            }
+        }
+        return new ArchiveSummary.RunEntry(info, channelCount, messageCount);
+    }
+
+    private ChannelMeta readMeta(RunDirectory.ChannelFiles files, Consumer<RecordProblem> problems) {
+        if (files.metaFile() == null) return null;
+        try {
+            return ChannelMeta.read(files.metaFile(), mapper);
+        } catch (MetaFileException e) {
+            problems.accept(e.toProblem());
+            return null;
+        }
+    }
+
+    /** Messages of the log within (after, before): {count, oldest id, newest id}. */
+    private long[] count(RunDirectory.ChannelFiles files, long after, long before, Consumer<RecordProblem> problems) {
+        long[] result = {0, Long.MAX_VALUE, -1};
+        new ChannelLog(files.log().files(), files.id(), false, mapper).read(new ChannelLog.Listener() {
+            @Override
+            public void message(Message m) {
+                long id = m.id();
+                if (id <= after || id >= before) return;
+                result[0]++;
+                if (id < result[1]) result[1] = id;
+                if (id > result[2]) result[2] = id;
+            }
+
+            @Override
+            public void problem(RecordProblem problem) {
+                problems.accept(problem);
+            }
+        });
+        return result;
+    }
+
+    private static boolean newer(Instant candidate, Instant current) {
+        return current == null || !candidate.isBefore(current);
+    }
+
+    private static ArchiveSummary.ChannelEntry entry(ChannelTotals c) {
+        long id = Snowflakes.parse(c.id);
+        CoverageGaps coverage = CoverageGaps.of(id < 0 ? null : Snowflakes.time(id), c.ranges);
+        return new ArchiveSummary.ChannelEntry(c.id, c.name, c.runs, c.messages, overlaps(c.ranges),
+                c.newest < 0 ? null : Snowflakes.time(c.oldest), c.newest < 0 ? null : Snowflakes.time(c.newest),
+                coverage);
+    }
+
+    /** Whether any two ranges share time. */
+    static boolean overlaps(List<CoverageGaps.Range> ranges) {
+        List<CoverageGaps.Range> sorted = new ArrayList<>(ranges);
+        sorted.sort(Comparator.comparing(CoverageGaps.Range::from, Comparator.nullsFirst(Comparator.naturalOrder())));
+        Instant end = null;
+        for (CoverageGaps.Range r : sorted) {
+            if (end != null && (r.from() == null || r.from().isBefore(end))) return true;
+            if (end == null || r.to().isAfter(end)) end = r.to();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,266 @@
+package dev.discard.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Audits run directories: every file parses and every gzip stream is complete; meta files agree with the logs;
+ * message pages leave no hole; reaction counts match the users fetched; no file holds the token. Findings are
+ * reported as they are made. Memory grows with the reactions of one channel, not with its messages.
+ */
+public final class Verifier {
+    private static final byte[] REACTIONS_KEY = "\"reactions\"".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * What was checked.
+     *
+     * @param runs run directories
+     * @param files files read
+     * @param records records read
+     * @param messages distinct messages in the channel logs
+     * @param problems problems found
+     * @param infos information given
+     * @param tokenChecked whether a token was given to look for
+     */
+    public record Report(int runs, int files, long records, long messages, long problems, long infos,
+            boolean tokenChecked) {}
+
+    private final ObjectMapper mapper;
+    private final TokenScan tokenScan;
+    private int files;
+    private long records;
+    private long messages;
+    private long problems;
+    private long infos;
+
+    /** @param token the token to look for; null to skip that check */
+    public Verifier(ObjectMapper mapper, String token) {
+        this.mapper = mapper;
+        this.tokenScan = token == null || token.isEmpty() ? null : new TokenScan(token);
+    }
+
+    public Report verify(List<Path> runDirectories, Consumer<Finding> findings) throws IOException {
+        Consumer<Finding> counting = f -> {
+            if (f.isProblem()) problems++;
+            else infos++;
+            findings.accept(f);
+        };
+        for (Path dir : runDirectories) verifyRun(dir, counting);
+        return new Report(runDirectories.size(), files, records, messages, problems, infos, tokenScan != null);
+    }
+
+    private void verifyRun(Path dir, Consumer<Finding> findings) throws IOException {
+        Path metaFile = dir.resolve(RunInfo.FILE_NAME);
+        files++;
+        RunInfo info = null;
+        try {
+            info = RunInfo.read(dir, mapper);
+        } catch (MetaFileException e) {
+            findings.accept(Finding.problem(e.toProblem()));
+        }
+        boolean completed = info != null && info.completed();
+        if (info != null && !completed) {
+            findings.accept(Finding.problem(metaFile, 0, "the run did not complete"
+                    + (info.exception() != null ? ": " + info.exception() : "")));
+        }
+        if (info != null && info.settingsToken() != null) {
+            findings.accept(Finding.problem(metaFile, 0, "settings.token holds a token: the run was made with"
+                    + " --no-scrub"));
+        }
+        RunDirectory run = RunDirectory.open(dir);
+        RecordChecks checks = new RecordChecks();
+        readLog(run.runLog(), checks, findings);
+        long channelMessagesInMeta = 0;
+        for (RunDirectory.GuildFolder guild : run.guilds()) {
+            channelMessagesInMeta += verifyGuild(guild, info, completed, checks, findings);
+        }
+        if (info != null) {
+            compare(metaFile, info.summary(), "num_http_requests", checks.http, "http records in the logs", findings);
+            compare(metaFile, info.summary(), "num_ws_packets", checks.ws, "ws records in the logs", findings);
+            compare(metaFile, info.summary(), "num_messages", channelMessagesInMeta,
+                    "the sum of the channel meta files", findings);
+        }
+        if (tokenScan != null) tokenScan.scan(dir, findings);
+    }
+
+    /** Returns the sum of the channels' meta message counts. */
+    private long verifyGuild(RunDirectory.GuildFolder guild, RunInfo info, boolean completed, RecordChecks checks,
+            Consumer<Finding> findings) {
+        GuildMeta meta = null;
+        if (guild.metaFile() != null) {
+            files++;
+            try {
+                meta = GuildMeta.read(guild.metaFile(), mapper);
+            } catch (MetaFileException e) {
+                findings.accept(Finding.problem(e.toProblem()));
+            }
+        } else if (completed && !guild.id().equals(RunDirectory.DIRECT_MESSAGES)) {
+            findings.accept(Finding.problem(guild.dir().resolve(GuildMeta.FILE_NAME), 0, "missing"));
+        }
+        readLog(guild.guildLog(), checks, findings);
+        long sum = 0;
+        int metas = 0;
+        for (RunDirectory.ChannelFiles channel : guild.channels()) {
+            ChannelMeta channelMeta = new ChannelVerification(channel, info, completed, checks, findings).run();
+            if (channelMeta != null) {
+                metas++;
+                if (channelMeta.numMessages() != null) sum += channelMeta.numMessages();
+            }
+        }
+        if (meta != null && meta.numChannels() != null && meta.numChannels() != metas) {
+            findings.accept(Finding.problem(meta.file(), 0, "num_channels is " + meta.numChannels() + " but "
+                    + metas + " channel meta files are in the folder"));
+        }
+        boolean legacy = info != null && info.legacy();
+        if (meta != null && meta.numMessages() != null && !legacy && meta.numMessages() != sum) {
+            findings.accept(Finding.problem(meta.file(), 0, "num_messages is " + meta.numMessages()
+                    + " but the channel meta files add up to " + sum));
+        }
+        return sum;
+    }
+
+    /** One channel: its log read once, pages checked, then compared with its meta file. */
+    private final class ChannelVerification implements ChannelLog.Listener {
+        private final RunDirectory.ChannelFiles channel;
+        private final boolean completed;
+        private final boolean legacy;
+        private final RecordChecks checks;
+        private final Consumer<Finding> findings;
+        private final long after;
+        private final long before;
+        private final PageContinuity continuity;
+        private final ReactionTally reactions = new ReactionTally();
+        private long all;
+        private long inRange;
+        private long allMin = Long.MAX_VALUE;
+        private long allMax = -1;
+        private long rangeMin = Long.MAX_VALUE;
+        private long rangeMax = -1;
+
+        ChannelVerification(RunDirectory.ChannelFiles channel, RunInfo info, boolean completed, RecordChecks checks,
+                Consumer<Finding> findings) {
+            this.channel = channel;
+            this.completed = completed;
+            this.legacy = info != null && info.legacy();
+            this.checks = checks;
+            this.findings = findings;
+            this.after = info == null || info.after() == null ? -1 : Snowflakes.at(info.after());
+            this.before = info == null || info.before() == null ? Long.MAX_VALUE : Snowflakes.at(info.before());
+            this.continuity = new PageContinuity(before);
+        }
+
+        ChannelMeta run() {
+            ChannelMeta meta = null;
+            if (channel.metaFile() != null) {
+                files++;
+                try {
+                    meta = ChannelMeta.read(channel.metaFile(), mapper);
+                } catch (MetaFileException e) {
+                    findings.accept(Finding.problem(e.toProblem()));
+                }
+            } else if (completed) {
+                findings.accept(Finding.problem(channel.log().dir().resolve(channel.id() + ".meta.json"), 0,
+                        "missing, but the channel has a log"));
+            }
+            if (channel.log().isEmpty()) {
+                findings.accept(Finding.problem(channel.metaFile(), 0, "the channel has no log "
+                        + channel.id() + ".jsonl[.gz]"));
+                return meta;
+            }
+            channel.log().anomalies().forEach(p -> findings.accept(Finding.problem(p)));
+            files += channel.log().files().size();
+            ChannelLog.Stats stats = new ChannelLog(channel.log().files(), channel.id(), false, mapper).read(this);
+            records += stats.records();
+            messages += stats.messages();
+            if (completed) continuity.end(findings);
+            reactions.report(findings);
+            if (meta != null) compareMeta(meta);
+            return meta;
+        }
+
+        @Override
+        public void message(Message m) {
+            long id = m.id();
+            all++;
+            allMin = Math.min(allMin, id);
+            allMax = Math.max(allMax, id);
+            if (id > after && id < before) {
+                inRange++;
+                rangeMin = Math.min(rangeMin, id);
+                rangeMax = Math.max(rangeMax, id);
+            }
+        }
+
+        @Override
+        public void page(ArchiveRecord record, List<Message> sorted) {
+            checks.check(record, findings);
+            continuity.page(record, sorted, findings);
+            byte[] source = record.source();
+            if (TokenScan.contains(source, 0, source.length, REACTIONS_KEY)) reactions.page(record, record.data());
+        }
+
+        @Override
+        public void otherRecord(ArchiveRecord record) {
+            checks.check(record, findings);
+            reactions.maybeUsers(record);
+        }
+
+        @Override
+        public void problem(RecordProblem problem) {
+            findings.accept(Finding.problem(problem));
+        }
+
+        /** The meta must agree with the messages within the run's range, or with all of them. */
+        private void compareMeta(ChannelMeta meta) {
+            if (meta.swapped() && !legacy) {
+                findings.accept(Finding.problem(meta.file(), 0, "oldest_message is newer than newest_message"));
+            }
+            if (meta.numMessages() != null && meta.numMessages() != inRange && meta.numMessages() != all) {
+                findings.accept(Finding.problem(meta.file(), 0, "num_messages is " + meta.numMessages() + " but the"
+                        + " log holds " + inRange + " messages in the run's range (" + all + " in all)"));
+            }
+            checkEnd(meta, meta.oldest(), "oldest_message", rangeMin, allMin);
+            checkEnd(meta, meta.newest(), "newest_message", rangeMax, allMax);
+        }
+
+        private void checkEnd(ChannelMeta meta, ChannelMeta.MessageRef ref, String key, long inRangeId, long anyId) {
+            boolean none = inRange == 0 && all == 0;
+            if (ref == null) {
+                if (!none) findings.accept(Finding.problem(meta.file(), 0, key + " is missing but the log holds "
+                        + all + " messages"));
+                return;
+            }
+            if (ref.id() != inRangeId && ref.id() != anyId) {
+                findings.accept(Finding.problem(meta.file(), 0, key + " is message " + ref.id() + " but the log's "
+                        + (key.startsWith("oldest") ? "oldest" : "newest") + " is "
+                        + (none ? "none" : String.valueOf(inRange > 0 ? inRangeId : anyId))));
+            }
+        }
+    }
+
+    private void readLog(LogParts log, RecordChecks checks, Consumer<Finding> findings) {
+        log.anomalies().forEach(p -> findings.accept(Finding.problem(p)));
+        files += log.files().size();
+        try (ArchiveReader reader = new ArchiveReader(log.files(), mapper,
+                p -> findings.accept(Finding.problem(p)), null)) {
+            ArchiveRecord r;
+            while ((r = reader.next()) != null) checks.check(r, findings);
+            records += reader.records();
+        }
+    }
+
+    private static void compare(Path file, JsonNode summary, String key, long actual, String what,
+            Consumer<Finding> findings) {
+        JsonNode value = summary.get(key);
+        if (value == null || !value.canConvertToLong()) return;
+        if (value.asLong() != actual) {
+            findings.accept(Finding.problem(file, 0, "summary." + key + " is " + value.asLong() + " but " + what
+                    + " count " + actual));
+        }
+    }
+}
