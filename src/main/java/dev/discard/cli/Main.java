@@ -36,6 +36,7 @@ public final class Main {
     }
 
     public static void main(String... args) {
+        Signals.install();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         System.exit(new Main(out, err, System::getenv, settings -> ArchiveRun.builder(settings).build()).run(args));

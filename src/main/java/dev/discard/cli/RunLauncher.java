@@ -51,7 +51,7 @@ final class RunLauncher {
         ArchiveRun run = root.runFactory.apply(settings);
         Thread hook = new Thread(() -> {
             try {
-                run.interrupt("signal", SHUTDOWN_WAIT_MILLIS);
+                run.interrupt(Signals.reason(), SHUTDOWN_WAIT_MILLIS);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }

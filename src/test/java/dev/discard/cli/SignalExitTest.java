@@ -1,0 +1,52 @@
+package dev.discard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.fake.Fixtures;
+import dev.discard.testing.ArchiveFiles;
+import dev.discard.testing.FakeDiscordTest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+/** The real process: SIGTERM mid-page exits 143 with finished gzip files and a meta file that says SIGTERM. */
+class SignalExitTest extends FakeDiscordTest {
+    @Test
+    void sigtermMidPageExits143WithValidFilesAndHonestMeta() throws Exception {
+        discord.hangOn("/channels/" + Fixtures.GENERAL + "/messages?", 2);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--gzip", "--api-url", discord.apiUrl(), "-o", out.toString(), "channel",
+                Long.toString(Fixtures.GENERAL));
+        builder.environment().put("DISCORD_TOKEN", Fixtures.TOKEN);
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        try {
+            int pages = 0;
+            while (pages < 2) {
+                RecordedRequest request = discord.server().takeRequest(30, TimeUnit.SECONDS);
+                assertNotNull(request, "the child should reach the second page");
+                if (request.getPath().contains("/channels/" + Fixtures.GENERAL + "/messages?")) pages++;
+            }
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the child should stop");
+            assertEquals(ExitCode.TERMINATED, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+        Path runDir = ArchiveFiles.onlyRun(out);
+        JsonNode meta = ArchiveFiles.meta(runDir.resolve("run.meta.json"));
+        assertEquals("SIGTERM", meta.path("run").path("interrupted").asText());
+        assertFalse(meta.path("run").path("completed").asBoolean());
+        for (Path file : ArchiveFiles.allFiles(runDir)) ArchiveFiles.lines(file);
+        List<String> ids = ArchiveFiles.messageIds(runDir.resolve(Fixtures.GUILD_ID + "/" + Fixtures.GENERAL
+                + ".jsonl.gz"));
+        assertEquals(100, ids.size());
+    }
+}
