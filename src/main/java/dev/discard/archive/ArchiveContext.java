@@ -3,6 +3,7 @@ package dev.discard.archive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.DiscordRest;
 import java.io.IOException;
+import java.util.Map;
 
 /** What every archiver of one run shares: the client, the run directory, the range, the totals, the listener. */
 final class ArchiveContext {
@@ -15,9 +16,12 @@ final class ArchiveContext {
     final Range range;
     final ArchiveListener listener;
     final ChannelPool pool;
+    /** Channel id → id to start after, for --incremental; empty otherwise. */
+    final Map<Long, Long> startAfter;
 
     ArchiveContext(DiscordRest rest, ObjectMapper mapper, RunLayout layout, RecordEncoder encoder,
-            MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener, ChannelPool pool) {
+            MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener, ChannelPool pool,
+            Map<Long, Long> startAfter) {
         this.rest = rest;
         this.mapper = mapper;
         this.layout = layout;
@@ -27,6 +31,12 @@ final class ArchiveContext {
         this.range = range;
         this.listener = listener;
         this.pool = pool;
+        this.startAfter = Map.copyOf(startAfter);
+    }
+
+    /** The id a channel's walk starts after: the range's start, or where earlier runs left off. */
+    long startAfter(long channelId) {
+        return Math.max(range.afterId(), startAfter.getOrDefault(channelId, 0L));
     }
 
     /** Creates the log {@code <stem>.jsonl[.gz]}; it must not exist. */

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -99,7 +100,8 @@ public final class ArchiveRun {
         RunLayout layout;
         try {
             layout = RunLayout.create(settings.outputDir(), start, settings.mode().wireName(),
-                    settings.mode() != Mode.PROFILE && range.isFull(), runIdent, settings.gzip());
+                    settings.mode() != Mode.PROFILE && range.isFull() && !settings.incremental(), runIdent,
+                    settings.gzip());
         } catch (IOException | RuntimeException e) {
             throw new RunFailedException("cannot create the run directory in " + settings.outputDir() + ": "
                     + e.getMessage(), null, e);
@@ -114,7 +116,7 @@ public final class ArchiveRun {
                 new InvalidRequestGuard(invalidRequestLimit, System::nanoTime));
         ArchiveContext context = new ArchiveContext(rest, mapper, layout,
                 new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,
-                new ChannelPool(settings.concurrency()));
+                new ChannelPool(settings.concurrency()), incrementalStarts());
         try {
             metaWriter.create(layout.metaFile("run"), meta.toJson());
         } catch (IOException e) {
@@ -170,6 +172,17 @@ public final class ArchiveRun {
         if (failure != null) throw failure;
         return new RunResult(layout.root(), meta.user(), meta.failures(), counters.messages.sum(),
                 counters.channels.sum(), counters.channelsFailed.sum(), counters.httpRequests.sum());
+    }
+
+    /** For --incremental, where earlier runs in the output directory left each channel. */
+    private Map<Long, Long> incrementalStarts() throws RunFailedException {
+        if (!settings.incremental()) return Map.of();
+        try {
+            return IncrementalStarts.scan(settings.outputDir(), mapper);
+        } catch (IOException | RuntimeException e) {
+            throw new RunFailedException("cannot read the earlier runs in " + settings.outputDir() + " for"
+                    + " --incremental: " + e.getMessage(), null, e);
+        }
     }
 
     private static JsonNode login(DiscordRest rest, ExchangeLog runLog) throws IOException, InterruptedException {

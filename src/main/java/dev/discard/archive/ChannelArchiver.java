@@ -67,13 +67,14 @@ final class ChannelArchiver {
         context.counters.channels.increment();
         if (result.failed()) context.counters.channelsFailed.increment();
         context.metaWriter.create(context.layout.metaFile(guildStem + "/" + channelId),
-                ChannelMeta.of(context.mapper, channel, result, walk.warning, context.range, finished));
+                ChannelMeta.of(context.mapper, channel, result, walk.warning, context.range,
+                        context.startAfter.get(channelId), finished));
         context.listener.channelFinished(result);
         return result;
     }
 
     private void walk(long channelId, ExchangeLog log, Walk walk) throws IOException, InterruptedException {
-        long after = context.range.afterId();
+        long after = context.startAfter(channelId);
         long before = context.range.beforeId();
         String path = "/channels/" + channelId + "/messages";
         while (true) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.discard.archive.ChannelResult.MessageRef;
 import dev.discard.discord.ChannelType;
+import dev.discard.discord.Snowflake;
 
 /**
  * {@code <channel_id>.meta.json}: Discard's keys ({@code channel} {id, name, type}, {@code summary} {num_messages,
@@ -13,8 +14,9 @@ import dev.discard.discord.ChannelType;
 final class ChannelMeta {
     private ChannelMeta() {}
 
+    /** @param startAfter for --incremental, the id earlier runs had covered up to; null otherwise */
     static ObjectNode of(ObjectMapper mapper, JsonNode channel, ChannelResult result, String warning, Range range,
-            boolean finished) {
+            Long startAfter, boolean finished) {
         ObjectNode meta = mapper.createObjectNode();
         ObjectNode c = meta.putObject("channel");
         c.put("id", result.channelId());
@@ -34,6 +36,11 @@ final class ChannelMeta {
         ObjectNode r = meta.putObject("range");
         r.put("after", range.after() == null ? null : Timestamps.isoSeconds(range.after()));
         r.put("before", range.before() == null ? null : Timestamps.isoSeconds(range.before()));
+        if (startAfter != null) {
+            // Incremental: this channel was walked from where earlier runs left it, not from the beginning.
+            r.put("after", Timestamps.iso(Snowflake.instantOf(startAfter)));
+            r.put("after_id", startAfter);
+        }
         meta.put("completed", finished && result.error() == null);
         meta.put("error", result.error());
         if (warning != null) meta.put("warning", warning);

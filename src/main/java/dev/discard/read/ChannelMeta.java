@@ -3,6 +3,7 @@ package dev.discard.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * What {@code <channel_id>.meta.json} says, with the Python Discard 0.1 mistake undone: it wrote the newest message
@@ -19,6 +20,8 @@ import java.nio.file.Path;
  * @param swapped whether oldest and newest were written swapped
  * @param completed the Java archiver's {@code completed}; null when absent (Python Discard)
  * @param error the Java archiver's {@code error}; null when none
+ * @param rangeAfter where this channel's walk started when it differs from the run's {@code --after}: the Java
+ *     archiver's {@code range.after} of an {@code --incremental} run; null otherwise
  */
 public record ChannelMeta(
         Path file,
@@ -30,7 +33,8 @@ public record ChannelMeta(
         MessageRef newest,
         boolean swapped,
         Boolean completed,
-        String error) {
+        String error,
+        Instant rangeAfter) {
 
     /** A message named in a meta file. */
     public record MessageRef(long id, String timestamp) {}
@@ -51,7 +55,9 @@ public record ChannelMeta(
                 MetaJson.text(channel.get("type")), MetaJson.number(summary.get("num_messages")),
                 swapped ? newest : oldest, swapped ? oldest : newest, swapped,
                 completed != null && completed.isBoolean() ? completed.asBoolean() : null,
-                error == null || error.isNull() ? null : error.isTextual() ? error.asText() : error.toString());
+                error == null || error.isNull() ? null : error.isTextual() ? error.asText() : error.toString(),
+                root.path("range").has("after_id")
+                        ? MetaJson.time(file, root.path("range").get("after"), "range.after") : null);
     }
 
     private static MessageRef ref(JsonNode node) {

@@ -98,7 +98,6 @@ public final class Summarizer {
             Consumer<RecordProblem> problems) {
         int channelCount = 0;
         long messageCount = 0;
-        long after = info.after() == null ? -1 : Snowflakes.at(info.after());
         long before = info.before() == null ? Long.MAX_VALUE : Snowflakes.at(info.before());
         for (RunDirectory.GuildFolder folder : run.guilds()) {
             GuildTotals guild = guilds.computeIfAbsent(folder.id(), id -> new GuildTotals());
@@ -126,7 +125,11 @@ public final class Summarizer {
                     continue;
                 }
                 files.log().anomalies().forEach(problems);
-                long[] counted = count(files, after, before, problems);
+                Instant channelAfter = meta != null && meta.rangeAfter() != null
+                        && (info.after() == null || meta.rangeAfter().isAfter(info.after()))
+                        ? meta.rangeAfter() : info.after();
+                long[] counted = count(files, channelAfter == null ? -1 : Snowflakes.at(channelAfter), before,
+                        problems);
                 channelCount++;
                 messageCount += counted[0];
                 channel.runs++;
@@ -139,7 +142,7 @@ public final class Summarizer {
                     problems.accept(RecordProblem.ofFile(meta.file(), "channel not archived completely in this run"
                             + (meta.error() != null ? " (" + meta.error() + ")" : "") + "; its range is not covered"));
                 } else {
-                    channel.ranges.add(new CoverageGaps.Range(info.after(), info.coverageEnd()));
+                    channel.ranges.add(new CoverageGaps.Range(channelAfter, info.coverageEnd()));
                 }
             }
         }
