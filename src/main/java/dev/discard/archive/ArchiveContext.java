@@ -18,10 +18,13 @@ final class ArchiveContext {
     final ChannelPool pool;
     /** Channel id → id to start after, for --incremental; empty otherwise. */
     final Map<Long, Long> startAfter;
+    /** What the run being resumed holds; empty for a new run. */
+    final ResumeState resume;
+    final boolean resuming;
 
     ArchiveContext(DiscordRest rest, ObjectMapper mapper, RunLayout layout, RecordEncoder encoder,
             MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener, ChannelPool pool,
-            Map<Long, Long> startAfter) {
+            Map<Long, Long> startAfter, ResumeState resume, boolean resuming) {
         this.rest = rest;
         this.mapper = mapper;
         this.layout = layout;
@@ -32,6 +35,23 @@ final class ArchiveContext {
         this.listener = listener;
         this.pool = pool;
         this.startAfter = Map.copyOf(startAfter);
+        this.resume = resume;
+        this.resuming = resuming;
+    }
+
+    /** Writes a meta file of the run: a new one, or a replacement when resuming. */
+    void writeMeta(String stem, com.fasterxml.jackson.databind.JsonNode meta) throws IOException {
+        metaWriter.write(layout.metaFile(stem), meta, resuming);
+    }
+
+    /** A channel the resumed run had finished: counted, not archived again. */
+    ChannelResult doneBefore(long channelId) {
+        ResumeState.Prior prior = resume.channel(channelId);
+        if (prior == null || !prior.done()) return null;
+        counters.channels.increment();
+        counters.messages.add(prior.messages());
+        return new ChannelResult(channelId, prior.name(), prior.guildStem(), prior.messages(), prior.oldest(),
+                prior.newest(), null);
     }
 
     /** The id a channel's walk starts after: the range's start, or where earlier runs left off. */

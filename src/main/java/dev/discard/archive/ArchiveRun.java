@@ -97,28 +97,38 @@ public final class ArchiveRun {
         java.time.Instant start = clock.instant();
         String runIdent = ident.get();
         Range range = new Range(settings.after(), settings.before());
+        boolean resuming = settings.resumeDir() != null;
         RunLayout layout;
+        JsonNode previous = null;
+        ResumeState resume = ResumeState.none();
         try {
-            layout = RunLayout.create(settings.outputDir(), start, settings.mode().wireName(),
-                    settings.mode() != Mode.PROFILE && range.isFull() && !settings.incremental(), runIdent,
-                    settings.gzip());
+            if (resuming) {
+                layout = RunLayout.open(settings.resumeDir(), settings.gzip());
+                previous = mapper.readTree(layout.metaFile("run").toFile());
+                runIdent = previous.path("run").path("ident").asText(runIdent);
+                resume = ResumeState.scan(layout.root(), range, mapper);
+            } else {
+                layout = RunLayout.create(settings.outputDir(), start, settings.mode().wireName(),
+                        settings.mode() != Mode.PROFILE && range.isFull() && !settings.incremental(), runIdent,
+                        settings.gzip());
+            }
         } catch (IOException | RuntimeException e) {
-            throw new RunFailedException("cannot create the run directory in " + settings.outputDir() + ": "
-                    + e.getMessage(), null, e);
+            throw new RunFailedException((resuming ? "cannot resume " + settings.resumeDir()
+                    : "cannot create the run directory in " + settings.outputDir()) + ": " + e.getMessage(), null, e);
         }
         Token token = new Token(settings.token(), settings.userAccount());
         Scrubber scrubber = Scrubber.of(token.secret(), settings.noScrub());
         RunCounters counters = new RunCounters();
         MetaWriter metaWriter = new MetaWriter(mapper, scrubber);
-        RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters);
+        RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters, previous);
         DiscordRest rest = new DiscordRest(http, apiUrl(), token, ClientInfo.URL, ClientInfo.VERSION, mapper, clock,
                 new RateLimiter(sleeper, System::nanoTime), retry, sleeper, random,
                 new InvalidRequestGuard(invalidRequestLimit, System::nanoTime));
         ArchiveContext context = new ArchiveContext(rest, mapper, layout,
                 new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,
-                new ChannelPool(settings.concurrency()), incrementalStarts());
+                new ChannelPool(settings.concurrency()), incrementalStarts(), resume, resuming);
         try {
-            metaWriter.create(layout.metaFile("run"), meta.toJson());
+            metaWriter.write(layout.metaFile("run"), meta.toJson(), resuming);
         } catch (IOException e) {
             throw new RunFailedException("cannot write run.meta.json in " + layout.root() + ": " + e.getMessage(),
                     layout.root(), e);

@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param noGateway archive over REST only, without a gateway session ({@code --no-gateway})
  * @param concurrency how many channels are archived at the same time
  * @param incremental start each channel after the newest message earlier completed runs in {@code outputDir} hold
+ * @param resumeDir the interrupted run directory to continue in place ({@code --resume}), or null for a new run
  */
 public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean userAccount, Path outputDir,
         Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, List<String> command,
-        boolean noGateway, int concurrency, boolean incremental) {
+        boolean noGateway, int concurrency, boolean incremental, Path resumeDir) {
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
     /** Channels at once by default: enough to use per-channel buckets, far below the global limit of 50/s. */
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -68,6 +69,7 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         private boolean noGateway;
         private int concurrency = DEFAULT_CONCURRENCY;
         private boolean incremental;
+        private Path resumeDir;
 
         private Builder(Mode mode, String token, Path outputDir) {
             this.mode = mode;
@@ -130,10 +132,15 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
             return this;
         }
 
+        public Builder resumeDir(Path resumeDir) {
+            this.resumeDir = resumeDir;
+            return this;
+        }
+
         /** @throws IllegalArgumentException when the values contradict each other (e.g. --after not before --before) */
         public ArchiveSettings build() {
             return new ArchiveSettings(mode, ids, token, userAccount, outputDir, after, before, noScrub, gzip, apiUrl,
-                    command, noGateway, concurrency, incremental);
+                    command, noGateway, concurrency, incremental, resumeDir);
         }
     }
 }

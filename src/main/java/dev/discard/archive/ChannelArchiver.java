@@ -66,8 +66,7 @@ final class ChannelArchiver {
                 walk.oldest, walk.newest, error);
         context.counters.channels.increment();
         if (result.failed()) context.counters.channelsFailed.increment();
-        context.metaWriter.create(context.layout.metaFile(guildStem + "/" + channelId),
-                ChannelMeta.of(context.mapper, channel, result, walk.warning, context.range,
+        context.writeMeta(guildStem + "/" + channelId, ChannelMeta.of(context.mapper, channel, result, walk.warning, context.range,
                         context.startAfter.get(channelId), finished));
         context.listener.channelFinished(result);
         return result;
@@ -75,6 +74,15 @@ final class ChannelArchiver {
 
     private void walk(long channelId, ExchangeLog log, Walk walk) throws IOException, InterruptedException {
         long after = context.startAfter(channelId);
+        ResumeState.Prior prior = context.resume.channel(channelId);
+        if (prior != null && !prior.done()) {
+            // Resumed: the messages before the last recorded page are archived already; that page comes again.
+            after = Math.max(after, prior.after());
+            walk.messages = prior.messages();
+            walk.oldest = prior.oldest();
+            walk.newest = prior.newest();
+            context.counters.messages.add(prior.messages());
+        }
         long before = context.range.beforeId();
         String path = "/channels/" + channelId + "/messages";
         while (true) {

@@ -60,6 +60,11 @@ final class GuildArchiver {
         List<Callable<ChannelResult>> tasks = new ArrayList<>();
         for (ReadableChannels.Decision decision : decisions) {
             if (!decision.archive()) continue;
+            ChannelResult done = context.doneBefore(Ids.of(decision.channel(), "id"));
+            if (done != null) {
+                results.add(done);
+                continue;
+            }
             tasks.add(() -> {
                 try (ExchangeLog log = context.openLog(stem + "/" + Ids.of(decision.channel(), "id"))) {
                     ChannelResult result = channels.archive(decision.channel(), stem, log);
@@ -76,7 +81,7 @@ final class GuildArchiver {
                 done = new ArrayList<>(results);
             }
             done.sort(Comparator.comparingLong(ChannelResult::channelId));
-            context.metaWriter.create(context.layout.metaFile(stem + "/guild"), meta(guild, decisions, done));
+            context.writeMeta(stem + "/guild", meta(guild, decisions, done));
             results.clear();
             results.addAll(done);
         }

@@ -34,6 +34,12 @@ final class MetaWriter {
         this.writer = mapper.writer(printer);
     }
 
+    /** Writes a meta file: a new one, or, in a resumed run, one the interrupted run wrote. */
+    void write(Path file, JsonNode meta, boolean resuming) throws IOException {
+        if (resuming) replace(file, meta);
+        else create(file, meta);
+    }
+
     /** Writes a meta file that must not exist yet. */
     void create(Path file, JsonNode meta) throws IOException {
         Files.write(file, bytes(meta), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

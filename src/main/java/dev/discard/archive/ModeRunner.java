@@ -55,6 +55,7 @@ final class ModeRunner {
     /** Archives one channel given by id; returns its failure, or null. */
     private RunResult.Failure channel(ChannelArchiver archiver, long channelId, ExchangeLog runLog)
             throws IOException, InterruptedException {
+        if (context.doneBefore(channelId) != null) return null;
         PendingExchanges pending = new PendingExchanges();
         ApiResponse response = context.rest.get(ApiRequest.get("/channels/" + channelId), pending);
         failIfUnauthorized(response, "channel " + channelId);

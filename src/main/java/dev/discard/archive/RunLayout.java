@@ -42,6 +42,14 @@ public final class RunLayout {
         return new RunLayout(root, gzip);
     }
 
+    /** An existing run directory, for {@code --resume}. */
+    static RunLayout open(Path root, boolean gzip) throws IOException {
+        if (!Files.isRegularFile(root.resolve("run.meta.json"))) {
+            throw new IOException("not a run directory (no run.meta.json): " + root);
+        }
+        return new RunLayout(root, gzip);
+    }
+
     public Path root() {
         return root;
     }
@@ -51,9 +59,18 @@ public final class RunLayout {
         return root.getFileName().toString();
     }
 
-    /** {@code <stem>.jsonl} or {@code <stem>.jsonl.gz}; the stem is relative to the run, e.g. {@code 123/456}. */
+    /**
+     * The next part of the log {@code stem} (relative to the run, e.g. {@code 123/456}): {@code <stem>.jsonl[.gz]},
+     * or, when a resumed run finds that taken, {@code <stem>.2.jsonl[.gz]}, {@code <stem>.3…}. Existing parts are
+     * never reopened.
+     */
     Path logFile(String stem) throws IOException {
-        return prepare(stem + (gzip ? ".jsonl.gz" : ".jsonl"));
+        String extension = gzip ? ".jsonl.gz" : ".jsonl";
+        for (int part = 1; ; part++) {
+            String name = part == 1 ? stem : stem + "." + part;
+            Path file = prepare(name + extension);
+            if (!Files.exists(file) && !Files.exists(prepare(name + (gzip ? ".jsonl" : ".jsonl.gz")))) return file;
+        }
     }
 
     /** {@code <stem>.meta.json}. */

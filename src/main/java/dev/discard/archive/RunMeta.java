@@ -22,6 +22,8 @@ final class RunMeta {
     private final String runDirectory;
     private final String ident;
     private final RunCounters counters;
+    /** The meta file of the interrupted run this one resumes, or null for a new run. */
+    private final JsonNode previous;
     private final List<RunResult.Failure> failures = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private Map<String, Long> wsEventsNotRecorded = Map.of();
@@ -35,7 +37,8 @@ final class RunMeta {
     private JsonNode user;
 
     RunMeta(ObjectMapper mapper, ArchiveSettings settings, Scrubber scrubber, Instant start, String runDirectory,
-            String ident, RunCounters counters) {
+            String ident, RunCounters counters, JsonNode previous) {
+        this.previous = previous;
         this.mapper = mapper;
         this.settings = settings;
         this.scrubber = scrubber;
@@ -91,6 +94,11 @@ final class RunMeta {
         this.exception = "interrupted: " + reason;
     }
 
+    /** A count the resumed run's earlier sessions wrote into records that stay in the run; 0 for a new run. */
+    private long earlier(String key) {
+        return previous == null ? 0 : previous.path("summary").path(key).asLong(0);
+    }
+
     JsonNode toJson() {
         ObjectNode meta = mapper.createObjectNode();
         ObjectNode client = meta.putObject("client");
@@ -118,7 +126,8 @@ final class RunMeta {
         settings.ids().forEach(ids::add);
 
         ObjectNode run = meta.putObject("run");
-        run.put("datetime_start", Timestamps.iso(start));
+        run.put("datetime_start", previous != null ? previous.path("run").path("datetime_start").asText()
+                : Timestamps.iso(start));
         run.put("datetime_end", end == null ? null : Timestamps.iso(end));
         run.put("run_directory", runDirectory);
         run.put("ident", ident);
@@ -129,17 +138,28 @@ final class RunMeta {
         run.put("traceback", traceback);
         run.put("interrupted", interrupted);
         run.put("gateway_error", gatewayError);
+        ArrayNode resumes = run.putArray("resumes");
+        if (previous != null) {
+            previous.path("run").path("resumes").forEach(resumes::add);
+            ObjectNode resume = resumes.addObject();
+            resume.put("datetime_start", Timestamps.iso(start));
+            resume.put("datetime_end", end == null ? null : Timestamps.iso(end));
+            resume.put("completed", completed);
+            resume.put("interrupted", interrupted);
+            ArrayNode resumeCommand = resume.putArray("command");
+            settings.command().forEach(resumeCommand::add);
+        }
         ArrayNode w = run.putArray("warnings");
         warnings.forEach(w::add);
 
         ObjectNode summary = meta.putObject("summary");
-        summary.put("num_http_requests", counters.httpRequests.sum());
-        summary.put("num_ws_packets", counters.wsPackets.sum());
+        summary.put("num_http_requests", earlier("num_http_requests") + counters.httpRequests.sum());
+        summary.put("num_ws_packets", earlier("num_ws_packets") + counters.wsPackets.sum());
         summary.put("num_messages", counters.messages.sum());
         summary.put("num_guilds", counters.guilds.sum());
         summary.put("num_channels", counters.channels.sum());
         summary.put("num_channels_failed", counters.channelsFailed.sum());
-        summary.put("num_reaction_users", counters.reactionUsers.sum());
+        summary.put("num_reaction_users", earlier("num_reaction_users") + counters.reactionUsers.sum());
         ObjectNode dropped = summary.putObject("ws_events_not_recorded");
         wsEventsNotRecorded.forEach(dropped::put);
 

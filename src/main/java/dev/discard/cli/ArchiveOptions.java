@@ -83,6 +83,13 @@ public final class ArchiveOptions {
         if (incremental) values().incremental = true;
     }
 
+    @Option(order = 12, names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue an interrupted run in place, with its own settings (give no command):"
+                    + " finished channels are skipped, the others go on in new log parts.")
+    void resume(Path runDir) {
+        if (runDir != null) values().resume = runDir;
+    }
+
     @Option(order = 20, names = {"-v", "--verbose"}, description = "Show stack traces and debug logging.")
     void verbose(boolean verbose) {
         if (verbose) values().verbose = true;
@@ -102,5 +109,6 @@ public final class ArchiveOptions {
         boolean noGateway;
         Integer concurrency;
         boolean incremental;
+        Path resume;
     }
 }

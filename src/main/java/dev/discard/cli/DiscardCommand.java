@@ -3,6 +3,7 @@ package dev.discard.cli;
 import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 import java.io.PrintWriter;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
             "  3  the run completed but some channels or guilds failed",
             "  130/143  interrupted by Ctrl-C / SIGTERM; files and meta are valid and say so"
         })
-public final class DiscardCommand implements Runnable {
+public final class DiscardCommand implements Callable<Integer> {
     /** Where the shared options land, whether given before or after the subcommand. */
     final ArchiveOptions.Values optionValues = new ArchiveOptions.Values();
 
@@ -48,7 +49,8 @@ public final class DiscardCommand implements Runnable {
     }
 
     @Override
-    public void run() {
+    public Integer call() {
+        if (optionValues.resume != null) return RunLauncher.resume(spec);
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose one of "
                 + String.join(", ", spec.subcommands().keySet()));
     }

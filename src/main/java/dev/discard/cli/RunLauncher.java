@@ -3,6 +3,7 @@ package dev.discard.cli;
 import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
 import dev.discard.archive.Mode;
+import dev.discard.archive.ResumedSettings;
 import dev.discard.archive.RunFailedException;
 import dev.discard.archive.RunResult;
 import java.nio.file.Path;
@@ -22,14 +23,43 @@ final class RunLauncher {
 
     private RunLauncher() {}
 
-    static int launch(CommandSpec spec, Mode mode, List<Long> ids) {
+    /** {@code discard --resume <run-dir>}: the run's own settings, this command line's token. */
+    static int resume(CommandSpec spec) {
         DiscardCommand root = (DiscardCommand) spec.root().userObject();
+        Path runDir = root.optionValues.resume;
+        String token = token(root);
+        try {
+            ArchiveSettings settings = ResumedSettings.read(runDir, token, commandLine(spec));
+            if (ResumedSettings.completed(runDir)) {
+                root.console.out.println("Nothing to resume: " + runDir + " completed");
+                return ExitCode.OK;
+            }
+            return run(root, settings);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot read " + runDir.resolve("run.meta.json") + ": " + e.getMessage());
+        }
+    }
+
+    /** The token from -t or DISCORD_TOKEN; also tells the console what to scrub. */
+    private static String token(DiscardCommand root) {
         ArchiveOptions.Values options = root.optionValues;
         Console console = root.console;
         console.verbose(options.verbose);
         String token = options.token != null ? options.token : console.env.apply(TOKEN_ENV);
         if (token == null || token.isBlank()) throw new UsageException("no token: pass -t or set " + TOKEN_ENV);
         console.secret(options.noScrub ? null : token.strip());
+        return token;
+    }
+
+    static int launch(CommandSpec spec, Mode mode, List<Long> ids) {
+        DiscardCommand root = (DiscardCommand) spec.root().userObject();
+        ArchiveOptions.Values options = root.optionValues;
+        if (options.resume != null) {
+            throw new UsageException("--resume continues a run with its own settings: give it without a command");
+        }
+        String token = token(root);
         ArchiveSettings settings;
         try {
             settings = ArchiveSettings.builder(mode, token, options.outputDir != null ? options.outputDir : Path.of("out/"))
@@ -48,6 +78,12 @@ final class RunLauncher {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        return run(root, settings);
+    }
+
+    private static int run(DiscardCommand root, ArchiveSettings settings) {
+        Console console = root.console;
+        Mode mode = settings.mode();
         ArchiveRun run = root.runFactory.apply(settings);
         Thread hook = new Thread(() -> {
             try {
