@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = "Discord backups in archival quality: records every raw exchange with the Discord API.",
-        subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class},
+        subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class, DedupeCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
