@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,6 +110,32 @@ class PerceptualHashTest {
             }
         }
         assertArrayEquals(LanczosResize.toGray(rgb, 32), LanczosResize.toGray(gray, 32));
+    }
+
+    /** Layouts off the fast path (16-bit samples, one bank per band) read the same luma. */
+    @Test
+    void otherRasterLayoutsReadTheSameLuma() {
+        BufferedImage rgb = TestImages.pattern(70, 50, 4);
+        ColorModel model16 = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), new int[] {16, 16, 16},
+                false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        BufferedImage sixteen = new BufferedImage(model16, model16.createCompatibleWritableRaster(70, 50), false, null);
+        ColorModel model8 = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), new int[] {8, 8, 8},
+                false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        BufferedImage banded = new BufferedImage(model8,
+                Raster.createBandedRaster(DataBuffer.TYPE_BYTE, 70, 50, 3, null), false, null);
+        for (int y = 0; y < 50; y++) {
+            for (int x = 0; x < 70; x++) {
+                int p = rgb.getRGB(x, y);
+                for (int band = 0; band < 3; band++) {
+                    int v = (p >> (16 - 8 * band)) & 0xff;
+                    sixteen.getRaster().setSample(x, y, band, v * 256 + 128); // the high byte is v
+                    banded.getRaster().setSample(x, y, band, v);
+                }
+            }
+        }
+        int[] expected = LanczosResize.toGray(rgb, 32);
+        assertArrayEquals(expected, LanczosResize.toGray(sixteen, 32));
+        assertArrayEquals(expected, LanczosResize.toGray(banded, 32));
     }
 
     @Test
