@@ -1,5 +1,6 @@
 package dev.discard.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.discard.dedupe.DedupeOptions;
 import dev.discard.dedupe.DedupeReport;
 import dev.discard.dedupe.Deduplicator;
@@ -8,6 +9,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -56,29 +58,22 @@ public final class DedupeBenchmark {
                     files.size(), bytes(files) / 1e6, seconds(start), threads, System.getProperty("java.version"));
 
             // Alternating rounds, best of each: the machine is shared, and the first round warms the JIT and the
-            // page cache.
-            double decode = Double.MAX_VALUE;
-            double dryRun = Double.MAX_VALUE;
+            // page cache. CPU time (all threads of the process, GC included) is less disturbed by other processes
+            // than wall time.
+            Timing decode = new Timing();
+            Timing dryRun = new Timing();
             DedupeReport dry = null;
             for (int round = 0; round < ROUNDS; round++) {
-                start = System.nanoTime();
-                decodeAll(files, threads);
-                decode = Math.min(decode, seconds(start));
-                start = System.nanoTime();
-                dry = new Deduplicator(new DedupeOptions(source, tmp.resolve("clean"), 0, threads, true)).run();
-                dryRun = Math.min(dryRun, seconds(start));
+                decode.measure(() -> decodeAll(files, threads));
+                dry = dryRun.measure(() -> new Deduplicator(
+                        new DedupeOptions(source, tmp.resolve("clean"), 0, threads, true)).run());
             }
-            System.out.printf(Locale.ROOT, "decode only (same reader setup): %6.2f s  %7.1f images/s  (best of %d)%n",
-                    decode, files.size() / decode, ROUNDS);
-            System.out.printf(Locale.ROOT, "dedupe --dry-run:                %6.2f s  %7.1f images/s  (best of %d)%n",
-                    dryRun, files.size() / dryRun, ROUNDS);
-
-            start = System.nanoTime();
-            DedupeReport full = new Deduplicator(
-                    new DedupeOptions(source, tmp.resolve("clean"), 0, threads, false)).run();
-            double copy = seconds(start);
-            System.out.printf(Locale.ROOT, "dedupe (copying, once):          %6.2f s  %7.1f images/s%n", copy,
-                    files.size() / copy);
+            decode.print("decode only (same reader setup)", files.size());
+            dryRun.print("dedupe --dry-run", files.size());
+            Timing copying = new Timing();
+            DedupeReport full = copying.measure(() -> new Deduplicator(
+                    new DedupeOptions(source, tmp.resolve("clean"), 0, threads, false)).run());
+            copying.print("dedupe, copying (one round)", files.size());
             System.out.printf(Locale.ROOT, "scanned %d, unique %d, duplicates %d, groups %d (dry run agreed: %b)%n",
                     full.imagesScanned(), full.uniqueImages(), full.duplicatesSkipped(), full.duplicateGroups(),
                     dry.files().stream().map(f -> f.status()).toList()
@@ -143,7 +138,7 @@ public final class DedupeBenchmark {
     }
 
     /** Decodes every file as dedupe does (first frame, metadata ignored), and drops the pixels. */
-    private static void decodeAll(List<Path> files, int threads) throws Exception {
+    private static Void decodeAll(List<Path> files, int threads) throws Exception {
         for (Future<Integer> f : inParallel(threads, files.size(), i -> {
             try (ImageInputStream in = ImageIO.createImageInputStream(files.get(i).toFile())) {
                 ImageReader reader = ImageIO.getImageReaders(in).next();
@@ -156,6 +151,29 @@ public final class DedupeBenchmark {
             }
         })) {
             f.get();
+        }
+        return null;
+    }
+
+    /** The best wall and CPU time of the rounds measured. */
+    private static final class Timing {
+        private static final OperatingSystemMXBean OS =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private double wall = Double.MAX_VALUE;
+        private double cpu = Double.MAX_VALUE;
+
+        <T> T measure(Callable<T> task) throws Exception {
+            long cpuStart = OS.getProcessCpuTime();
+            long start = System.nanoTime();
+            T result = task.call();
+            wall = Math.min(wall, seconds(start));
+            cpu = Math.min(cpu, (OS.getProcessCpuTime() - cpuStart) / 1e9);
+            return result;
+        }
+
+        void print(String what, int images) {
+            System.out.printf(Locale.ROOT, "%-32s %6.2f s wall  %7.1f images/s  %5.2f ms CPU/image%n", what + ":",
+                    wall, images / wall, cpu * 1000 / images);
         }
     }
 
