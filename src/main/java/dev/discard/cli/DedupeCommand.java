@@ -61,7 +61,8 @@ final class DedupeCommand implements Callable<Integer> {
                     + "since a re-encoded copy has another size.")
     int maxDistance;
 
-    @Option(names = "--json", description = "Print a JSON object (summary, statistics, every file) instead of the text report.")
+    @Option(names = "--json",
+            description = "Print a JSON object (summary, statistics, every file) instead of the text report.")
     boolean json;
 
     @Option(names = "--dry-run", description = "Decide and report, but copy nothing and create no folder.")

@@ -39,7 +39,8 @@ final class DedupeReportFormat {
     static String text(DedupeReport report) {
         StringBuilder out = new StringBuilder();
         if (report.options().dryRun()) {
-            line(out, "Dry run: nothing was copied to " + report.options().output() + "; the counts say what would be.");
+            line(out, "Dry run: nothing was copied to " + report.options().output()
+                    + "; the counts say what would be.");
         }
         line(out, SUMMARY_RULE);
         line(out, "Deduplication Summary:");
@@ -102,7 +103,8 @@ final class DedupeReportFormat {
         List<String> notes = new ArrayList<>();
         for (FileResult file : report.files()) {
             switch (file.status()) {
-                case UNDATED, UNREADABLE -> notes.add(file.name() + ": " + file.problem() + "; not compared, kept as unique");
+                case UNDATED, UNREADABLE ->
+                        notes.add(file.name() + ": " + file.problem() + "; not compared, kept as unique");
                 case NOT_IMAGE -> notes.add(file.name() + ": not an image (" + extensions() + "); kept as is");
                 case SKIPPED -> notes.add(file.name() + ": " + file.problem());
                 default -> { }

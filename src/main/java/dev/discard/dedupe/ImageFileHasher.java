@@ -62,6 +62,10 @@ final class ImageFileHasher {
         } catch (IOException | RuntimeException e) {
             // Decoders throw unchecked exceptions too (array bounds, bad arguments) on corrupt data.
             return Result.problem(describe(e));
+        } catch (OutOfMemoryError e) {
+            // The one large allocation is this image's pixels, unreachable again once the decoder has thrown;
+            // the other threads and the run go on, and the image is kept as unique.
+            return Result.problem("not enough memory to decode it (raise the heap with -Xmx)");
         }
     }
 

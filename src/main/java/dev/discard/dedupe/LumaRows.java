@@ -46,10 +46,13 @@ abstract class LumaRows {
                 && !cm.isAlphaPremultiplied()) {
             ColorSpace cs = cm.getColorSpace();
             int colours = cs.getNumComponents();
-            boolean known = (cs.getType() == ColorSpace.TYPE_GRAY && colours == 1) || (cs.getType() == ColorSpace.TYPE_RGB && colours == 3);
+            boolean known = (cs.getType() == ColorSpace.TYPE_GRAY && colours == 1)
+                    || (cs.getType() == ColorSpace.TYPE_RGB && colours == 3);
             int type = raster.getDataBuffer().getDataType();
             int bits = cm.getComponentSize(0);
-            if (known && ((type == DataBuffer.TYPE_BYTE && bits == 8) || (type == DataBuffer.TYPE_USHORT && bits == 16))) {
+            boolean wholeBytes = (type == DataBuffer.TYPE_BYTE && bits == 8)
+                    || (type == DataBuffer.TYPE_USHORT && bits == 16);
+            if (known && wholeBytes) {
                 return new Components(image, sm, colours);
             }
         }

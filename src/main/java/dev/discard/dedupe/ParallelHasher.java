@@ -40,7 +40,7 @@ final class ParallelHasher {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while hashing images");
         } catch (ExecutionException e) {
-            // ImageFileHasher returns every exception as a result; what arrives here is an Error (out of memory).
+            // ImageFileHasher returns every exception as a result; what arrives here is an Error.
             if (e.getCause() instanceof Error error) throw error;
             throw new IllegalStateException(e.getCause());
         } finally {

@@ -9,8 +9,8 @@ import java.util.Arrays;
  *
  * <p>The definition followed, step by step, as imagehash 4.3 states it:
  * <ol>
- *   <li>{@code image.convert("L")}: Pillow's ITU-R 601-2 luma, {@code L = (R·19595 + G·38470 + B·7471 + 0x8000) >> 16},
- *       which ignores alpha (see {@link LumaRows});
+ *   <li>{@code image.convert("L")}: Pillow's ITU-R 601-2 luma,
+ *       {@code L = (R·19595 + G·38470 + B·7471 + 0x8000) >> 16}, which ignores alpha (see {@link LumaRows});
  *   <li>{@code .resize((32, 32), ANTIALIAS)}: Pillow's Lanczos (a = 3) resampling, horizontal pass first, each pass
  *       rounded to 8 bits (see {@link LanczosResize});
  *   <li>{@code scipy.fftpack.dct(scipy.fftpack.dct(pixels, axis=0), axis=1)}: the unnormalised DCT-II,

@@ -44,8 +44,9 @@ public record TimestampStatistics(int count, double mean, double median, double 
 
     /**
      * numpy's linear percentile of ascending {@code sorted}, {@code q} in 0–100. The index and the interpolation are
-     * written in numpy's own floating-point order ({@code (n − 1) · (q / 100)}; {@code b − (b − a)(1 − t)} from the
-     * middle on) so that a value ending in ·x5 rounds for display as numpy's does.
+     * written in numpy's own floating-point order ({@code (n − 1) · (q / 100)};
+     * {@code b − (b − a)(1 − t)} from the middle on) so that a value ending in ·x5 rounds for display as numpy's
+     * does.
      */
     static double percentile(double[] sorted, double q) {
         int n = sorted.length;

@@ -113,7 +113,8 @@ class DeduplicatorTest {
         assertEquals(0, report.alreadyInOutput());
         assertEquals(1, report.statistics().orElseThrow().count());
         assertEquals("name does not start with YYYY-MM-DD_HH-MM-SS_", report.files().get(7).problem());
-        assertTrue(report.files().get(5).problem().startsWith("cannot decode image ("), report.files().get(5).problem());
+        String problem = report.files().get(5).problem();
+        assertTrue(problem.startsWith("cannot decode image ("), problem);
     }
 
     @Test

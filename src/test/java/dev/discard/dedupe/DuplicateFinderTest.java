@@ -80,7 +80,8 @@ class DuplicateFinderTest {
         Random random = new Random(7);
         List<Image> images = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            PerceptualHash hash = new PerceptualHash(H.bits() ^ (1L << random.nextInt(64)) ^ (1L << random.nextInt(64)));
+            long flips = (1L << random.nextInt(64)) ^ (1L << random.nextInt(64));
+            PerceptualHash hash = new PerceptualHash(H.bits() ^ flips);
             String time = String.format("2024-01-%02dT10:%02d:%02d", 10 + random.nextInt(3), random.nextInt(60),
                     random.nextInt(60));
             images.add(image(String.format("img%03d", i), time, 100 + random.nextInt(3), hash));

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Expected values are worked out by hand in the comments, and agree with numpy 1.24's mean, median, std, percentile. */
+/**
+ * Expected values are worked out by hand in the comments; they agree with numpy 1.24's mean, median, std and
+ * percentile.
+ */
 class TimestampStatisticsTest {
     @Test
     void oddCount() {
