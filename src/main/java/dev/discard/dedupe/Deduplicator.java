@@ -102,20 +102,18 @@ public final class Deduplicator {
             FileResult file = results[i];
             ImageFileHasher.Result hash = hashes.get(k);
             if (hash.hash() == null) {
-                results[i] = new FileResult(file.name(), file.size(), Status.UNREADABLE, file.timestamp(), null, null,
-                        "cannot decode image (" + hash.problem() + ")", Copy.NONE);
+                String problem = "cannot decode image (" + hash.problem() + ")";
+                results[i] = file.decided(Status.UNREADABLE, null, null, problem);
             } else {
-                results[i] = new FileResult(file.name(), file.size(), Status.UNIQUE, file.timestamp(), hash.hash(),
-                        null, null, Copy.NONE);
+                results[i] = file.decided(Status.UNIQUE, hash.hash(), null, null);
                 images.add(new DuplicateFinder.Image(file.name(), file.timestamp(), file.size(), hash.hash()));
                 indexByName.put(file.name(), i);
             }
         }
         for (DuplicateFinder.Duplicate duplicate : new DuplicateFinder(options.maxDistance()).find(images)) {
             int i = indexByName.get(duplicate.removed().name());
-            FileResult file = results[i];
-            results[i] = new FileResult(file.name(), file.size(), Status.DUPLICATE, file.timestamp(), file.hash(),
-                    duplicate.kept().name(), null, Copy.NONE);
+            String kept = duplicate.kept().name();
+            results[i] = results[i].decided(Status.DUPLICATE, duplicate.removed().hash(), kept, null);
         }
         return Arrays.asList(results);
     }

@@ -67,6 +67,11 @@ public record FileResult(String name, long size, Status status, LocalDateTime ti
         NONE
     }
 
+    /** The same file, name, size and time, with another decision. */
+    FileResult decided(Status status, PerceptualHash hash, String duplicateOf, String problem) {
+        return new FileResult(name, size, status, timestamp, hash, duplicateOf, problem, copy);
+    }
+
     FileResult withCopy(Copy copy) {
         return new FileResult(name, size, status, timestamp, hash, duplicateOf, problem, copy);
     }
