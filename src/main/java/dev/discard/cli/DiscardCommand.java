@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = false,
         description = "Discord backups in archival quality: records every raw exchange with the Discord API.",
         subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class, ReadCommand.class,
-            SummaryCommand.class, VerifyCommand.class},
+            SummaryCommand.class, VerifyCommand.class, DedupeCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
