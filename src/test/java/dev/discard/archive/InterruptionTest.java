@@ -2,18 +2,15 @@ package dev.discard.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.fake.FakeDiscord;
 import dev.discard.fake.Fixtures;
 import dev.discard.testing.ArchiveFiles;
+import dev.discard.testing.Interruptions;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,27 +21,10 @@ class InterruptionTest {
     void interruptMidPageLeavesCompleteGzipAndHonestMeta() throws Exception {
         try (FakeDiscord discord = Fixtures.standard().start()) {
             // The second page hangs until the run is interrupted.
-            discord.hangOn("/channels/" + Fixtures.GENERAL + "/messages?", 2);
             ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out)
                     .ids(List.of(Fixtures.GUILD_ID)).gzip(true).apiUrl(discord.apiUrl()).build();
-            ArchiveRun run = ArchiveRun.builder(settings).build();
-            CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
-                try {
-                    run.run();
-                    return null;
-                } catch (RunFailedException e) {
-                    return e;
-                }
-            });
-            RecordedRequest request;
-            int pages = 0;
-            do {
-                request = discord.server().takeRequest(10, TimeUnit.SECONDS);
-                assertNotNull(request, "the run should reach the second page");
-                if (request.getPath().contains("/channels/" + Fixtures.GENERAL + "/messages?")) pages++;
-            } while (pages < 2);
-            run.interrupt("SIGTERM", 10_000);
-            Throwable failure = outcome.get(10, TimeUnit.SECONDS);
+            Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings).build(),
+                    "/channels/" + Fixtures.GENERAL + "/messages?", 2, "SIGTERM");
             assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
             assertTrue(failure.getMessage().startsWith("run interrupted (SIGTERM)"), failure.getMessage());
 

@@ -2,7 +2,6 @@ package dev.discard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,41 +13,24 @@ import dev.discard.fake.Fixtures;
 import dev.discard.testing.ArchiveFiles;
 import dev.discard.testing.CliRun;
 import dev.discard.testing.FakeDiscordTest;
+import dev.discard.testing.Interruptions;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /** --resume continues an interrupted run in place, and the union of its parts is what a clean run archives. */
 class ResumeRunTest extends FakeDiscordTest {
     /** A gzip guild run stopped at its last channel's second page: channels one at a time, in id order. */
     private Path interruptedGuildRun() throws Exception {
-        discord.hangOn("/channels/" + Fixtures.REOPENED + "/messages?", 2);
         ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out)
                 .ids(List.of(Fixtures.GUILD_ID)).gzip(true).apiUrl(discord.apiUrl()).concurrency(1).build();
-        ArchiveRun run = ArchiveRun.builder(settings).random(CliRun.LATE_JITTER).build();
-        CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
-            try {
-                run.run();
-                return null;
-            } catch (RunFailedException e) {
-                return e;
-            }
-        });
-        int pages = 0;
-        while (pages < 2) {
-            RecordedRequest request = discord.server().takeRequest(10, TimeUnit.SECONDS);
-            assertNotNull(request);
-            if (request.getPath().contains("/channels/" + Fixtures.REOPENED + "/messages?")) pages++;
-        }
-        run.interrupt("SIGTERM", 10_000);
-        assertTrue(outcome.get(10, TimeUnit.SECONDS) instanceof RunFailedException);
+        Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
+                .random(CliRun.LATE_JITTER).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 2, "SIGTERM");
+        assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
         return ArchiveFiles.onlyRun(out);
     }
 
