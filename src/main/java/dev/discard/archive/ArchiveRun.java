@@ -122,7 +122,7 @@ public final class ArchiveRun {
         MetaWriter metaWriter = new MetaWriter(mapper, scrubber);
         RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters, previous);
         DiscordRest rest = new DiscordRest(http, apiUrl(), token, ClientInfo.URL, ClientInfo.VERSION, mapper, clock,
-                new RateLimiter(sleeper, System::nanoTime), retry, sleeper, random,
+                new RateLimiter(sleeper, System::nanoTime, settings.maxRate()), retry, sleeper, random,
                 new InvalidRequestGuard(invalidRequestLimit, System::nanoTime));
         ArchiveContext context = new ArchiveContext(rest, mapper, layout,
                 new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,

@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param concurrency how many channels are archived at the same time
  * @param incremental start each channel after the newest message earlier completed runs in {@code outputDir} hold
  * @param resumeDir the interrupted run directory to continue in place ({@code --resume}), or null for a new run
+ * @param maxRate requests per second at most, all channels together; 0 for no limit of our own
  */
 public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean userAccount, Path outputDir,
         Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, List<String> command,
-        boolean noGateway, int concurrency, boolean incremental, Path resumeDir) {
+        boolean noGateway, int concurrency, boolean incremental, Path resumeDir, int maxRate) {
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
     /** Channels at once by default: enough to use per-channel buckets, far below the global limit of 50/s. */
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -45,6 +46,7 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         if (concurrency < 1 || concurrency > 64) {
             throw new IllegalArgumentException("--concurrency must be between 1 and 64, not " + concurrency);
         }
+        if (maxRate < 0) throw new IllegalArgumentException("--max-rate must be 0 (no limit) or more, not " + maxRate);
         if (incremental && mode == Mode.PROFILE) throw new IllegalArgumentException("--incremental needs channel or guild");
         if (incremental && after != null) throw new IllegalArgumentException("--incremental and --after exclude each other");
     }
@@ -70,6 +72,7 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         private int concurrency = DEFAULT_CONCURRENCY;
         private boolean incremental;
         private Path resumeDir;
+        private int maxRate = dev.discard.discord.RateLimiter.DISCORD_GLOBAL_PER_SECOND;
 
         private Builder(Mode mode, String token, Path outputDir) {
             this.mode = mode;
@@ -137,10 +140,15 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
             return this;
         }
 
+        public Builder maxRate(int maxRate) {
+            this.maxRate = maxRate;
+            return this;
+        }
+
         /** @throws IllegalArgumentException when the values contradict each other (e.g. --after not before --before) */
         public ArchiveSettings build() {
             return new ArchiveSettings(mode, ids, token, userAccount, outputDir, after, before, noScrub, gzip, apiUrl,
-                    command, noGateway, concurrency, incremental, resumeDir);
+                    command, noGateway, concurrency, incremental, resumeDir, maxRate);
         }
     }
 }

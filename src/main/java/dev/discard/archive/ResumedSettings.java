@@ -52,6 +52,7 @@ public final class ResumedSettings {
                 .command(command)
                 .noGateway(s.path("no_gateway").asBoolean(false))
                 .concurrency(s.path("concurrency").asInt(ArchiveSettings.DEFAULT_CONCURRENCY))
+                .maxRate(s.path("max_rate").asInt(dev.discard.discord.RateLimiter.DISCORD_GLOBAL_PER_SECOND))
                 .resumeDir(runDir)
                 .build();
     }

@@ -122,6 +122,7 @@ final class RunMeta {
         s.put("no_gateway", settings.noGateway());
         s.put("concurrency", settings.concurrency());
         s.put("incremental", settings.incremental());
+        s.put("max_rate", settings.maxRate());
         ArrayNode ids = s.putArray(settings.mode() == Mode.GUILD ? "guild_ids" : "channel_ids");
         settings.ids().forEach(ids::add);
 

@@ -1,6 +1,7 @@
 package dev.discard.cli;
 
 import dev.discard.archive.ArchiveSettings;
+import dev.discard.discord.RateLimiter;
 import java.nio.file.Path;
 import java.time.Instant;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,14 +77,21 @@ public final class ArchiveOptions {
         if (concurrency != null) values().concurrency = concurrency;
     }
 
-    @Option(order = 11, names = "--incremental",
+    @Option(order = 12, names = "--incremental",
             description = "Start each channel after the newest message that earlier completed runs in the output"
                     + " directory hold (for daily backups); new channels are archived in full.")
     void incremental(boolean incremental) {
         if (incremental) values().incremental = true;
     }
 
-    @Option(order = 12, names = "--resume", paramLabel = "RUN_DIR",
+    @Option(order = 11, names = "--max-rate", paramLabel = "N",
+            description = "Requests per second at most, all channels together; " + RateLimiter.DISCORD_GLOBAL_PER_SECOND
+                    + " by default (Discord's global limit); 0 for none, for servers without it.")
+    void maxRate(Integer maxRate) {
+        if (maxRate != null) values().maxRate = maxRate;
+    }
+
+    @Option(order = 13, names = "--resume", paramLabel = "RUN_DIR",
             description = "Continue an interrupted run in place, with its own settings (give no command):"
                     + " finished channels are skipped, the others go on in new log parts.")
     void resume(Path runDir) {
@@ -110,5 +118,6 @@ public final class ArchiveOptions {
         Integer concurrency;
         boolean incremental;
         Path resume;
+        Integer maxRate;
     }
 }

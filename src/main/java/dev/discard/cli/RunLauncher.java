@@ -6,6 +6,7 @@ import dev.discard.archive.Mode;
 import dev.discard.archive.ResumedSettings;
 import dev.discard.archive.RunFailedException;
 import dev.discard.archive.RunResult;
+import dev.discard.discord.RateLimiter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -74,6 +75,7 @@ final class RunLauncher {
                     .noGateway(options.noGateway)
                     .concurrency(options.concurrency != null ? options.concurrency : ArchiveSettings.DEFAULT_CONCURRENCY)
                     .incremental(options.incremental)
+                    .maxRate(options.maxRate != null ? options.maxRate : RateLimiter.DISCORD_GLOBAL_PER_SECOND)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -15,6 +15,10 @@ import java.util.function.LongSupplier;
  * a request for channel 2's messages ({@code abc|channels/2}) goes at once. A 429 with {@code retry_after: 1.5}
  * empties that bucket for 1.5 s; a 429 with {@code global: true} (or {@code X-RateLimit-Scope: global}) holds every
  * request for that long. Thread-safe: waits happen outside the lock.
+ *
+ * <p>Discord also limits every bot to 50 requests per second in all ("global rate limit"), but says so only with a
+ * 429. The limiter paces itself below that: no more than {@code maxPerSecond} requests in any one-second window
+ * (sliding), so that channels archived in parallel never run into it.
  */
 public final class RateLimiter {
     private final Sleeper sleeper;
@@ -24,15 +28,29 @@ public final class RateLimiter {
     /** bucket hash (or route when unknown) + major → state. */
     private final Map<String, Bucket> buckets = new HashMap<>();
     private long globalUntil;
+    /** When the last {@code maxPerSecond} requests were let through, oldest first; null when not pacing. */
+    private final long[] recent;
+    private int recentNext;
+
+    /** Discord's documented global limit, requests per second. */
+    public static final int DISCORD_GLOBAL_PER_SECOND = 50;
 
     public RateLimiter(Sleeper sleeper, LongSupplier nanoTime) {
+        this(sleeper, nanoTime, 0);
+    }
+
+    /** @param maxPerSecond requests in any one second at most; 0 for no pacing of our own */
+    public RateLimiter(Sleeper sleeper, LongSupplier nanoTime, int maxPerSecond) {
+        if (maxPerSecond < 0) throw new IllegalArgumentException("maxPerSecond must be >= 0");
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
         this.globalUntil = nanoTime.getAsLong();
+        this.recent = maxPerSecond == 0 ? null : new long[maxPerSecond];
+        if (recent != null) java.util.Arrays.fill(recent, Long.MIN_VALUE / 2);
     }
 
     public static RateLimiter system() {
-        return new RateLimiter(Sleeper.SYSTEM, System::nanoTime);
+        return new RateLimiter(Sleeper.SYSTEM, System::nanoTime, DISCORD_GLOBAL_PER_SECOND);
     }
 
     /** Blocks until a request on this route may be sent, and reserves one slot of its bucket. */
@@ -43,8 +61,15 @@ public final class RateLimiter {
                 long now = nanoTime.getAsLong();
                 Bucket bucket = buckets.get(bucketKey(key));
                 wait = globalUntil - now;
+                if (wait <= 0 && recent != null) wait = recent[recentNext] + 1_000_000_000L - now;
                 if (wait <= 0 && bucket != null) wait = bucket.reserve(now);
-                if (wait <= 0) return;
+                if (wait <= 0) {
+                    if (recent != null) {
+                        recent[recentNext] = now;
+                        recentNext = (recentNext + 1) % recent.length;
+                    }
+                    return;
+                }
             }
             sleeper.sleep(wait);
         }

@@ -52,6 +52,20 @@ class RateLimiterTest {
     }
 
     @Test
+    void pacesItselfBelowTheGlobalLimitOverAnySecond() throws Exception {
+        RateLimiter paced = new RateLimiter(nanos -> {
+            waits.add(nanos);
+            now.addAndGet(nanos);
+        }, now::get, 2);
+        paced.acquire(channel1);
+        now.addAndGet(300_000_000L);
+        paced.acquire(channel2);
+        assertEquals(List.of(), waits);
+        paced.acquire(RouteKey.of("GET", "/channels/3/messages"));
+        assertEquals(List.of(700_000_000L), waits, "the third waits until the first is a second old");
+    }
+
+    @Test
     void routeKeysKeepTheMajorParameterAndFoldOtherIds() {
         RouteKey key = RouteKey.of("GET", "/channels/42/messages/7/reactions/%F0%9F%91%8D");
         assertEquals("GET /channels/{major}/messages/{id}/reactions/{emoji}", key.route());
