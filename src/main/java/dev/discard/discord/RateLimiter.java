@@ -17,8 +17,9 @@ import java.util.function.LongSupplier;
  * request for that long. Thread-safe: waits happen outside the lock.
  *
  * <p>Discord also limits every bot to 50 requests per second in all ("global rate limit"), but says so only with a
- * 429. The limiter paces itself below that: no more than {@code maxPerSecond} requests in any one-second window
- * (sliding), so that channels archived in parallel never run into it.
+ * 429. The limiter paces itself below that: no more than {@code maxPerSecond} requests in any sliding window of
+ * {@link #PACING_WINDOW_NANOS}, a second plus a margin for requests that take longer to arrive than the next, so
+ * that channels archived in parallel never run into it.
  */
 public final class RateLimiter {
     private final Sleeper sleeper;
@@ -31,6 +32,9 @@ public final class RateLimiter {
     /** When the last {@code maxPerSecond} requests were let through, oldest first; null when not pacing. */
     private final long[] recent;
     private int recentNext;
+
+    /** One second and 5 %: requests sent a second apart may arrive closer together. */
+    static final long PACING_WINDOW_NANOS = 1_050_000_000L;
 
     /** Discord's documented global limit, requests per second. */
     public static final int DISCORD_GLOBAL_PER_SECOND = 50;
@@ -61,7 +65,7 @@ public final class RateLimiter {
                 long now = nanoTime.getAsLong();
                 Bucket bucket = buckets.get(bucketKey(key));
                 wait = globalUntil - now;
-                if (wait <= 0 && recent != null) wait = recent[recentNext] + 1_000_000_000L - now;
+                if (wait <= 0 && recent != null) wait = recent[recentNext] + PACING_WINDOW_NANOS - now;
                 if (wait <= 0 && bucket != null) wait = bucket.reserve(now);
                 if (wait <= 0) {
                     if (recent != null) {
