@@ -11,4 +11,8 @@ final class RunCounters {
     final LongAdder channels = new LongAdder();
     final LongAdder channelsFailed = new LongAdder();
     final LongAdder guilds = new LongAdder();
+    final LongAdder threads = new LongAdder();
+    final LongAdder members = new LongAdder();
+    final LongAdder pins = new LongAdder();
+    final LongAdder invites = new LongAdder();
 }

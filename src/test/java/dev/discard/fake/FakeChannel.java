@@ -20,6 +20,12 @@ public final class FakeChannel {
     boolean historyHidden;
     /** When set, the bot cannot see the channel at all: 403 Missing Access on every channel route. */
     boolean hiddenFromBot;
+    /** Pinned message ids with their pinned_at, newest pin first. */
+    final java.util.List<Object[]> pins = new java.util.ArrayList<>();
+    /** Answer only the old {@code /pins} route, as servers from before 2025 do. */
+    boolean oldPinsOnly;
+    /** For private threads: whether the account is a member (joined private archived threads). */
+    boolean joined;
 
     FakeChannel(ObjectNode json) {
         this.json = json;
@@ -48,6 +54,19 @@ public final class FakeChannel {
 
     public FakeChannel historyForbidden() {
         historyForbidden = true;
+        return this;
+    }
+
+    /** Pins a message at the given time ({@code pinned_at}); pins are listed newest first. */
+    public FakeChannel pin(long messageId, String pinnedAt) {
+        pins.add(new Object[] {messageId, pinnedAt});
+        pins.sort((a, b) -> ((String) b[1]).compareTo((String) a[1]));
+        messages.get(messageId).put("pinned", true);
+        return this;
+    }
+
+    public FakeChannel oldPinsOnly() {
+        oldPinsOnly = true;
         return this;
     }
 

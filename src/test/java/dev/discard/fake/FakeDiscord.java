@@ -48,6 +48,13 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final FakeGateway gateway;
     private volatile boolean oldestFirst;
+    private final FakeThreads threads = new FakeThreads(this);
+    private final Map<String, ObjectNode> invites = new LinkedHashMap<>();
+    /** Whether the bot may list members (the GUILD_MEMBERS intent is enabled for it). */
+    private volatile boolean membersAllowed = true;
+    /** Whether the bot has MANAGE_THREADS (private archived threads) and MANAGE_WEBHOOKS. */
+    private volatile boolean managesThreads;
+    private volatile boolean managesWebhooks;
     private volatile Clock clock;
     private volatile Hang hang;
     /** Random faults: share of requests answered 500/502, dropped or slow; null for none. */
@@ -168,6 +175,38 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     public FakeDiscord scriptRaw(String pathPart, MockResponse response) {
         scripted.add(new Scripted(pathPart, response, true));
         return this;
+    }
+
+    /** Refuses {@code GET /guilds/{id}/members} as Discord does without the GUILD_MEMBERS intent. */
+    public FakeDiscord membersRefused() {
+        membersAllowed = false;
+        return this;
+    }
+
+    public FakeDiscord managesThreadsAndWebhooks() {
+        managesThreads = true;
+        managesWebhooks = true;
+        return this;
+    }
+
+    /** An invite {@code GET /invites/{code}} answers, pointing at {@code channel}. */
+    public ObjectNode invite(String code, FakeGuild guild, FakeChannel channel) {
+        ObjectNode invite = mapper.createObjectNode();
+        invite.put("type", 0);
+        invite.put("code", code);
+        invite.set("guild", guild.json.deepCopy().retain("id", "name", "icon", "features"));
+        invite.set("channel", channel.json.deepCopy().retain("id", "name", "type"));
+        invite.put("approximate_member_count", guild.members.size());
+        invite.put("approximate_presence_count", 0);
+        invite.putNull("expires_at");
+        invites.put(code, invite);
+        return invite;
+    }
+
+    /** Makes {@code thread} a thread of {@code parent}: archived at {@code archivedAt}, or active when null. */
+    public FakeChannel thread(FakeChannel thread, FakeChannel parent, String archivedAt, String createdAt) {
+        FakeThreads.makeThread(thread, parent, archivedAt, createdAt);
+        return thread;
     }
 
     /** A 429 as Discord sends it: {@code retry_after} seconds, bucket or global. */
@@ -323,6 +362,10 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
             return gatewayUrl(r.size() == 2);
         }
         if (first.equals("users")) return users(r);
+        if (first.equals("invites") && r.size() == 2) {
+            ObjectNode invite = invites.get(r.get(1));
+            return invite == null ? error(404, 10006, "Unknown Invite") : json(200, invite);
+        }
         if (first.equals("channels") && r.size() >= 2) return channels(r, url);
         if (first.equals("guilds") && r.size() >= 2) return guilds(r, url);
         return error(404, 0, "404: Not Found");
@@ -342,6 +385,12 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
 
     private MockResponse users(List<String> r) {
         if (r.size() == 2 && r.get(1).equals("@me")) return json(200, self);
+        if (r.size() == 3 && r.get(1).equals("@me") && r.get(2).equals("channels")) {
+            if (!userAccount) return json(200, mapper.createArrayNode());
+            ArrayNode dms = mapper.createArrayNode();
+            channels.values().stream().filter(c -> !c.json.has("guild_id")).forEach(c -> dms.add(c.json));
+            return json(200, dms);
+        }
         if (r.size() == 5 && r.get(1).equals("@me") && r.get(2).equals("guilds") && r.get(4).equals("member")) {
             if (!userAccount) return error(401, 0, "401: Unauthorized");
             FakeGuild guild = guilds.get(parse(r.get(3)));
@@ -368,6 +417,21 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         if (channel.hiddenFromBot) return error(403, 50001, "Missing Access");
         if (r.size() == 2) return json(200, channel.json);
         if (r.size() == 3 && r.get(2).equals("messages")) return history(channel, url);
+        if (r.size() == 4 && r.get(2).equals("messages") && r.get(3).equals("pins")) {
+            return channel.oldPinsOnly ? error(404, 0, "404: Not Found") : pins(channel, url);
+        }
+        if (r.size() == 3 && r.get(2).equals("pins")) {
+            ArrayNode list = mapper.createArrayNode();
+            channel.pins.forEach(p -> list.add(channel.messages.get((Long) p[0])));
+            return json(200, list);
+        }
+        FakeGuild owner = channel.json.has("guild_id") ? guilds.get(parse(channel.json.get("guild_id").asText())) : null;
+        if (owner != null && r.size() == 5 && r.get(2).equals("threads") && r.get(3).equals("archived")) {
+            return threads.archived(owner, channel, r.get(4), url, managesThreads);
+        }
+        if (owner != null && r.size() == 7 && r.get(2).equals("users") && r.get(4).equals("threads")) {
+            return userAccount ? threads.archived(owner, channel, "joined", url, true) : error(403, 50001, "Missing Access");
+        }
         if (r.size() == 6 && r.get(2).equals("messages") && r.get(4).equals("reactions")) {
             return reactionUsers(channel, parse(r.get(3)), r.get(5), url);
         }
@@ -438,6 +502,17 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
             return json(200, list);
         }
         if (r.size() == 3 && what.equals("roles")) return json(200, guild.json.get("roles"));
+        if (r.size() == 4 && what.equals("threads") && r.get(3).equals("active")) return threads.active(guild);
+        if (r.size() == 3 && what.equals("members")) return members(guild, url);
+        if (r.size() == 3 && what.equals("webhooks")) {
+            return managesWebhooks ? json(200, mapper.createArrayNode()) : error(403, 50013, "Missing Permissions");
+        }
+        if (r.size() == 3 && what.equals("scheduled-events")) return json(200, mapper.createArrayNode());
+        if (r.size() == 3 && what.equals("soundboard-sounds")) {
+            ObjectNode sounds = mapper.createObjectNode();
+            sounds.putArray("items");
+            return json(200, sounds);
+        }
         if (r.size() == 3 && what.equals("emojis")) return json(200, guild.json.get("emojis"));
         if (r.size() == 3 && what.equals("stickers")) return json(200, guild.json.get("stickers"));
         if (r.size() == 4 && what.equals("members")) {
@@ -445,6 +520,46 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
             return member == null ? error(404, 10007, "Unknown Member") : json(200, member);
         }
         return error(404, 0, "404: Not Found");
+    }
+
+    /** {@code GET /channels/{id}/messages/pins}: newest pin first, 1–50 a page, {@code before} a pinned_at. */
+    private MockResponse pins(FakeChannel channel, HttpUrl url) {
+        Integer limit = limit(url, 50);
+        if (limit == null || limit > 50) return invalidLimit();
+        String before = url.queryParameter("before");
+        ObjectNode body = mapper.createObjectNode();
+        ArrayNode items = body.putArray("items");
+        int left = 0;
+        for (Object[] pin : channel.pins) {
+            if (before != null && ((String) pin[1]).compareTo(before) >= 0) continue;
+            if (items.size() == limit) {
+                left++;
+                continue;
+            }
+            ObjectNode item = items.addObject();
+            item.put("pinned_at", (String) pin[1]);
+            item.set("message", channel.messages.get((Long) pin[0]));
+        }
+        body.put("has_more", left > 0);
+        return json(200, body);
+    }
+
+    /** {@code GET /guilds/{id}/members}: by user id, {@code limit} 1–1000 (default 1), {@code after} a user id. */
+    private MockResponse members(FakeGuild guild, HttpUrl url) {
+        if (!membersAllowed) return error(403, 50001, "Missing Access");
+        String value = url.queryParameter("limit");
+        int limit;
+        try {
+            limit = value == null ? 1 : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return invalidLimit();
+        }
+        if (limit < 1 || limit > 1000) return invalidLimit();
+        long after = url.queryParameter("after") == null ? 0 : parse(url.queryParameter("after"));
+        ArrayNode page = mapper.createArrayNode();
+        guild.members.entrySet().stream().filter(e -> e.getKey() > after).sorted(Map.Entry.comparingByKey())
+                .limit(limit).forEach(e -> page.add(e.getValue()));
+        return json(200, page);
     }
 
     private static Integer limit(HttpUrl url, int byDefault) {

@@ -59,6 +59,11 @@ public final class FakeGuild {
         return member;
     }
 
+    /** Adds {@code count} members with made-up users, ids from {@code firstUserId} up. */
+    public void addMembers(FakeDiscord discord, long firstUserId, int count) {
+        for (int i = 0; i < count; i++) addMember(discord.user(firstUserId + i, "member" + i));
+    }
+
     public FakeChannel channel(long id) {
         return channels.get(id);
     }

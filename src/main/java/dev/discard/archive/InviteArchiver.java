@@ -1,0 +1,62 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.discord.ApiRequest;
+import dev.discard.discord.ApiResponse;
+import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.ExchangeSink;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Records the invites that archived messages link to ({@code discord.gg/…}, {@code discord.com/invite/…}, and the
+ * older {@code discordapp.com/invite/…}), each once per run, with counts and expiration:
+ * {@code GET /invites/{code}?with_counts=true&with_expiration=true}, into the log of the channel where it was seen
+ * first. An unknown or expired invite's 404 is recorded too: it says the invite was dead when archived.
+ */
+final class InviteArchiver {
+    private static final Pattern INVITE = Pattern.compile(
+            "(?i)(?:https?://)?(?:www\\.)?(?:discord\\.gg|discord(?:app)?\\.com/invite)/([A-Za-z0-9-]{2,32})");
+
+    private final ArchiveContext context;
+    /** Codes fetched in this run, shared by all channels. */
+    private final Set<String> seen;
+
+    InviteArchiver(ArchiveContext context, Set<String> seen) {
+        this.context = context;
+        this.seen = seen;
+    }
+
+    static Set<String> newSeenSet() {
+        return ConcurrentHashMap.newKeySet();
+    }
+
+    /** Fetches the invites linked from this message that the run has not fetched yet. */
+    void archive(JsonNode message, ExchangeSink log) throws IOException, InterruptedException {
+        for (String code : codes(message)) {
+            if (!seen.add(code)) continue;
+            ApiResponse response = context.rest.get(ApiRequest.get("/invites/" + code)
+                    .param("with_counts", true).param("with_expiration", true), log);
+            if (response.status() == 401) throw new DiscordApiException("invite " + code, response);
+            context.counters.invites.increment();
+        }
+    }
+
+    /** The invite codes in the message's content and its embeds' URLs, in order, each once. */
+    static Set<String> codes(JsonNode message) {
+        Set<String> codes = new LinkedHashSet<>();
+        find(message.path("content").asText(""), codes);
+        for (JsonNode embed : message.path("embeds")) find(embed.path("url").asText(""), codes);
+        return codes;
+    }
+
+    private static void find(String text, Set<String> codes) {
+        if (text.isEmpty()) return;
+        Matcher m = INVITE.matcher(text);
+        while (m.find()) codes.add(m.group(1));
+    }
+}
