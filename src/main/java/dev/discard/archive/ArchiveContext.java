@@ -2,6 +2,7 @@ package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.DiscordRest;
+import dev.discard.media.MediaArchiver;
 import java.io.IOException;
 
 /** What every archiver of one run shares: the client, the run directory, the range, the totals, the listener. */
@@ -14,9 +15,16 @@ final class ArchiveContext {
     final RunCounters counters;
     final Range range;
     final ArchiveListener listener;
+    /** Downloads the media of what is archived; null unless {@code --media}. */
+    final MediaArchiver media;
 
     ArchiveContext(DiscordRest rest, ObjectMapper mapper, RunLayout layout, RecordEncoder encoder,
             MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener) {
+        this(rest, mapper, layout, encoder, metaWriter, counters, range, listener, null);
+    }
+
+    ArchiveContext(DiscordRest rest, ObjectMapper mapper, RunLayout layout, RecordEncoder encoder,
+            MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener, MediaArchiver media) {
         this.rest = rest;
         this.mapper = mapper;
         this.layout = layout;
@@ -25,6 +33,7 @@ final class ArchiveContext {
         this.counters = counters;
         this.range = range;
         this.listener = listener;
+        this.media = media;
     }
 
     /** Creates the log {@code <stem>.jsonl[.gz]}; it must not exist. */

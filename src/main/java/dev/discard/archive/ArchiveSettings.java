@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param apiUrl the API base URL, e.g. {@code https://discord.com/api/v10}
  * @param command the command line as given, for {@code run.meta.json} (scrubbed before it is written)
  * @param noGateway archive over REST only, without a gateway session ({@code --no-gateway})
+ * @param media also download the media of what is archived into {@code media/} ({@code --media})
  */
 public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean userAccount, Path outputDir,
         Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, List<String> command,
-        boolean noGateway) {
+        boolean noGateway, boolean media) {
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
 
     public ArchiveSettings {
@@ -37,5 +38,12 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         if (after != null && before != null && !after.isBefore(before)) {
             throw new IllegalArgumentException("--after must be earlier than --before");
         }
+    }
+
+    /** Settings without {@code --media}. */
+    public ArchiveSettings(Mode mode, List<Long> ids, String token, boolean userAccount, Path outputDir,
+            Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, List<String> command,
+            boolean noGateway) {
+        this(mode, ids, token, userAccount, outputDir, after, before, noScrub, gzip, apiUrl, command, noGateway, false);
     }
 }

@@ -74,6 +74,13 @@ public final class ArchiveOptions {
         if (verbose) values().verbose = true;
     }
 
+    @Option(order = 11, names = "--media",
+            description = "Also download the media: attachments, embedded images and videos, avatars, emojis, "
+                    + "stickers, guild icons; into media/ of the run, listed in media.jsonl.")
+    void media(boolean media) {
+        if (media) values().media = true;
+    }
+
     /** The options as given, wherever they appeared on the command line. Null means "not given". */
     static final class Values {
         String token;
@@ -86,5 +93,6 @@ public final class ArchiveOptions {
         String apiUrl;
         boolean verbose;
         boolean noGateway;
+        boolean media;
     }
 }

@@ -34,7 +34,8 @@ final class RunLauncher {
         try {
             settings = new ArchiveSettings(mode, new ArrayList<>(new LinkedHashSet<>(ids)), token, options.userAccount,
                     options.outputDir != null ? options.outputDir : Path.of("out/"), options.after, options.before,
-                    options.noScrub, options.gzip, options.apiUrl, commandLine(spec), options.noGateway);
+                    options.noScrub, options.gzip, options.apiUrl, commandLine(spec), options.noGateway,
+                    options.media);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -18,6 +18,7 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -50,6 +51,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private volatile boolean oldestFirst;
     private volatile Clock clock;
     private volatile Hang hang;
+    private volatile UnaryOperator<ObjectNode> refetch;
 
     public FakeDiscord(String token, boolean userAccount, ObjectNode self) {
         this.token = token;
@@ -135,6 +137,15 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     public FakeDiscord clock(Clock clock) {
         this.clock = clock;
         rateLimits.deterministic(clock.instant().getEpochSecond());
+        return this;
+    }
+
+    /**
+     * How {@code GET /channels/{c}/messages/{m}} changes a message before answering (e.g. signs its attachment URLs
+     * anew, as Discord does); as stored when not set.
+     */
+    public FakeDiscord refetch(UnaryOperator<ObjectNode> refetch) {
+        this.refetch = refetch;
         return this;
     }
 
@@ -295,7 +306,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
             if (r.size() == 2 && (!r.get(1).equals("bot") || userAccount)) return error(401, 0, "401: Unauthorized");
             return gatewayUrl(r.size() == 2);
         }
-        if (first.equals("users")) return users(r);
+        if (first.equals("users")) return users(r, url);
         if (first.equals("channels") && r.size() >= 2) return channels(r, url);
         if (first.equals("guilds") && r.size() >= 2) return guilds(r, url);
         return error(404, 0, "404: Not Found");
@@ -313,8 +324,9 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         return json(200, body);
     }
 
-    private MockResponse users(List<String> r) {
+    private MockResponse users(List<String> r, HttpUrl url) {
         if (r.size() == 2 && r.get(1).equals("@me")) return json(200, self);
+        if (r.size() == 3 && r.get(1).equals("@me") && r.get(2).equals("guilds")) return ownGuilds(url);
         if (r.size() == 5 && r.get(1).equals("@me") && r.get(2).equals("guilds") && r.get(4).equals("member")) {
             if (!userAccount) return error(401, 0, "401: Unauthorized");
             FakeGuild guild = guilds.get(parse(r.get(3)));
@@ -341,10 +353,33 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         if (channel.hiddenFromBot) return error(403, 50001, "Missing Access");
         if (r.size() == 2) return json(200, channel.json);
         if (r.size() == 3 && r.get(2).equals("messages")) return history(channel, url);
+        if (r.size() == 4 && r.get(2).equals("messages")) {
+            ObjectNode message = channel.messages.get(parse(r.get(3)));
+            if (message == null) return error(404, 10008, "Unknown Message");
+            UnaryOperator<ObjectNode> fresh = refetch;
+            return json(200, fresh == null ? message : fresh.apply(message.deepCopy()));
+        }
         if (r.size() == 6 && r.get(2).equals("messages") && r.get(4).equals("reactions")) {
             return reactionUsers(channel, parse(r.get(3)), r.get(5), url);
         }
         return error(404, 0, "404: Not Found");
+    }
+
+    /**
+     * {@code GET /users/@me/guilds}: the partial guilds the account is a member of, by id, with {@code limit} (1–200,
+     * default 200) and {@code after}.
+     */
+    private MockResponse ownGuilds(HttpUrl url) {
+        String limitParam = url.queryParameter("limit");
+        int limit = limitParam == null ? 200 : Integer.parseInt(limitParam);
+        long after = url.queryParameter("after") == null ? 0 : parse(url.queryParameter("after"));
+        long selfId = parse(self.get("id").asText());
+        ArrayNode page = mapper.createArrayNode();
+        guilds.values().stream().sorted(java.util.Comparator.comparingLong(FakeGuild::id))
+                .filter(g -> g.id() > after && g.members.containsKey(selfId)).limit(limit)
+                .forEach(g -> page.addObject().put("id", Long.toString(g.id())).put("name", g.json.get("name").asText())
+                        .set("icon", g.json.get("icon")));
+        return json(200, page);
     }
 
     private MockResponse history(FakeChannel channel, HttpUrl url) {
