@@ -69,7 +69,7 @@ public final class ArchiveOptions {
         if (noGateway) values().noGateway = true;
     }
 
-    @Option(order = 10, names = {"-v", "--verbose"}, description = "Show stack traces and debug logging.")
+    @Option(order = 12, names = {"-v", "--verbose"}, description = "Show stack traces and debug logging.")
     void verbose(boolean verbose) {
         if (verbose) values().verbose = true;
     }

@@ -76,7 +76,7 @@ final class MediaProgress implements ExtractListener, AutoCloseable {
 
     private void step() {
         if (drawn == null) return;
-        drawn.setExtraMessage(skipped + " skipped, " + failed + " failed");
+        drawn.setExtraMessage(" " + skipped + " skipped, " + failed + " failed");
         drawn.step();
     }
 

@@ -28,8 +28,14 @@ public final class CdnUrls {
     public static String key(String url) {
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null || !isSigned(parsed)) return url;
-        HttpUrl.Builder unsigned = parsed.newBuilder();
-        SIGNATURE.forEach(unsigned::removeAllQueryParameters);
+        HttpUrl.Builder unsigned = parsed.newBuilder().query(null);
+        for (int i = 0; i < parsed.querySize(); i++) {
+            String name = parsed.queryParameterName(i);
+            // Discord's signed URLs end in '&', an empty parameter that is no part of the file's name either.
+            if (!SIGNATURE.contains(name) && !name.isEmpty()) {
+                unsigned.addQueryParameter(name, parsed.queryParameterValue(i));
+            }
+        }
         return unsigned.build().toString();
     }
 

@@ -326,6 +326,16 @@ class MediaCommandTest {
     }
 
     @Test
+    void serversThatAnswerOldestFirstGiveTheSameImages() throws Exception {
+        discord.oldestFirst();
+        for (int i = 100; i < 260; i += 40) attach(i, "p" + i + ".png", RED, "image/png");
+        CliRun run = media("--after", "2021-02-01", GENERAL_ID);
+        assertEquals(0, run.exitCode, run.toString());
+        assertEquals(4, files(images).size(), files(images).toString());
+        assertTrue(run.out.contains("From 260 messages of #general"), run.out);
+    }
+
+    @Test
     void unknownChannelsAndGuildsAreOneLineAndExitOne() throws Exception {
         CliRun unknown = media("999999999999999999");
         assertEquals(ExitCode.FAILED, unknown.exitCode, unknown.toString());

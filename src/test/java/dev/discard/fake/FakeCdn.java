@@ -38,6 +38,8 @@ public final class FakeCdn extends Dispatcher implements AutoCloseable {
 
     public FakeCdn start() throws IOException {
         server.setDispatcher(this);
+        // Without TCP_NODELAY, headers and body written apart wait out the client's delayed ACK (~40 ms a file).
+        server.setServerSocketFactory(new TrackingServerSocketFactory());
         server.start();
         return this;
     }

@@ -195,6 +195,10 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         return channels.get(id);
     }
 
+    public FakeGuild guild(long id) {
+        return guilds.get(id);
+    }
+
     public ObjectNode self() {
         return self;
     }
