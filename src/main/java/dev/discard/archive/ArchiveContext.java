@@ -2,6 +2,7 @@ package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.DiscordRest;
+import dev.discard.media.MediaArchiver;
 import java.io.IOException;
 import java.util.Map;
 
@@ -21,10 +22,12 @@ final class ArchiveContext {
     /** What the run being resumed holds; empty for a new run. */
     final ResumeState resume;
     final boolean resuming;
+    /** Downloads the media of what is archived; null unless {@code --media}. */
+    final MediaArchiver media;
 
     ArchiveContext(DiscordRest rest, ObjectMapper mapper, RunLayout layout, RecordEncoder encoder,
             MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener, ChannelPool pool,
-            Map<Long, Long> startAfter, ResumeState resume, boolean resuming) {
+            Map<Long, Long> startAfter, ResumeState resume, boolean resuming, MediaArchiver media) {
         this.rest = rest;
         this.mapper = mapper;
         this.layout = layout;
@@ -37,6 +40,7 @@ final class ArchiveContext {
         this.startAfter = Map.copyOf(startAfter);
         this.resume = resume;
         this.resuming = resuming;
+        this.media = media;
     }
 
     /** Writes a meta file of the run: a new one, or a replacement when resuming. */

@@ -11,6 +11,9 @@ import dev.discard.discord.RateLimiter;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.Sleeper;
 import dev.discard.discord.Token;
+import dev.discard.media.CdnUrls;
+import dev.discard.media.Downloader;
+import dev.discard.media.MediaArchiver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,6 +47,7 @@ public final class ArchiveRun {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final int invalidRequestLimit;
+    private final HttpUrl cdnUrl;
     private final ObjectMapper mapper = Json.newMapper();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Thread runThread;
@@ -59,6 +63,7 @@ public final class ArchiveRun {
         this.sleeper = b.sleeper;
         this.random = b.random;
         this.invalidRequestLimit = b.invalidRequestLimit;
+        this.cdnUrl = b.cdnUrl;
     }
 
     public static Builder builder(ArchiveSettings settings) {
@@ -124,15 +129,22 @@ public final class ArchiveRun {
         DiscordRest rest = new DiscordRest(http, apiUrl(), token, ClientInfo.URL, ClientInfo.VERSION, mapper, clock,
                 new RateLimiter(sleeper, System::nanoTime, settings.maxRate()), retry, sleeper, random,
                 new InvalidRequestGuard(invalidRequestLimit, System::nanoTime));
-        ArchiveContext context = new ArchiveContext(rest, mapper, layout,
-                new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,
-                new ChannelPool(settings.concurrency()), incrementalStarts(), resume, resuming);
+        MediaArchiver media;
+        try {
+            media = settings.media() ? openMedia(layout, rest, scrubber) : null;
+        } catch (IOException e) {
+            throw new RunFailedException("cannot create " + MediaArchiver.MANIFEST + " in " + layout.root() + ": "
+                    + e.getMessage(), layout.root(), e);
+        }
         try {
             metaWriter.write(layout.metaFile("run"), meta.toJson(), resuming);
         } catch (IOException e) {
             throw new RunFailedException("cannot write run.meta.json in " + layout.root() + ": " + e.getMessage(),
                     layout.root(), e);
         }
+        ArchiveContext context = new ArchiveContext(rest, mapper, layout,
+                new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,
+                new ChannelPool(settings.concurrency()), incrementalStarts(), resume, resuming, media);
         RunFailedException failure = null;
         try (ExchangeLog runLog = context.openLog("run")) {
             JsonNode user = login(rest, runLog);
@@ -171,6 +183,7 @@ public final class ArchiveRun {
                 failure = new RunFailedException(scrubber.scrub(message(e, token)), layout.root(), e);
             }
         } finally {
+            if (media != null) closeMedia(media, meta);
             try {
                 metaWriter.replace(layout.metaFile("run"), meta.toJson());
             } catch (IOException e) {
@@ -192,6 +205,30 @@ public final class ArchiveRun {
         } catch (IOException | RuntimeException e) {
             throw new RunFailedException("cannot read the earlier runs in " + settings.outputDir() + " for"
                     + " --incremental: " + e.getMessage(), null, e);
+        }
+    }
+
+    /** The {@code --media} downloader: no credentials, the run's retries; the token only refreshes expired links. */
+    private MediaArchiver openMedia(RunLayout layout, DiscordRest rest, Scrubber scrubber) throws IOException {
+        Downloader downloader = new Downloader(http, "discard/" + ClientInfo.VERSION + " (+" + ClientInfo.URL + ")",
+                retry, sleeper, random);
+        return MediaArchiver.open(layout.root(), downloader, rest, new CdnUrls(cdnUrl), mapper, clock,
+                scrubber::scrub);
+    }
+
+    private static void closeMedia(MediaArchiver media, RunMeta meta) {
+        try {
+            media.close();
+        } catch (IOException e) {
+            meta.warning("cannot finish " + MediaArchiver.MANIFEST + ": " + e.getMessage());
+        }
+        MediaArchiver.Summary summary = media.summary();
+        meta.media(summary);
+        if (summary.failed() > 0) {
+            String warning = summary.failed() + " media " + (summary.failed() == 1 ? "file" : "files")
+                    + " could not be downloaded; " + MediaArchiver.MANIFEST + " says which and why";
+            LOG.warn(warning);
+            meta.warning(warning);
         }
     }
 
@@ -234,6 +271,7 @@ public final class ArchiveRun {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private RandomGenerator random = new SecureRandom();
         private int invalidRequestLimit = InvalidRequestGuard.DEFAULT_LIMIT;
+        private HttpUrl cdnUrl = CdnUrls.DISCORD;
 
         private Builder(ArchiveSettings settings) {
             this.settings = settings;
@@ -280,6 +318,12 @@ public final class ArchiveRun {
 
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = sleeper;
+            return this;
+        }
+
+        /** Where {@code --media} finds guild icons, emojis, stickers and avatars; Discord's CDN by default. */
+        public Builder cdnUrl(HttpUrl cdnUrl) {
+            this.cdnUrl = cdnUrl;
             return this;
         }
 

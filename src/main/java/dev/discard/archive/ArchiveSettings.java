@@ -24,10 +24,12 @@ import java.util.Objects;
  * @param incremental start each channel after the newest message earlier completed runs in {@code outputDir} hold
  * @param resumeDir the interrupted run directory to continue in place ({@code --resume}), or null for a new run
  * @param maxRate requests per second at most, all channels together; 0 for no limit of our own
+ * @param media also download the media of what is archived into {@code media/} ({@code --media})
  */
 public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean userAccount, Path outputDir,
         Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, List<String> command,
-        boolean noGateway, int concurrency, boolean incremental, Path resumeDir, int maxRate) {
+        boolean noGateway, int concurrency, boolean incremental, Path resumeDir, int maxRate,
+        boolean media) {
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
     /** Channels at once by default: enough to use per-channel buckets, far below the global limit of 50/s. */
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -73,6 +75,7 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         private boolean incremental;
         private Path resumeDir;
         private int maxRate = dev.discard.discord.RateLimiter.DISCORD_GLOBAL_PER_SECOND;
+        private boolean media;
 
         private Builder(Mode mode, String token, Path outputDir) {
             this.mode = mode;
@@ -140,6 +143,11 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
             return this;
         }
 
+        public Builder media(boolean media) {
+            this.media = media;
+            return this;
+        }
+
         public Builder maxRate(int maxRate) {
             this.maxRate = maxRate;
             return this;
@@ -148,7 +156,7 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         /** @throws IllegalArgumentException when the values contradict each other (e.g. --after not before --before) */
         public ArchiveSettings build() {
             return new ArchiveSettings(mode, ids, token, userAccount, outputDir, after, before, noScrub, gzip, apiUrl,
-                    command, noGateway, concurrency, incremental, resumeDir, maxRate);
+                    command, noGateway, concurrency, incremental, resumeDir, maxRate, media);
         }
     }
 }

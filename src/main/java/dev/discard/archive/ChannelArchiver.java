@@ -104,6 +104,7 @@ final class ChannelArchiver {
                 }
                 walk.add(id, Ids.text(message, "timestamp"));
                 reactions.archive(channelId, id, message.get("reactions"), log);
+                if (context.media != null) context.media.message(channelId, message, log);
             }
             context.counters.messages.add(walk.pageMessages);
             walk.pageMessages = 0;

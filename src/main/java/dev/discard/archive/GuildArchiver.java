@@ -44,8 +44,9 @@ final class GuildArchiver {
             JsonNode channelList = context.rest.get(ApiRequest.get(base + "/channels"), log)
                     .require("guild " + guildId + " channels", true);
             JsonNode roles = optional(context.rest.get(ApiRequest.get(base + "/roles"), log), guild.path("roles"));
-            context.rest.get(ApiRequest.get(base + "/emojis"), log);
-            context.rest.get(ApiRequest.get(base + "/stickers"), log);
+            ApiResponse emojis = context.rest.get(ApiRequest.get(base + "/emojis"), log);
+            ApiResponse stickers = context.rest.get(ApiRequest.get(base + "/stickers"), log);
+            if (context.media != null) context.media.guild(guild, emojis.json(), stickers.json(), log);
             String memberPath = userAccount ? "/users/@me/guilds/" + guildId + "/member" : base + "/members/" + userId;
             ApiResponse memberResponse = context.rest.get(ApiRequest.get(memberPath), log);
             if (memberResponse.status() == 401) throw new DiscordApiException("guild " + guildId, memberResponse);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.discard.media.MediaArchiver;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ final class RunMeta {
     private String traceback;
     private String interrupted;
     private JsonNode user;
+    private MediaArchiver.Summary media;
 
     RunMeta(ObjectMapper mapper, ArchiveSettings settings, Scrubber scrubber, Instant start, String runDirectory,
             String ident, RunCounters counters, JsonNode previous) {
@@ -60,6 +62,11 @@ final class RunMeta {
     void gateway(Map<String, Long> eventsNotRecorded, String error) {
         this.wsEventsNotRecorded = eventsNotRecorded;
         this.gatewayError = error;
+    }
+
+    /** The totals of {@code --media}. */
+    void media(MediaArchiver.Summary media) {
+        this.media = media;
     }
 
     void user(JsonNode user) {
@@ -125,6 +132,7 @@ final class RunMeta {
         s.put("max_rate", settings.maxRate());
         ArrayNode ids = s.putArray(settings.mode() == Mode.GUILD ? "guild_ids" : "channel_ids");
         settings.ids().forEach(ids::add);
+        if (settings.media()) s.put("media", true);
 
         ObjectNode run = meta.putObject("run");
         run.put("datetime_start", previous != null ? previous.path("run").path("datetime_start").asText()
@@ -163,6 +171,12 @@ final class RunMeta {
         summary.put("num_reaction_users", earlier("num_reaction_users") + counters.reactionUsers.sum());
         ObjectNode dropped = summary.putObject("ws_events_not_recorded");
         wsEventsNotRecorded.forEach(dropped::put);
+        if (settings.media()) {
+            summary.put("num_media_files", media == null ? 0 : media.files());
+            summary.put("num_media_bytes", media == null ? 0 : media.bytes());
+            summary.put("num_media_duplicates", media == null ? 0 : media.duplicates());
+            summary.put("num_media_failed", media == null ? 0 : media.failed());
+        }
 
         ArrayNode f = meta.putArray("failures");
         for (RunResult.Failure failure : failures) {

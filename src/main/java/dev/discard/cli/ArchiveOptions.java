@@ -103,6 +103,13 @@ public final class ArchiveOptions {
         if (verbose) values().verbose = true;
     }
 
+    @Option(order = 14, names = "--media",
+            description = "Also download the media: attachments, embedded images and videos, avatars, emojis, "
+                    + "stickers, guild icons; into media/ of the run, listed in media.jsonl.")
+    void media(boolean media) {
+        if (media) values().media = true;
+    }
+
     /** The options as given, wherever they appeared on the command line. Null means "not given". */
     static final class Values {
         String token;
@@ -119,5 +126,6 @@ public final class ArchiveOptions {
         boolean incremental;
         Path resume;
         Integer maxRate;
+        boolean media;
     }
 }

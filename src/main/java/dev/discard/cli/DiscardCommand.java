@@ -2,9 +2,12 @@ package dev.discard.cli;
 
 import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
+import dev.discard.media.MediaJob;
+import dev.discard.media.MediaSettings;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = false,
         description = "Discord backups in archival quality: records every raw exchange with the Discord API.",
         subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class, ReadCommand.class,
-            SummaryCommand.class, VerifyCommand.class, DedupeCommand.class},
+            SummaryCommand.class, VerifyCommand.class, MediaCommand.class, DedupeCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
@@ -43,9 +46,22 @@ public final class DiscardCommand implements Callable<Integer> {
     /** Builds the run for the settings; tests replace it to inject a clock, an ident or a fake server's client. */
     final Function<ArchiveSettings, ArchiveRun> runFactory;
 
+    /** Standard input, whether it and stdout are terminals, and the working directory, for {@code media}. */
+    final Terminal terminal;
+
+    /** Starts each {@code media} job; tests replace it to inject a clock and instant retries. */
+    final Function<MediaSettings, MediaJob.Builder> mediaFactory;
+
     DiscardCommand(Console console, Function<ArchiveSettings, ArchiveRun> runFactory) {
+        this(console, runFactory, Terminal.none(Path.of("")), MediaJob::builder);
+    }
+
+    DiscardCommand(Console console, Function<ArchiveSettings, ArchiveRun> runFactory, Terminal terminal,
+            Function<MediaSettings, MediaJob.Builder> mediaFactory) {
         this.console = console;
         this.runFactory = runFactory;
+        this.terminal = terminal;
+        this.mediaFactory = mediaFactory;
     }
 
     @Override
@@ -58,8 +74,15 @@ public final class DiscardCommand implements Callable<Integer> {
     /** A configured command line: one-line errors, exit codes as {@link ExitCode}, output to the given streams. */
     static CommandLine newCommandLine(PrintStream out, PrintStream err, Function<String, String> env,
             Function<ArchiveSettings, ArchiveRun> runFactory) {
+        return newCommandLine(out, err, env, runFactory, Terminal.none(Path.of("")), MediaJob::builder);
+    }
+
+    static CommandLine newCommandLine(PrintStream out, PrintStream err, Function<String, String> env,
+            Function<ArchiveSettings, ArchiveRun> runFactory, Terminal terminal,
+            Function<MediaSettings, MediaJob.Builder> mediaFactory) {
         Console console = new Console(out, err, env);
-        CommandLine cl = new CommandLine(new DiscardCommand(console, runFactory));
+        CommandLine cl = new CommandLine(new DiscardCommand(console, runFactory, terminal, mediaFactory));
+        MediaCommand.adapt(cl.getSubcommands().get("media"));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -76,6 +76,7 @@ final class RunLauncher {
                     .concurrency(options.concurrency != null ? options.concurrency : ArchiveSettings.DEFAULT_CONCURRENCY)
                     .incremental(options.incremental)
                     .maxRate(options.maxRate != null ? options.maxRate : RateLimiter.DISCORD_GLOBAL_PER_SECOND)
+                    .media(options.media)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -23,7 +23,7 @@ public record RetryPolicy(int maxRetries, int max429Retries, Duration baseDelay,
     }
 
     /** The wait before retry number {@code retry} (0 for the first), in nanoseconds: half fixed, half random. */
-    long delayNanos(int retry, RandomGenerator random) {
+    public long delayNanos(int retry, RandomGenerator random) {
         long base = baseDelay.toNanos();
         long capped = Math.min(maxDelay.toNanos(), base << Math.min(retry, 30));
         if (capped < 0) capped = maxDelay.toNanos();
@@ -31,7 +31,7 @@ public record RetryPolicy(int maxRetries, int max429Retries, Duration baseDelay,
     }
 
     /** 500, 502, 503 and 504 are worth another try; other errors are Discord's final word. */
-    static boolean isRetryable(int status) {
+    public static boolean isRetryable(int status) {
         return status == 500 || status == 502 || status == 503 || status == 504;
     }
 }

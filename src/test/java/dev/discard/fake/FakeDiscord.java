@@ -18,6 +18,7 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -59,6 +60,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private volatile Hang hang;
     /** Random faults: share of requests answered 500/502, dropped or slow; null for none. */
     private volatile Faults faults;
+    private volatile UnaryOperator<ObjectNode> refetch;
 
     public FakeDiscord(String token, boolean userAccount, ObjectNode self) {
         this.token = token;
@@ -144,6 +146,15 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     public FakeDiscord clock(Clock clock) {
         this.clock = clock;
         rateLimits.deterministic(clock.instant().getEpochSecond());
+        return this;
+    }
+
+    /**
+     * How {@code GET /channels/{c}/messages/{m}} changes a message before answering (e.g. signs its attachment URLs
+     * anew, as Discord does); as stored when not set.
+     */
+    public FakeDiscord refetch(UnaryOperator<ObjectNode> refetch) {
+        this.refetch = refetch;
         return this;
     }
 
@@ -238,6 +249,10 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
 
     public FakeChannel channel(long id) {
         return channels.get(id);
+    }
+
+    public FakeGuild guild(long id) {
+        return guilds.get(id);
     }
 
     public ObjectNode self() {
@@ -361,7 +376,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
             if (r.size() == 2 && (!r.get(1).equals("bot") || userAccount)) return error(401, 0, "401: Unauthorized");
             return gatewayUrl(r.size() == 2);
         }
-        if (first.equals("users")) return users(r);
+        if (first.equals("users")) return users(r, url);
         if (first.equals("invites") && r.size() == 2) {
             ObjectNode invite = invites.get(r.get(1));
             return invite == null ? error(404, 10006, "Unknown Invite") : json(200, invite);
@@ -383,7 +398,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         return json(200, body);
     }
 
-    private MockResponse users(List<String> r) {
+    private MockResponse users(List<String> r, HttpUrl url) {
         if (r.size() == 2 && r.get(1).equals("@me")) return json(200, self);
         if (r.size() == 3 && r.get(1).equals("@me") && r.get(2).equals("channels")) {
             if (!userAccount) return json(200, mapper.createArrayNode());
@@ -391,6 +406,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
             channels.values().stream().filter(c -> !c.json.has("guild_id")).forEach(c -> dms.add(c.json));
             return json(200, dms);
         }
+        if (r.size() == 3 && r.get(1).equals("@me") && r.get(2).equals("guilds")) return ownGuilds(url);
         if (r.size() == 5 && r.get(1).equals("@me") && r.get(2).equals("guilds") && r.get(4).equals("member")) {
             if (!userAccount) return error(401, 0, "401: Unauthorized");
             FakeGuild guild = guilds.get(parse(r.get(3)));
@@ -432,10 +448,33 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         if (owner != null && r.size() == 7 && r.get(2).equals("users") && r.get(4).equals("threads")) {
             return userAccount ? threads.archived(owner, channel, "joined", url, true) : error(403, 50001, "Missing Access");
         }
+        if (r.size() == 4 && r.get(2).equals("messages")) {
+            ObjectNode message = channel.messages.get(parse(r.get(3)));
+            if (message == null) return error(404, 10008, "Unknown Message");
+            UnaryOperator<ObjectNode> fresh = refetch;
+            return json(200, fresh == null ? message : fresh.apply(message.deepCopy()));
+        }
         if (r.size() == 6 && r.get(2).equals("messages") && r.get(4).equals("reactions")) {
             return reactionUsers(channel, parse(r.get(3)), r.get(5), url);
         }
         return error(404, 0, "404: Not Found");
+    }
+
+    /**
+     * {@code GET /users/@me/guilds}: the partial guilds the account is a member of, by id, with {@code limit} (1–200,
+     * default 200) and {@code after}.
+     */
+    private MockResponse ownGuilds(HttpUrl url) {
+        String limitParam = url.queryParameter("limit");
+        int limit = limitParam == null ? 200 : Integer.parseInt(limitParam);
+        long after = url.queryParameter("after") == null ? 0 : parse(url.queryParameter("after"));
+        long selfId = parse(self.get("id").asText());
+        ArrayNode page = mapper.createArrayNode();
+        guilds.values().stream().sorted(java.util.Comparator.comparingLong(FakeGuild::id))
+                .filter(g -> g.id() > after && g.members.containsKey(selfId)).limit(limit)
+                .forEach(g -> page.addObject().put("id", Long.toString(g.id())).put("name", g.json.get("name").asText())
+                        .set("icon", g.json.get("icon")));
+        return json(200, page);
     }
 
     private MockResponse history(FakeChannel channel, HttpUrl url) {

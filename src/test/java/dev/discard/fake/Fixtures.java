@@ -160,6 +160,39 @@ public final class Fixtures {
         return m;
     }
 
+    /** An attachment object as Discord sends it, for a message's {@code attachments}. */
+    public static ObjectNode attachment(FakeDiscord d, long id, String filename, String url, String proxyUrl,
+            String contentType, int size) {
+        ObjectNode a = d.mapper.createObjectNode();
+        a.put("id", Long.toString(id));
+        a.put("filename", filename);
+        a.put("size", size);
+        a.put("url", url);
+        a.put("proxy_url", proxyUrl);
+        if (contentType != null) a.put("content_type", contentType);
+        a.put("width", 16);
+        a.put("height", 16);
+        return a;
+    }
+
+    /**
+     * An embed as Discord sends it: {@code type} (rich, image, gifv, video, …) and, where not null, an image and a
+     * thumbnail, each with its original {@code url} and Discord's resizing {@code proxy_url}.
+     */
+    public static ObjectNode embed(FakeDiscord d, String type, String imageUrl, String imageProxy, String thumbnailUrl,
+            String thumbnailProxy) {
+        ObjectNode e = d.mapper.createObjectNode();
+        e.put("type", type);
+        if (imageUrl != null) {
+            e.putObject("image").put("url", imageUrl).put("proxy_url", imageProxy).put("width", 16).put("height", 16);
+        }
+        if (thumbnailUrl != null) {
+            e.putObject("thumbnail").put("url", thumbnailUrl).put("proxy_url", thumbnailProxy).put("width", 16)
+                    .put("height", 16);
+        }
+        return e;
+    }
+
     public static String iso(Instant time) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")
                 .withZone(java.time.ZoneOffset.UTC).format(time);

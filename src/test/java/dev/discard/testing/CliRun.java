@@ -3,7 +3,9 @@ package dev.discard.testing;
 import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
 import dev.discard.cli.Main;
+import dev.discard.cli.Terminal;
 import dev.discard.discord.RetryPolicy;
+import dev.discard.media.MediaJob;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +49,7 @@ public final class CliRun {
 
     /** Runs with a fixed clock and ident and fast retries; {@code env} may be empty. */
     public static CliRun run(Map<String, String> env, String... args) {
-        Clock clock = Clock.fixed(START, ZoneOffset.UTC);
-        return run(env, settings -> ArchiveRun.builder(settings).clock(clock).ident(() -> IDENT)
-                .retryPolicy(FAST_RETRY).random(LATE_JITTER).build(), args);
+        return run(env, fixedRuns(), args);
     }
 
     public static CliRun run(Map<String, String> env, Function<ArchiveSettings, ArchiveRun> runs, String... args) {
@@ -58,6 +58,27 @@ public final class CliRun {
         int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new HashMap<>(env)::get, runs).run(args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs with the given terminal (standard input, whether it and stdout are terminals, working directory), a fixed
+     * clock and ident for archive runs, and media jobs with {@code clock} and retries that do not wait.
+     */
+    public static CliRun run(Map<String, String> env, Terminal terminal, Clock clock,
+            Function<ArchiveSettings, ArchiveRun> runs, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new HashMap<>(env)::get, runs, terminal,
+                settings -> MediaJob.builder(settings).clock(clock).sleeper(nanos -> {})).run(args);
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The archive runs of {@link #run(Map, String...)}: fixed clock and ident, fast retries. */
+    public static Function<ArchiveSettings, ArchiveRun> fixedRuns() {
+        Clock clock = Clock.fixed(START, ZoneOffset.UTC);
+        return settings -> ArchiveRun.builder(settings).clock(clock).ident(() -> IDENT).retryPolicy(FAST_RETRY)
+                .random(LATE_JITTER).build();
     }
 
     @Override

@@ -1,0 +1,264 @@
+package dev.discard.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.DiscordRest;
+import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.HttpExchange;
+import dev.discard.discord.MessagePages;
+import dev.discard.discord.InvalidRequestGuard;
+import dev.discard.discord.RateLimiter;
+import dev.discard.discord.RetryPolicy;
+import dev.discard.discord.Sleeper;
+import dev.discard.discord.Snowflake;
+import dev.discard.discord.Token;
+import dev.discard.discord.WsFrame;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * One {@code discard media} run, DiscordPicExtract's job: finds the channel, walks its messages in the window (from
+ * Discord, or from an archive run directory), and downloads every image into the output folder (see
+ * {@link ImageExtractor}). Requests to Discord are not recorded: this is a download, not an archive.
+ */
+public final class MediaJob {
+    private static final ExchangeSink UNRECORDED = new ExchangeSink() {
+        @Override
+        public void http(HttpExchange exchange) {}
+
+        @Override
+        public void ws(WsFrame frame) {}
+    };
+
+    private final MediaSettings settings;
+    private final OkHttpClient http;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final ExtractListener listener;
+    private final String clientUrl;
+    private final String clientVersion;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile Thread thread;
+
+    private MediaJob(Builder b) {
+        this.settings = b.settings;
+        this.http = b.http != null ? b.http : new OkHttpClient();
+        this.mapper = b.mapper;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.random = b.random;
+        this.listener = b.listener;
+        this.clientUrl = b.clientUrl;
+        this.clientVersion = b.clientVersion;
+    }
+
+    public static Builder builder(MediaSettings settings) {
+        return new Builder(settings);
+    }
+
+    /**
+     * Runs to the end. Images that fail are counted in the summary and reported to the listener; the run goes on.
+     *
+     * @throws MediaException when the run cannot go on (token refused, channel not found, output not writable)
+     * @throws IllegalArgumentException when the settings do not say what to do (a channel name without a guild)
+     */
+    public ExtractSummary run() throws IOException, InterruptedException {
+        thread = Thread.currentThread();
+        try {
+            return runOnce();
+        } catch (DiscordApiException e) {
+            if (e.status() == 401) {
+                throw new MediaException("the token was refused (401 Unauthorized): check it"
+                        + (settings.userAccount() ? "" : ", and pass -U if it is a user account's token"), e);
+            }
+            throw new MediaException(e.getMessage(), e);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Stops a running job from another thread (a shutdown hook) and waits until its temporary file is gone. */
+    public void interrupt(long timeoutMillis) throws InterruptedException {
+        Thread running = thread;
+        if (running == null) return;
+        http.dispatcher().cancelAll();
+        running.interrupt();
+        finished.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private ExtractSummary runOnce() throws IOException, InterruptedException {
+        RetryPolicy retry = new RetryPolicy(settings.retries(), RetryPolicy.DEFAULT.max429Retries(),
+                Duration.ofSeconds(1), Duration.ofSeconds(30));
+        DiscordRest rest = settings.token() == null ? null : new DiscordRest(http, apiUrl(),
+                new Token(settings.token(), settings.userAccount()), clientUrl, clientVersion, mapper, clock,
+                new RateLimiter(sleeper, System::nanoTime, RateLimiter.DISCORD_GLOBAL_PER_SECOND), retry, sleeper, random,
+                new InvalidRequestGuard(InvalidRequestGuard.DEFAULT_LIMIT, System::nanoTime));
+        Downloader downloader = new Downloader(http, userAgent(), retry, sleeper, random);
+        MediaFetcher fetcher = new MediaFetcher(downloader, rest);
+        String secret = settings.token() == null ? null : settings.token().strip();
+        long afterId = afterId();
+        long beforeId = beforeId();
+        if (settings.fromArchive() != null) {
+            ArchivedMessages archive = new ArchivedMessages(mapper);
+            ArchivedMessages.ChannelLog log = pick(archive, archive.channels(resolve(settings.fromArchive())));
+            Path dir = outputDir(log.name() != null ? log.name() : Long.toString(log.channelId()));
+            ImageExtractor extractor = new ImageExtractor(fetcher, dir, scrubber(secret), listener);
+            archive.read(log, afterId, beforeId, page -> extractor.page(log.channelId(), page, UNRECORDED));
+            return extractor.summary(log.channelId(), log.name());
+        }
+        JsonNode channel = new ChannelLookup(rest, UNRECORDED).find(settings.channel().strip(),
+                settings.guild() == null ? null : settings.guild().strip());
+        long channelId = MessagePages.id(channel);
+        String name = channel.path("name").isTextual() ? channel.path("name").textValue() : null;
+        Path dir = outputDir(name != null ? name : Long.toString(channelId));
+        ImageExtractor extractor = new ImageExtractor(fetcher, dir, scrubber(secret), listener);
+        new MessagePages(rest).walk(channelId, afterId, beforeId, UNRECORDED,
+                page -> extractor.page(channelId, page, UNRECORDED));
+        return extractor.summary(channelId, name);
+    }
+
+    /**
+     * The window's start as the id to page after. Whole seconds, one below the second's first id, so that a second is
+     * never split between a run and the next (which would change the numbering of same-named images in it).
+     */
+    private long afterId() {
+        Instant after = settings.after();
+        if (after == null) {
+            if (settings.fromArchive() != null && !settings.windowGiven()) return 0;
+            Instant end = settings.before() != null ? settings.before() : clock.instant();
+            int days = settings.days() != null ? settings.days() : MediaSettings.DEFAULT_DAYS;
+            after = end.minus(days, ChronoUnit.DAYS);
+        }
+        return Math.max(0, Snowflake.of(after.truncatedTo(ChronoUnit.SECONDS)) - 1);
+    }
+
+    private long beforeId() {
+        Instant before = settings.before();
+        return before == null ? Long.MAX_VALUE : Snowflake.of(before.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private ArchivedMessages.ChannelLog pick(ArchivedMessages archive, List<ArchivedMessages.ChannelLog> logs)
+            throws MediaException {
+        String wanted = settings.channel() == null ? null : settings.channel().strip();
+        if (logs.isEmpty()) throw new MediaException("no channel logs in " + settings.fromArchive());
+        if (wanted == null) {
+            if (logs.size() == 1) return logs.get(0);
+            throw new IllegalArgumentException("the archive holds " + logs.size() + " channels; name one: "
+                    + String.join(", ", logs.stream().map(ArchivedMessages.ChannelLog::describe).toList()));
+        }
+        String name = wanted.startsWith("#") ? wanted.substring(1) : wanted;
+        List<ArchivedMessages.ChannelLog> found = logs.stream()
+                .filter(l -> Long.toString(l.channelId()).equals(wanted) || name.equalsIgnoreCase(l.name())).toList();
+        if (found.size() == 1) return found.get(0);
+        throw new MediaException((found.isEmpty() ? "no channel '" : "several channels '") + wanted + "' in "
+                + settings.fromArchive() + "; it holds: "
+                + String.join(", ", (found.isEmpty() ? logs : found).stream()
+                        .map(ArchivedMessages.ChannelLog::describe).toList()));
+    }
+
+    private Path outputDir(String channelName) throws MediaException {
+        Path dir = settings.output() != null ? resolve(settings.output())
+                : resolve(Path.of(SafeNames.of(channelName, "channel").full()));
+        try {
+            Files.createDirectories(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new MediaException("cannot create the output folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path resolve(Path path) {
+        return settings.workingDir().resolve(path).normalize();
+    }
+
+    private HttpUrl apiUrl() {
+        String url = settings.apiUrl();
+        HttpUrl parsed = HttpUrl.parse(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        if (parsed == null) throw new IllegalArgumentException("not an http(s) URL: " + url);
+        return parsed;
+    }
+
+    private String userAgent() {
+        return "discard/" + clientVersion + " (+" + clientUrl + ")";
+    }
+
+    private static java.util.function.UnaryOperator<String> scrubber(String secret) {
+        return text -> secret == null || secret.isEmpty() || text == null ? text : text.replace(secret, "[SCRUBBED]");
+    }
+
+    /** Configures a job; everything but the settings has a production default. */
+    public static final class Builder {
+        private final MediaSettings settings;
+        private OkHttpClient http;
+        private ObjectMapper mapper = new ObjectMapper();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private RandomGenerator random = new SecureRandom();
+        private ExtractListener listener = ExtractListener.NONE;
+        private String clientUrl = "https://github.com/discard-java/discard";
+        private String clientVersion = "unknown";
+
+        private Builder(MediaSettings settings) {
+            this.settings = settings;
+        }
+
+        /** The HTTP client to derive from (proxies, timeouts); a default one otherwise. */
+        public Builder httpClient(OkHttpClient http) {
+            this.http = http;
+            return this;
+        }
+
+        public Builder mapper(ObjectMapper mapper) {
+            this.mapper = mapper;
+            return this;
+        }
+
+        /** What "now" is for {@code --days}. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Waits of retries and rate limits; tests make them instant. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
+            return this;
+        }
+
+        public Builder random(RandomGenerator random) {
+            this.random = random;
+            return this;
+        }
+
+        public Builder listener(ExtractListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** What goes into the User-Agent of requests to Discord and of downloads. */
+        public Builder client(String url, String version) {
+            this.clientUrl = url;
+            this.clientVersion = version;
+            return this;
+        }
+
+        public MediaJob build() {
+            return new MediaJob(this);
+        }
+    }
+}
