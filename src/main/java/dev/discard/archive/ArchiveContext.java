@@ -24,6 +24,8 @@ final class ArchiveContext {
     final boolean resuming;
     /** Downloads the media of what is archived; null unless {@code --media}. */
     final MediaArchiver media;
+    /** Invite codes fetched in this run, so each is fetched once whichever channel links it. */
+    final java.util.Set<String> invitesSeen = InviteArchiver.newSeenSet();
 
     ArchiveContext(DiscordRest rest, ObjectMapper mapper, RunLayout layout, RecordEncoder encoder,
             MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener, ChannelPool pool,
@@ -55,7 +57,7 @@ final class ArchiveContext {
         counters.channels.increment();
         counters.messages.add(prior.messages());
         return new ChannelResult(channelId, prior.name(), prior.guildStem(), prior.messages(), prior.oldest(),
-                prior.newest(), null);
+                prior.newest(), null, 0);
     }
 
     /** The id a channel's walk starts after: the range's start, or where earlier runs left off. */

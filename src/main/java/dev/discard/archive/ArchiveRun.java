@@ -114,7 +114,8 @@ public final class ArchiveRun {
                 resume = ResumeState.scan(layout.root(), range, mapper);
             } else {
                 layout = RunLayout.create(settings.outputDir(), start, settings.mode().wireName(),
-                        settings.mode() != Mode.PROFILE && range.isFull() && !settings.incremental(), runIdent,
+                        (settings.mode() == Mode.CHANNEL || settings.mode() == Mode.GUILD || settings.mode() == Mode.DM)
+                            && range.isFull() && !settings.incremental(), runIdent,
                         settings.gzip());
             }
         } catch (IOException | RuntimeException e) {
@@ -150,7 +151,8 @@ public final class ArchiveRun {
             JsonNode user = login(rest, runLog);
             meta.user(user);
             GatewayLink gateway = settings.noGateway() ? null
-                    : GatewayLink.open(rest, http, mapper, runLog, clock, random, settings.userAccount());
+                    : GatewayLink.open(rest, http, mapper, runLog, clock, random, settings.userAccount(),
+                            settings.members());
             try {
                 if (gateway != null) {
                     if (gateway.ready().user() != null && gateway.ready().user().isObject()) {

@@ -25,11 +25,12 @@ import java.util.Objects;
  * @param resumeDir the interrupted run directory to continue in place ({@code --resume}), or null for a new run
  * @param maxRate requests per second at most, all channels together; 0 for no limit of our own
  * @param media also download the media of what is archived into {@code media/} ({@code --media})
+ * @param members also record each guild's member list ({@code --members}; needs the GUILD_MEMBERS intent)
  */
 public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean userAccount, Path outputDir,
         Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, List<String> command,
         boolean noGateway, int concurrency, boolean incremental, Path resumeDir, int maxRate,
-        boolean media) {
+        boolean media, boolean members) {
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
     /** Channels at once by default: enough to use per-channel buckets, far below the global limit of 50/s. */
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -41,7 +42,7 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         ids = List.copyOf(ids);
         command = List.copyOf(command);
         if (apiUrl == null) apiUrl = DEFAULT_API_URL;
-        if (mode != Mode.PROFILE && ids.isEmpty()) throw new IllegalArgumentException("no " + mode.wireName() + " id given");
+        if ((mode == Mode.CHANNEL || mode == Mode.GUILD) && ids.isEmpty()) throw new IllegalArgumentException("no " + mode.wireName() + " id given");
         if (after != null && before != null && !after.isBefore(before)) {
             throw new IllegalArgumentException("--after must be earlier than --before");
         }
@@ -49,6 +50,9 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
             throw new IllegalArgumentException("--concurrency must be between 1 and 64, not " + concurrency);
         }
         if (maxRate < 0) throw new IllegalArgumentException("--max-rate must be 0 (no limit) or more, not " + maxRate);
+        if (mode == Mode.DM && !userAccount) {
+            throw new IllegalArgumentException("dm needs a user account (-U): bots cannot list their DMs");
+        }
         if (incremental && mode == Mode.PROFILE) throw new IllegalArgumentException("--incremental needs channel or guild");
         if (incremental && after != null) throw new IllegalArgumentException("--incremental and --after exclude each other");
     }
@@ -76,6 +80,7 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         private Path resumeDir;
         private int maxRate = dev.discard.discord.RateLimiter.DISCORD_GLOBAL_PER_SECOND;
         private boolean media;
+        private boolean members;
 
         private Builder(Mode mode, String token, Path outputDir) {
             this.mode = mode;
@@ -143,6 +148,11 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
             return this;
         }
 
+        public Builder members(boolean members) {
+            this.members = members;
+            return this;
+        }
+
         public Builder media(boolean media) {
             this.media = media;
             return this;
@@ -156,7 +166,8 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         /** @throws IllegalArgumentException when the values contradict each other (e.g. --after not before --before) */
         public ArchiveSettings build() {
             return new ArchiveSettings(mode, ids, token, userAccount, outputDir, after, before, noScrub, gzip, apiUrl,
-                    command, noGateway, concurrency, incremental, resumeDir, maxRate, media);
+                    command, noGateway, concurrency, incremental, resumeDir, maxRate, media,
+                    members);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.archive.ChannelResult.MessageRef;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
+import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,10 +24,14 @@ final class ChannelArchiver {
 
     private final ArchiveContext context;
     private final ReactionArchiver reactions;
+    private final InviteArchiver invites;
+    private final PinArchiver pins;
 
     ChannelArchiver(ArchiveContext context) {
         this.context = context;
         this.reactions = new ReactionArchiver(context);
+        this.invites = new InviteArchiver(context, context.invitesSeen);
+        this.pins = new PinArchiver(context);
     }
 
     /**
@@ -41,7 +46,10 @@ final class ChannelArchiver {
         context.listener.channelStarted(channelId, Ids.text(channel, "name"));
         Walk walk = new Walk();
         try {
-            walk(channelId, log, walk);
+            if (ChannelType.hasMessages(channel.path("type").asInt(-1))) {
+                walk(channelId, log, walk);
+                walk.pins = pins.archive(channelId, log);
+            }
         } catch (DiscordApiException e) {
             if (e.status() == 401) {
                 finish(channel, guildStem, walk, e.getMessage(), false);
@@ -63,7 +71,7 @@ final class ChannelArchiver {
             throws IOException {
         long channelId = Ids.of(channel, "id");
         ChannelResult result = new ChannelResult(channelId, Ids.text(channel, "name"), guildStem, walk.messages,
-                walk.oldest, walk.newest, error);
+                walk.oldest, walk.newest, error, walk.pins);
         context.counters.channels.increment();
         if (result.failed()) context.counters.channelsFailed.increment();
         context.writeMeta(guildStem + "/" + channelId, ChannelMeta.of(context.mapper, channel, result, walk.warning, context.range,
@@ -104,6 +112,7 @@ final class ChannelArchiver {
                 }
                 walk.add(id, Ids.text(message, "timestamp"));
                 reactions.archive(channelId, id, message.get("reactions"), log);
+                invites.archive(message, log);
                 if (context.media != null) context.media.message(channelId, message, log);
             }
             context.counters.messages.add(walk.pageMessages);
@@ -122,6 +131,7 @@ final class ChannelArchiver {
     private static final class Walk {
         long messages;
         long pageMessages;
+        long pins;
         MessageRef oldest;
         MessageRef newest;
         String warning;

@@ -29,10 +29,12 @@ final class ChannelMeta {
         else c.putNull("guild_id");
         long parentId = Ids.of(channel, "parent_id");
         if (parentId > 0) c.put("parent_id", parentId);
+        if (channel.has("thread_metadata")) c.set("thread_metadata", channel.get("thread_metadata").deepCopy());
         ObjectNode summary = meta.putObject("summary");
         summary.put("num_messages", result.messages());
         putMessage(summary, "oldest_message", result.oldest());
         putMessage(summary, "newest_message", result.newest());
+        summary.put("num_pins", result.pins());
         ObjectNode r = meta.putObject("range");
         r.put("after", range.after() == null ? null : Timestamps.isoSeconds(range.after()));
         r.put("before", range.before() == null ? null : Timestamps.isoSeconds(range.before()));

@@ -10,9 +10,10 @@ package dev.discard.archive;
  * @param oldest the oldest archived message, or null when there were none
  * @param newest the newest archived message, or null
  * @param error why the channel failed (Discord's answer), or null when it completed
+ * @param pins pinned messages recorded
  */
 public record ChannelResult(long channelId, String name, String guildStem, long messages, MessageRef oldest,
-        MessageRef newest, String error) {
+        MessageRef newest, String error, long pins) {
     /** A message by id and Discord's timestamp string. */
     public record MessageRef(long id, String timestamp) {}
 

@@ -44,7 +44,7 @@ final class GatewayLink implements AutoCloseable {
      *     did not come
      */
     static GatewayLink open(DiscordRest rest, OkHttpClient http, ObjectMapper mapper, ExchangeSink runLog, Clock clock,
-            RandomGenerator random, boolean userAccount) throws IOException, InterruptedException {
+            RandomGenerator random, boolean userAccount, boolean members) throws IOException, InterruptedException {
         String path = userAccount ? "/gateway" : "/gateway/bot";
         ApiResponse where = rest.get(ApiRequest.get(path), runLog);
         if (where.status() == 401) throw new DiscordApiException("gateway", where);
@@ -55,7 +55,7 @@ final class GatewayLink implements AutoCloseable {
         }
         GatewaySession session = GatewaySession.builder(http, url.textValue(), rest.token().secret(), runLog)
                 .userAccount(userAccount)
-                .intents(GatewayIntents.forArchive(false))
+                .intents(GatewayIntents.forArchive(members))
                 .mapper(mapper)
                 .clock(clock)
                 .random(random)

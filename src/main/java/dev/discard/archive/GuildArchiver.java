@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.Permissions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,28 +16,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Archives one guild: its tree (guild, channels, roles, emojis, stickers, the account's member) into
- * {@code <guild>/guild.jsonl}, then every channel the account can read into its own log, then
- * {@code guild.meta.json} with the true message total and every channel skipped or failed, and why.
+ * Archives one guild: its tree (guild, channels, roles, emojis, stickers, the account's member) and its extras
+ * (active threads, webhooks, scheduled events, soundboard, members) into {@code <guild>/guild.jsonl}, then every
+ * channel the account can read, each with its threads, into logs of their own, then {@code guild.meta.json} with
+ * the true message total and every channel skipped or failed, and why.
  */
 final class GuildArchiver {
     private final ArchiveContext context;
     private final ChannelArchiver channels;
+    private final ThreadArchiver threads;
 
     GuildArchiver(ArchiveContext context) {
         this.context = context;
         this.channels = new ChannelArchiver(context);
+        this.threads = new ThreadArchiver(context, channels);
     }
 
     /**
      * @return the results of the channels archived
      * @throws DiscordApiException when the guild itself cannot be read (unknown, not a member): nothing was archived
      */
-    List<ChannelResult> archive(long guildId, long userId, boolean userAccount, Optional<JsonNode> announced)
-            throws IOException, InterruptedException {
+    List<ChannelResult> archive(long guildId, long userId, boolean userAccount, boolean members,
+            Optional<JsonNode> announced) throws IOException, InterruptedException {
         String stem = Long.toString(guildId);
         List<ReadableChannels.Decision> decisions;
         JsonNode guild;
+        GuildExtras.Result extras;
         try (ExchangeLog log = context.openLog(stem + "/guild")) {
             String base = "/guilds/" + guildId;
             guild = context.rest.get(ApiRequest.get(base).param("with_counts", true), log)
@@ -54,40 +59,48 @@ final class GuildArchiver {
                     ? memberResponse.json() : announced.map(g -> memberOf(g, userId)).orElse(null);
             if (!roles.isArray() || roles.isEmpty()) roles = announced.map(g -> g.path("roles")).orElse(roles);
             decisions = ReadableChannels.decide(guildId, userId, guild, channelList, roles, member);
+            extras = new GuildExtras(context).archive(guildId,
+                    ReadableChannels.basePermissions(guildId, userId, guild, roles, member), members, announced, log);
         }
         decisions.sort(Comparator.comparingLong(d -> Ids.of(d.channel(), "id")));
         // Filled as channels finish, so an interrupted guild still lists what was done.
         List<ChannelResult> results = Collections.synchronizedList(new ArrayList<>());
+        List<ChannelResult> threadResults = Collections.synchronizedList(new ArrayList<>());
         List<Callable<ChannelResult>> tasks = new ArrayList<>();
         for (ReadableChannels.Decision decision : decisions) {
             if (!decision.archive()) continue;
-            ChannelResult done = context.doneBefore(Ids.of(decision.channel(), "id"));
-            if (done != null) {
-                results.add(done);
-                continue;
-            }
             tasks.add(() -> {
-                try (ExchangeLog log = context.openLog(stem + "/" + Ids.of(decision.channel(), "id"))) {
-                    ChannelResult result = channels.archive(decision.channel(), stem, log);
+                long id = Ids.of(decision.channel(), "id");
+                ChannelResult result = context.doneBefore(id);
+                // A channel finished before a resume still lists its threads, into a new part of its log.
+                try (ExchangeLog log = context.openLog(stem + "/" + id)) {
+                    if (result == null) result = channels.archive(decision.channel(), stem, log);
                     results.add(result);
-                    return result;
+                    threadResults.addAll(threads.archive(decision.channel(), stem, log,
+                            extras.activeThreads().getOrDefault(id, List.of()), userAccount,
+                            Permissions.has(decision.permissions(), Permissions.MANAGE_THREADS)));
                 }
+                return result;
             });
         }
         try {
             context.pool.runAll(tasks);
         } finally {
-            List<ChannelResult> done;
-            synchronized (results) {
-                done = new ArrayList<>(results);
-            }
-            done.sort(Comparator.comparingLong(ChannelResult::channelId));
-            context.writeMeta(stem + "/guild", meta(guild, decisions, done));
-            results.clear();
-            results.addAll(done);
+            context.writeMeta(stem + "/guild", meta(guild, decisions, sorted(results), sorted(threadResults), extras));
         }
         context.counters.guilds.increment();
-        return results;
+        List<ChannelResult> all = new ArrayList<>(sorted(results));
+        all.addAll(sorted(threadResults));
+        return all;
+    }
+
+    private static List<ChannelResult> sorted(List<ChannelResult> synchronizedResults) {
+        List<ChannelResult> copy;
+        synchronized (synchronizedResults) {
+            copy = new ArrayList<>(synchronizedResults);
+        }
+        copy.sort(Comparator.comparingLong(ChannelResult::channelId));
+        return copy;
     }
 
     /** The account's member in GUILD_CREATE's {@code members}, for servers that refuse the member route. */
@@ -104,15 +117,22 @@ final class GuildArchiver {
         return response.isSuccessful() && response.json().isArray() ? response.json() : fallback;
     }
 
-    private ObjectNode meta(JsonNode guild, List<ReadableChannels.Decision> decisions, List<ChannelResult> results) {
+    private ObjectNode meta(JsonNode guild, List<ReadableChannels.Decision> decisions, List<ChannelResult> results,
+            List<ChannelResult> threadResults, GuildExtras.Result extras) {
         ObjectNode meta = context.mapper.createObjectNode();
         ObjectNode g = meta.putObject("guild");
         g.put("id", Ids.of(guild, "id"));
         g.put("name", Ids.text(guild, "name"));
         ObjectNode summary = meta.putObject("summary");
         summary.put("num_channels", results.size());
-        summary.put("num_messages", results.stream().mapToLong(ChannelResult::messages).sum());
-        summary.put("num_channels_failed", results.stream().filter(ChannelResult::failed).count());
+        summary.put("num_messages", results.stream().mapToLong(ChannelResult::messages).sum()
+                + threadResults.stream().mapToLong(ChannelResult::messages).sum());
+        summary.put("num_threads", threadResults.size());
+        summary.put("num_pins", results.stream().mapToLong(ChannelResult::pins).sum()
+                + threadResults.stream().mapToLong(ChannelResult::pins).sum());
+        summary.put("num_members", extras.members());
+        summary.put("num_channels_failed", results.stream().filter(ChannelResult::failed).count()
+                + threadResults.stream().filter(ChannelResult::failed).count());
         summary.put("num_channels_skipped", decisions.stream().filter(d -> !d.archive()).count());
         ArrayNode skipped = meta.putArray("channels_skipped");
         for (ReadableChannels.Decision d : decisions) {
@@ -123,13 +143,17 @@ final class GuildArchiver {
             s.put("reason", d.reason());
         }
         ArrayNode failed = meta.putArray("channels_failed");
-        for (ChannelResult r : results) {
-            if (!r.failed()) continue;
-            ObjectNode f = failed.addObject();
-            f.put("id", r.channelId());
-            f.put("name", r.name());
-            f.put("error", r.error());
+        for (List<ChannelResult> list : List.of(results, threadResults)) {
+            for (ChannelResult r : list) {
+                if (!r.failed()) continue;
+                ObjectNode f = failed.addObject();
+                f.put("id", r.channelId());
+                f.put("name", r.name());
+                f.put("error", r.error());
+            }
         }
+        ArrayNode notes = meta.putArray("notes");
+        extras.notes().forEach(notes::add);
         boolean done = results.size() == decisions.stream().filter(ReadableChannels.Decision::archive).count();
         meta.put("completed", done);
         return meta;

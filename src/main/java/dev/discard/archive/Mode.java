@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Mode {
     PROFILE,
     CHANNEL,
-    GUILD;
+    GUILD,
+    /** A user account's direct messages and group DMs, under {@code @me/}. */
+    DM;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

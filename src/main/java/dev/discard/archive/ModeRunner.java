@@ -3,6 +3,7 @@ package dev.discard.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
+import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,8 +32,9 @@ final class ModeRunner {
     void run(ArchiveSettings settings, ExchangeLog runLog) throws IOException, InterruptedException {
         switch (settings.mode()) {
             case PROFILE -> profile(settings.userAccount(), runLog);
-            case CHANNEL -> channels(settings.ids(), runLog);
-            case GUILD -> guilds(settings.ids(), settings.userAccount());
+            case CHANNEL -> channels(settings.ids(), settings.userAccount(), runLog);
+            case GUILD -> guilds(settings.ids(), settings.userAccount(), settings.members());
+            case DM -> directMessages(runLog);
         }
     }
 
@@ -43,48 +45,86 @@ final class ModeRunner {
         failIfUnauthorized(context.rest.get(ApiRequest.get(path), runLog), "profile");
     }
 
-    private void channels(List<Long> ids, ExchangeLog runLog) throws IOException, InterruptedException {
+    private void channels(List<Long> ids, boolean userAccount, ExchangeLog runLog)
+            throws IOException, InterruptedException {
         ChannelArchiver archiver = new ChannelArchiver(context);
-        List<Callable<RunResult.Failure>> tasks = new ArrayList<>();
-        for (long channelId : ids) tasks.add(() -> channel(archiver, channelId, runLog));
-        for (RunResult.Failure failure : context.pool.runAll(tasks)) {
-            if (failure != null) meta.failure(failure);
-        }
+        ThreadArchiver threads = new ThreadArchiver(context, archiver);
+        List<Callable<List<RunResult.Failure>>> tasks = new ArrayList<>();
+        for (long channelId : ids) tasks.add(() -> channel(archiver, threads, channelId, userAccount, runLog));
+        for (List<RunResult.Failure> failures : context.pool.runAll(tasks)) failures.forEach(meta::failure);
     }
 
-    /** Archives one channel given by id; returns its failure, or null. */
-    private RunResult.Failure channel(ChannelArchiver archiver, long channelId, ExchangeLog runLog)
-            throws IOException, InterruptedException {
-        if (context.doneBefore(channelId) != null) return null;
+    /** Archives one channel given by id, with its threads; returns the failures. */
+    private List<RunResult.Failure> channel(ChannelArchiver archiver, ThreadArchiver threads, long channelId,
+            boolean userAccount, ExchangeLog runLog) throws IOException, InterruptedException {
+        if (context.doneBefore(channelId) != null) return List.of();
         PendingExchanges pending = new PendingExchanges();
         ApiResponse response = context.rest.get(ApiRequest.get("/channels/" + channelId), pending);
         failIfUnauthorized(response, "channel " + channelId);
         if (!response.isSuccessful() || !response.json().isObject()) {
             pending.drainTo(runLog);
-            return new RunResult.Failure("channel " + channelId,
-                    new DiscordApiException("channel " + channelId, response).answer());
+            return List.of(new RunResult.Failure("channel " + channelId,
+                    new DiscordApiException("channel " + channelId, response).answer()));
         }
         JsonNode channel = response.json();
         long guildId = Ids.of(channel, "guild_id");
         String stem = guildId > 0 ? Long.toString(guildId) : "@me";
+        List<ChannelResult> results = new ArrayList<>();
         try (ExchangeLog log = context.openLog(stem + "/" + channelId)) {
             pending.drainTo(log);
-            ChannelResult result = archiver.archive(channel, stem, log);
-            return result.failed() ? new RunResult.Failure("channel " + channelId, result.error()) : null;
+            results.add(archiver.archive(channel, stem, log));
+            if (guildId > 0 && ChannelType.hasArchivedHistory(channel.path("type").asInt(-1))) {
+                results.addAll(threads.archive(channel, stem, log, activeThreads(guildId, channelId, log), userAccount,
+                        true));
+            }
         }
+        return failures(results);
     }
 
-    private void guilds(List<Long> ids, boolean userAccount) throws IOException, InterruptedException {
+    /** The channel's active threads, asked of its guild ({@code /guilds/{id}/threads/active}); none if refused. */
+    private List<JsonNode> activeThreads(long guildId, long channelId, ExchangeLog log)
+            throws IOException, InterruptedException {
+        ApiResponse response = context.rest.get(ApiRequest.get("/guilds/" + guildId + "/threads/active"), log);
+        failIfUnauthorized(response, "threads");
+        List<JsonNode> active = new ArrayList<>();
+        for (JsonNode thread : response.json().path("threads")) {
+            if (Ids.of(thread, "parent_id") == channelId) active.add(thread);
+        }
+        return active;
+    }
+
+    /** {@code discard dm}: every DM and group DM of a user account ({@code GET /users/@me/channels}), under @me/. */
+    private void directMessages(ExchangeLog runLog) throws IOException, InterruptedException {
+        JsonNode dms = context.rest.get(ApiRequest.get("/users/@me/channels"), runLog).require("direct messages", true);
+        ChannelArchiver archiver = new ChannelArchiver(context);
+        List<Callable<List<RunResult.Failure>>> tasks = new ArrayList<>();
+        for (JsonNode channel : dms) {
+            long id = Ids.of(channel, "id");
+            tasks.add(() -> {
+                if (context.doneBefore(id) != null) return List.of();
+                try (ExchangeLog log = context.openLog("@me/" + id)) {
+                    return failures(List.of(archiver.archive(channel, "@me", log)));
+                }
+            });
+        }
+        for (List<RunResult.Failure> failures : context.pool.runAll(tasks)) failures.forEach(meta::failure);
+    }
+
+    private static List<RunResult.Failure> failures(List<ChannelResult> results) {
+        List<RunResult.Failure> failures = new ArrayList<>();
+        for (ChannelResult result : results) {
+            if (result.failed()) failures.add(new RunResult.Failure("channel " + result.channelId(), result.error()));
+        }
+        return failures;
+    }
+
+    private void guilds(List<Long> ids, boolean userAccount, boolean members) throws IOException, InterruptedException {
         GuildArchiver archiver = new GuildArchiver(context);
         long userId = Ids.of(user, "id");
         for (long guildId : ids) {
             try {
                 Optional<JsonNode> announced = gateway == null ? Optional.empty() : gateway.guild(guildId);
-                for (ChannelResult result : archiver.archive(guildId, userId, userAccount, announced)) {
-                    if (result.failed()) {
-                        meta.failure(new RunResult.Failure("channel " + result.channelId(), result.error()));
-                    }
-                }
+                failures(archiver.archive(guildId, userId, userAccount, members, announced)).forEach(meta::failure);
             } catch (DiscordApiException e) {
                 if (e.status() == 401) throw e;
                 meta.failure(new RunResult.Failure("guild " + guildId, e.answer()));

@@ -20,8 +20,13 @@ final class ReadableChannels {
      * @param channel the channel as Discord sent it
      * @param archive whether to archive it
      * @param reason why it is skipped, or a note on why it is tried anyway; null for plainly readable channels
+     * @param permissions the account's computed permissions there; {@link Permissions#ALL} when unknown
      */
-    record Decision(JsonNode channel, boolean archive, String reason) {}
+    record Decision(JsonNode channel, boolean archive, String reason, long permissions) {
+        Decision(JsonNode channel, boolean archive, String reason) {
+            this(channel, archive, reason, Permissions.ALL);
+        }
+    }
 
     private ReadableChannels() {}
 
@@ -31,10 +36,8 @@ final class ReadableChannels {
      */
     static List<Decision> decide(long guildId, long userId, JsonNode guild, JsonNode channels, JsonNode roles,
             JsonNode member) {
-        List<Long> memberRoles = new ArrayList<>();
-        if (member != null) member.path("roles").forEach(r -> memberRoles.add(parseId(r)));
-        boolean owner = Ids.of(guild, "owner_id") == userId;
-        long base = member == null ? 0 : Permissions.base(guildId, roles, memberRoles, owner);
+        List<Long> memberRoles = memberRoles(member);
+        long base = member == null ? 0 : basePermissions(guildId, userId, guild, roles, member);
         List<Decision> decisions = new ArrayList<>();
         for (JsonNode channel : channels) {
             int type = channel.path("type").asInt(-1);
@@ -53,10 +56,22 @@ final class ReadableChannels {
             } else if (!Permissions.has(allowed, Permissions.READ_MESSAGE_HISTORY)) {
                 decisions.add(new Decision(channel, false, "no READ_MESSAGE_HISTORY permission"));
             } else {
-                decisions.add(new Decision(channel, true, null));
+                decisions.add(new Decision(channel, true, null, allowed));
             }
         }
         return decisions;
+    }
+
+    /** The account's guild-wide permissions; {@link Permissions#ALL} when its member is unknown (try, record). */
+    static long basePermissions(long guildId, long userId, JsonNode guild, JsonNode roles, JsonNode member) {
+        if (member == null) return Permissions.ALL;
+        return Permissions.base(guildId, roles, memberRoles(member), Ids.of(guild, "owner_id") == userId);
+    }
+
+    private static List<Long> memberRoles(JsonNode member) {
+        List<Long> roles = new ArrayList<>();
+        if (member != null) member.path("roles").forEach(r -> roles.add(parseId(r)));
+        return roles;
     }
 
     private static long parseId(JsonNode id) {

@@ -53,6 +53,8 @@ public final class ResumedSettings {
                 .noGateway(s.path("no_gateway").asBoolean(false))
                 .concurrency(s.path("concurrency").asInt(ArchiveSettings.DEFAULT_CONCURRENCY))
                 .maxRate(s.path("max_rate").asInt(dev.discard.discord.RateLimiter.DISCORD_GLOBAL_PER_SECOND))
+                .members(s.path("members").asBoolean(false))
+                .media(s.path("media").asBoolean(false))
                 .resumeDir(runDir)
                 .build();
     }

@@ -130,6 +130,7 @@ final class RunMeta {
         s.put("concurrency", settings.concurrency());
         s.put("incremental", settings.incremental());
         s.put("max_rate", settings.maxRate());
+        s.put("members", settings.members());
         ArrayNode ids = s.putArray(settings.mode() == Mode.GUILD ? "guild_ids" : "channel_ids");
         settings.ids().forEach(ids::add);
         if (settings.media()) s.put("media", true);
@@ -169,6 +170,10 @@ final class RunMeta {
         summary.put("num_channels", counters.channels.sum());
         summary.put("num_channels_failed", counters.channelsFailed.sum());
         summary.put("num_reaction_users", earlier("num_reaction_users") + counters.reactionUsers.sum());
+        summary.put("num_threads", counters.threads.sum());
+        summary.put("num_members", earlier("num_members") + counters.members.sum());
+        summary.put("num_pins", earlier("num_pins") + counters.pins.sum());
+        summary.put("num_invites", earlier("num_invites") + counters.invites.sum());
         ObjectNode dropped = summary.putObject("ws_events_not_recorded");
         wsEventsNotRecorded.forEach(dropped::put);
         if (settings.media()) {

@@ -103,6 +103,12 @@ public final class ArchiveOptions {
         if (verbose) values().verbose = true;
     }
 
+    @Option(order = 15, names = "--members",
+            description = "Also record each guild's member list (needs the SERVER MEMBERS intent for bots).")
+    void members(boolean members) {
+        if (members) values().members = true;
+    }
+
     @Option(order = 14, names = "--media",
             description = "Also download the media: attachments, embedded images and videos, avatars, emojis, "
                     + "stickers, guild icons; into media/ of the run, listed in media.jsonl.")
@@ -127,5 +133,6 @@ public final class ArchiveOptions {
         Path resume;
         Integer maxRate;
         boolean media;
+        boolean members;
     }
 }

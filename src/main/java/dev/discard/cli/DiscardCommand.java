@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = "Discord backups in archival quality: records every raw exchange with the Discord API.",
-        subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class, ReadCommand.class,
-            SummaryCommand.class, VerifyCommand.class, MediaCommand.class, DedupeCommand.class},
+        subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class, DmCommand.class,
+            ReadCommand.class, SummaryCommand.class, VerifyCommand.class, MediaCommand.class, DedupeCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",

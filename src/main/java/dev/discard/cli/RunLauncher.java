@@ -77,6 +77,7 @@ final class RunLauncher {
                     .incremental(options.incremental)
                     .maxRate(options.maxRate != null ? options.maxRate : RateLimiter.DISCORD_GLOBAL_PER_SECOND)
                     .media(options.media)
+                    .members(options.members)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -14,9 +14,29 @@ public final class ChannelType {
 
     private ChannelType() {}
 
-    /** Whether the messages of this type are archived by a guild run (text and announcement channels). */
+    public static final int ANNOUNCEMENT_THREAD = 10;
+    public static final int PUBLIC_THREAD = 11;
+    public static final int PRIVATE_THREAD = 12;
+    public static final int GUILD_FORUM = 15;
+    public static final int GUILD_MEDIA = 16;
+
+    /** Whether a guild run archives this type: text, announcement, forum and media channels (with their threads). */
     public static boolean hasArchivedHistory(int type) {
-        return type == GUILD_TEXT || type == GUILD_ANNOUNCEMENT;
+        return type == GUILD_TEXT || type == GUILD_ANNOUNCEMENT || hasOnlyThreads(type);
+    }
+
+    /** Forum and media channels hold no messages of their own: their posts are threads. */
+    public static boolean hasOnlyThreads(int type) {
+        return type == GUILD_FORUM || type == GUILD_MEDIA;
+    }
+
+    /** Whether a channel of this type has a message history of its own. */
+    public static boolean hasMessages(int type) {
+        return !hasOnlyThreads(type) && type != GUILD_CATEGORY;
+    }
+
+    public static boolean isThread(int type) {
+        return type == ANNOUNCEMENT_THREAD || type == PUBLIC_THREAD || type == PRIVATE_THREAD;
     }
 
     /** discord.py's name for the type, or {@code "unknown_<n>"}. */

@@ -16,6 +16,7 @@ import java.util.Set;
 public final class Permissions {
     public static final long ADMINISTRATOR = 1L << 3;
     public static final long MANAGE_WEBHOOKS = 1L << 29;
+    public static final long MANAGE_THREADS = 1L << 34;
     public static final long VIEW_CHANNEL = 1L << 10;
     public static final long READ_MESSAGE_HISTORY = 1L << 16;
     public static final long ALL = -1L;

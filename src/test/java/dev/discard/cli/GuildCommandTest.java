@@ -32,7 +32,8 @@ class GuildCommandTest extends FakeDiscordTest {
         }
         assertEquals(List.of("/guilds/" + GUILD_ID, "/guilds/" + GUILD_ID + "/channels", "/guilds/" + GUILD_ID
                 + "/roles", "/guilds/" + GUILD_ID + "/emojis", "/guilds/" + GUILD_ID + "/stickers", "/guilds/"
-                + GUILD_ID + "/members/" + Fixtures.BOT_ID), tree);
+                + GUILD_ID + "/members/" + Fixtures.BOT_ID, "/guilds/" + GUILD_ID + "/threads/active",
+                "/guilds/" + GUILD_ID + "/scheduled-events", "/guilds/" + GUILD_ID + "/soundboard-sounds"), tree);
         assertTrue(Files.exists(guildDir.resolve(Fixtures.GENERAL + ".jsonl")));
         assertTrue(Files.exists(guildDir.resolve(Fixtures.ANNOUNCEMENTS + ".jsonl")));
         assertTrue(Files.exists(guildDir.resolve(Fixtures.REOPENED + ".jsonl")), "member overwrite reopens it");

@@ -1,0 +1,82 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.discord.ApiRequest;
+import dev.discard.discord.ApiResponse;
+import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.Permissions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parts of a guild beyond its channels, into {@code guild.jsonl}: active threads, webhooks (when MANAGE_WEBHOOKS
+ * is computed), scheduled events, the soundboard, and with {@code --members} the member list. A refusal is recorded
+ * and noted, never fatal; only a refused token (401) ends the run.
+ */
+final class GuildExtras {
+    private static final Logger LOG = LoggerFactory.getLogger(GuildExtras.class);
+
+    /**
+     * What the extras gave. Immutable.
+     *
+     * @param activeThreads active threads by parent channel id
+     * @param members members recorded, or -1 when not asked for or refused
+     * @param notes one line for each part that was refused or skipped
+     */
+    record Result(Map<Long, List<JsonNode>> activeThreads, long members, List<String> notes) {}
+
+    private final ArchiveContext context;
+
+    GuildExtras(ArchiveContext context) {
+        this.context = context;
+    }
+
+    Result archive(long guildId, long basePermissions, boolean members, Optional<JsonNode> announced,
+            ExchangeSink log) throws IOException, InterruptedException {
+        String base = "/guilds/" + guildId;
+        List<String> notes = new ArrayList<>();
+        JsonNode active = get(base + "/threads/active", null, log, notes).map(j -> j.path("threads"))
+                .orElseGet(() -> announced.map(g -> g.path("threads")).orElse(context.mapper.createArrayNode()));
+        Map<Long, List<JsonNode>> byParent = new HashMap<>();
+        for (JsonNode thread : active) {
+            byParent.computeIfAbsent(Ids.of(thread, "parent_id"), p -> new ArrayList<>()).add(thread);
+        }
+        if (Permissions.has(basePermissions, Permissions.MANAGE_WEBHOOKS)) {
+            get(base + "/webhooks", null, log, notes);
+        } else {
+            notes.add("webhooks: skipped, no MANAGE_WEBHOOKS permission");
+        }
+        get(base + "/scheduled-events", "with_user_count", log, notes);
+        get(base + "/soundboard-sounds", null, log, notes);
+        long memberCount = -1;
+        if (members) {
+            memberCount = new MemberArchiver(context).archive(guildId, log);
+            if (memberCount < 0) {
+                String note = "members: refused; enable the SERVER MEMBERS intent for the bot in the Discord developer"
+                        + " portal (Bot page), or give the account permission to list members";
+                notes.add(note);
+                LOG.warn("guild {}: {}", guildId, note);
+            }
+        }
+        return new Result(byParent, memberCount, notes);
+    }
+
+    /** The answer when it is a success, else a note; 401 ends the run. */
+    private Optional<JsonNode> get(String path, String trueFlag, ExchangeSink log, List<String> notes)
+            throws IOException, InterruptedException {
+        ApiRequest request = ApiRequest.get(path);
+        if (trueFlag != null) request = request.param(trueFlag, true);
+        ApiResponse response = context.rest.get(request, log);
+        if (response.status() == 401) throw new DiscordApiException(path, response);
+        if (response.isSuccessful()) return Optional.of(response.json());
+        notes.add(path.substring(path.lastIndexOf('/') + 1) + ": " + new DiscordApiException(path, response).answer());
+        return Optional.empty();
+    }
+}
