@@ -13,8 +13,9 @@ import java.nio.file.Path;
  * @param name the guild name
  * @param numChannels {@code summary.num_channels}, null when absent
  * @param numMessages {@code summary.num_messages}, null when absent
+ * @param numThreads {@code summary.num_threads} (threads have meta files of their own), 0 when absent
  */
-public record GuildMeta(Path file, String id, String name, Long numChannels, Long numMessages) {
+public record GuildMeta(Path file, String id, String name, Long numChannels, Long numMessages, long numThreads) {
     public static final String FILE_NAME = "guild.meta.json";
 
     public static GuildMeta read(Path file, ObjectMapper mapper) throws MetaFileException {
@@ -22,6 +23,7 @@ public record GuildMeta(Path file, String id, String name, Long numChannels, Lon
         JsonNode guild = root.path("guild");
         JsonNode summary = root.path("summary");
         return new GuildMeta(file, MetaJson.text(guild.get("id")), MetaJson.text(guild.get("name")),
-                MetaJson.number(summary.get("num_channels")), MetaJson.number(summary.get("num_messages")));
+                MetaJson.number(summary.get("num_channels")), MetaJson.number(summary.get("num_messages")),
+                summary.path("num_threads").asLong(0));
     }
 }

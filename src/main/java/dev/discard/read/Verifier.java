@@ -112,8 +112,9 @@ public final class Verifier {
                 if (channelMeta.numMessages() != null) sum += channelMeta.numMessages();
             }
         }
-        if (meta != null && meta.numChannels() != null && meta.numChannels() != metas) {
-            findings.accept(Finding.problem(meta.file(), 0, "num_channels is " + meta.numChannels() + " but "
+        if (meta != null && meta.numChannels() != null && meta.numChannels() + meta.numThreads() != metas) {
+            findings.accept(Finding.problem(meta.file(), 0, "num_channels is " + meta.numChannels()
+                    + (meta.numThreads() > 0 ? " and num_threads " + meta.numThreads() : "") + " but "
                     + metas + " channel meta files are in the folder"));
         }
         boolean legacy = info != null && info.legacy();
