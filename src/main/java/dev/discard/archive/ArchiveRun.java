@@ -150,9 +150,17 @@ public final class ArchiveRun {
         try (ExchangeLog runLog = context.openLog("run")) {
             JsonNode user = login(rest, runLog);
             meta.user(user);
-            GatewayLink gateway = settings.noGateway() ? null
-                    : GatewayLink.open(rest, http, mapper, runLog, clock, random, settings.userAccount(),
+            GatewayLink gateway = null;
+            if (!settings.noGateway()) {
+                try {
+                    gateway = GatewayLink.open(rest, http, mapper, runLog, clock, random, settings.userAccount(),
                             settings.members());
+                } catch (GatewayLink.Unavailable e) {
+                    LOG.warn(e.getMessage());
+                    meta.warning(e.getMessage());
+                    meta.gateway(Map.of(), e.getMessage());
+                }
+            }
             try {
                 if (gateway != null) {
                     if (gateway.ready().user() != null && gateway.ready().user().isObject()) {

@@ -6,6 +6,7 @@ import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.UnexpectedResponseException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,6 +57,8 @@ final class ChannelArchiver {
                 throw e;
             }
             return finish(channel, guildStem, walk, e.answer(), true);
+        } catch (UnexpectedResponseException e) {
+            return finish(channel, guildStem, walk, e.getMessage(), true);
         } catch (InterruptedException e) {
             finish(channel, guildStem, walk, "interrupted", false);
             throw e;

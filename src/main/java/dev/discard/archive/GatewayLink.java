@@ -27,7 +27,18 @@ import okhttp3.OkHttpClient;
 final class GatewayLink implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     static final Duration GUILD_CREATE_TIMEOUT = Duration.ofSeconds(30);
-    private static final String REST_ONLY = "; pass --no-gateway to archive over REST only";
+    private static final String REST_ONLY = "; archiving over REST only (--no-gateway skips the gateway)";
+
+    /**
+     * The gateway could not be used (no URL, no connection, no READY): the run goes on over REST and says so. A
+     * gateway that refuses the token or the intents is a {@link GatewayException} with a close code instead, and
+     * ends the run.
+     */
+    static final class Unavailable extends IOException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     private final GatewaySession session;
     private final ReadyInfo ready;
@@ -50,8 +61,9 @@ final class GatewayLink implements AutoCloseable {
         if (where.status() == 401) throw new DiscordApiException("gateway", where);
         JsonNode url = where.isSuccessful() ? where.json().get("url") : null;
         if (url == null || !url.isTextual()) {
-            throw new IOException("the server offers no gateway (GET " + path + ": "
-                    + (where.isSuccessful() ? "no url" : new DiscordApiException(path, where).answer()) + ")" + REST_ONLY);
+            throw new Unavailable("the server offers no gateway (GET " + path + ": "
+                    + (where.isSuccessful() ? "no url" : new DiscordApiException(path, where).answer()) + ")" + REST_ONLY,
+                    null);
         }
         GatewaySession session = GatewaySession.builder(http, url.textValue(), rest.token().secret(), runLog)
                 .userAccount(userAccount)
@@ -64,8 +76,8 @@ final class GatewayLink implements AutoCloseable {
             return new GatewayLink(session, session.awaitReady(READY_TIMEOUT));
         } catch (GatewayException e) {
             session.close();
-            boolean refused = e.closeCode().isPresent();
-            throw new IOException(e.getMessage() + (refused ? "" : REST_ONLY), e);
+            if (e.closeCode().isPresent()) throw e;
+            throw new Unavailable(e.getMessage() + REST_ONLY, e);
         } catch (InterruptedException | RuntimeException e) {
             session.close();
             throw e;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
+import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.Permissions;
 import java.io.IOException;
@@ -76,9 +77,11 @@ final class GuildArchiver {
                 try (ExchangeLog log = context.openLog(stem + "/" + id)) {
                     if (result == null) result = channels.archive(decision.channel(), stem, log);
                     results.add(result);
-                    threadResults.addAll(threads.archive(decision.channel(), stem, log,
-                            extras.activeThreads().getOrDefault(id, List.of()), userAccount,
-                            Permissions.has(decision.permissions(), Permissions.MANAGE_THREADS)));
+                    if (ChannelType.hasThreads(decision.channel().path("type").asInt(-1))) {
+                        threadResults.addAll(threads.archive(decision.channel(), stem, log,
+                                extras.activeThreads().getOrDefault(id, List.of()), userAccount,
+                                Permissions.has(decision.permissions(), Permissions.MANAGE_THREADS)));
+                    }
                 }
                 return result;
             });

@@ -5,6 +5,7 @@ import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.UnexpectedResponseException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ final class ModeRunner {
         try (ExchangeLog log = context.openLog(stem + "/" + channelId)) {
             pending.drainTo(log);
             results.add(archiver.archive(channel, stem, log));
-            if (guildId > 0 && ChannelType.hasArchivedHistory(channel.path("type").asInt(-1))) {
+            if (guildId > 0 && ChannelType.hasThreads(channel.path("type").asInt(-1))) {
                 results.addAll(threads.archive(channel, stem, log, activeThreads(guildId, channelId, log), userAccount,
                         true));
             }
@@ -128,6 +129,8 @@ final class ModeRunner {
             } catch (DiscordApiException e) {
                 if (e.status() == 401) throw e;
                 meta.failure(new RunResult.Failure("guild " + guildId, e.answer()));
+            } catch (UnexpectedResponseException e) {
+                meta.failure(new RunResult.Failure("guild " + guildId, e.getMessage()));
             }
         }
     }

@@ -3,7 +3,6 @@ package dev.discard.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -62,15 +61,16 @@ public final class ApiResponse {
      * The body as JSON, which must be of the given shape.
      *
      * @throws DiscordApiException when the status is not 2xx
-     * @throws UncheckedIOException when a 2xx body is not the JSON the caller needs (wrong server, broken proxy)
+     * @throws UnexpectedResponseException when a 2xx body is not the JSON the caller needs (wrong server, broken
+     *     proxy)
      */
     public JsonNode require(String what, boolean array) {
         if (!isSuccessful()) throw new DiscordApiException(what, this);
         JsonNode node = json();
         if (array ? !node.isArray() : !node.isObject()) {
-            throw new UncheckedIOException(new IOException(what + ": expected a JSON " + (array ? "array" : "object")
+            throw new UnexpectedResponseException(what + ": expected a JSON " + (array ? "array" : "object")
                     + " but was " + (node.isMissingNode() ? "no JSON" : node.getNodeType().toString().toLowerCase())
-                    + " (HTTP " + status + ")"));
+                    + " (HTTP " + status + ")");
         }
         return node;
     }

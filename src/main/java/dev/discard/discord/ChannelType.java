@@ -20,8 +20,19 @@ public final class ChannelType {
     public static final int GUILD_FORUM = 15;
     public static final int GUILD_MEDIA = 16;
 
-    /** Whether a guild run archives this type: text, announcement, forum and media channels (with their threads). */
+    public static final int GUILD_STAGE_VOICE = 13;
+
+    /**
+     * Whether a guild run archives this type: text, announcement, forum and media channels (with their threads), and
+     * the text chat of voice and stage channels.
+     */
     public static boolean hasArchivedHistory(int type) {
+        return type == GUILD_TEXT || type == GUILD_ANNOUNCEMENT || type == GUILD_VOICE || type == GUILD_STAGE_VOICE
+                || hasOnlyThreads(type);
+    }
+
+    /** Whether channels of this type have threads: text, announcement, forum and media channels. */
+    public static boolean hasThreads(int type) {
         return type == GUILD_TEXT || type == GUILD_ANNOUNCEMENT || hasOnlyThreads(type);
     }
 

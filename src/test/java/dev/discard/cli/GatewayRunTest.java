@@ -76,12 +76,28 @@ class GatewayRunTest extends FakeDiscordTest {
     }
 
     @Test
-    void serverWithoutGatewaySuggestsNoGateway() throws Exception {
+    void serverWithoutGatewayIsArchivedOverRestWithAWarning() throws Exception {
         discord.script("/gateway/bot", 1, discord.error(404, 0, "404: Not Found"));
-        CliRun run = run("profile");
-        assertEquals(ExitCode.FAILED, run.exitCode, run.toString());
-        assertEquals("discard: the server offers no gateway (GET /gateway/bot: 404 Not Found); pass --no-gateway"
-                + " to archive over REST only\n", run.err);
+        CliRun run = run("channel", Long.toString(Fixtures.ANNOUNCEMENTS));
+        assertEquals(0, run.exitCode, run.toString());
+        JsonNode meta = ArchiveFiles.meta(ArchiveFiles.onlyRun(out).resolve("run.meta.json"));
+        String expected = "the server offers no gateway (GET /gateway/bot: 404 Not Found); archiving over REST only"
+                + " (--no-gateway skips the gateway)";
+        assertEquals(expected, meta.path("run").path("gateway_error").asText());
+        assertEquals(expected, meta.path("run").path("warnings").get(0).asText());
+        assertEquals(5, meta.path("summary").path("num_messages").asInt());
+    }
+
+    @Test
+    void gatewayThatNeverConnectsDoesNotStopTheArchive() throws Exception {
+        discord.scriptRaw("/gateway/bot", new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type",
+                "application/json").setBody("{\"url\":\"ws://127.0.0.1:1/nothing-listens-here\"}"));
+        CliRun run = run("channel", Long.toString(Fixtures.ANNOUNCEMENTS));
+        assertEquals(0, run.exitCode, run.toString());
+        JsonNode meta = ArchiveFiles.meta(ArchiveFiles.onlyRun(out).resolve("run.meta.json"));
+        assertTrue(meta.path("run").path("gateway_error").asText().endsWith("archiving over REST only"
+                + " (--no-gateway skips the gateway)"), meta.path("run").toString());
+        assertEquals(5, meta.path("summary").path("num_messages").asInt());
     }
 
     @Test
@@ -112,7 +128,7 @@ class GatewayRunTest extends FakeDiscordTest {
         assertEquals(0, run.exitCode, run.toString());
         JsonNode guildMeta = ArchiveFiles.meta(ArchiveFiles.onlyRun(out).resolve(Fixtures.GUILD_ID + "/guild.meta.json"));
         // With the member from GUILD_CREATE the overwrites still hide #staff; without any member it would be tried.
-        assertEquals(3, guildMeta.path("summary").path("num_channels").asInt());
+        assertEquals(4, guildMeta.path("summary").path("num_channels").asInt());
         assertFalse(discord.paths().stream().anyMatch(p -> p.contains("/channels/" + Fixtures.STAFF)));
     }
 }

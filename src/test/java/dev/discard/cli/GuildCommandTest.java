@@ -39,7 +39,7 @@ class GuildCommandTest extends FakeDiscordTest {
         assertTrue(Files.exists(guildDir.resolve(Fixtures.REOPENED + ".jsonl")), "member overwrite reopens it");
         assertFalse(Files.exists(guildDir.resolve(Fixtures.STAFF + ".jsonl")), "@everyone deny hides it");
         assertFalse(Files.exists(guildDir.resolve(Fixtures.NO_HISTORY + ".jsonl")));
-        assertFalse(Files.exists(guildDir.resolve(Fixtures.VOICE + ".jsonl")));
+        assertTrue(Files.exists(guildDir.resolve(Fixtures.VOICE + ".jsonl")), "the text chat of a voice channel");
         assertFalse(discord.paths().stream().anyMatch(p -> p.contains("/channels/" + Fixtures.STAFF)),
                 "a channel computed unreadable is never requested");
     }
@@ -50,13 +50,12 @@ class GuildCommandTest extends FakeDiscordTest {
         JsonNode meta = ArchiveFiles.meta(ArchiveFiles.onlyRun(out).resolve(GUILD_ID + "/guild.meta.json"));
         assertEquals("Discard Test Server ✨", meta.path("guild").path("name").asText());
         assertEquals(GUILD_ID, meta.path("guild").path("id").asLong());
-        assertEquals(3, meta.path("summary").path("num_channels").asInt());
+        assertEquals(4, meta.path("summary").path("num_channels").asInt());
         assertEquals(Fixtures.GENERAL_MESSAGES + 5 + 3, meta.path("summary").path("num_messages").asInt());
         Map<Long, String> skipped = new HashMap<>();
         meta.path("channels_skipped").forEach(s -> skipped.put(s.get("id").asLong(), s.get("reason").asText()));
         assertEquals("no VIEW_CHANNEL permission", skipped.get(Fixtures.STAFF));
         assertEquals("no READ_MESSAGE_HISTORY permission", skipped.get(Fixtures.NO_HISTORY));
-        assertEquals("not a text channel (voice)", skipped.get(Fixtures.VOICE));
         assertEquals("not a text channel (category)", skipped.get(Fixtures.CATEGORY));
         JsonNode runMeta = ArchiveFiles.meta(ArchiveFiles.onlyRun(out).resolve("run.meta.json"));
         assertEquals(Fixtures.GENERAL_MESSAGES + 5 + 3, runMeta.path("summary").path("num_messages").asInt());

@@ -49,8 +49,10 @@ class RunFailureTest extends FakeDiscordTest {
         CliRun run = run(Map.of("DISCORD_TOKEN", TOKEN), "channel", "999999999999999999");
         assertEquals(ExitCode.FAILED, run.exitCode, run.toString());
         assertEquals("discard: channel 999999999999999999: 404 Unknown Channel (10003)\n", run.err);
-        List<JsonNode> records = ArchiveFiles.records(ArchiveFiles.onlyRun(out).resolve("run.jsonl"));
-        assertEquals(404, records.get(records.size() - 1).path("response").path("status").asInt());
+        JsonNode refusal = ArchiveFiles.records(ArchiveFiles.onlyRun(out).resolve("run.jsonl")).stream()
+                .filter(r -> r.path("request").path("url").asText().endsWith("/channels/999999999999999999"))
+                .findFirst().orElseThrow();
+        assertEquals(404, refusal.path("response").path("status").asInt(), "the refusal is in run.jsonl");
     }
 
     @Test
