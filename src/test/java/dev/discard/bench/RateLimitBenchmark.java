@@ -5,11 +5,9 @@ import dev.discard.archive.ArchiveSettings;
 import dev.discard.archive.Mode;
 import dev.discard.archive.RunResult;
 import dev.discard.fake.FakeDiscord;
-import dev.discard.fake.FakeGuild;
 import dev.discard.fake.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -37,7 +35,6 @@ public final class RateLimitBenchmark {
 
     private static void measure(int concurrency, int messages) throws Exception {
         try (FakeDiscord discord = server(messages).start()) {
-            discord.rateLimits().set(PER_BUCKET, 1000, GLOBAL);
             Path out = Files.createTempDirectory("discard-ratebench");
             ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out)
                     .ids(List.of(Fixtures.GUILD_ID)).apiUrl(discord.apiUrl()).noGateway(true)
@@ -57,16 +54,7 @@ public final class RateLimitBenchmark {
         }
     }
 
-    /** A guild of {@link #CHANNELS} readable text channels, each with {@code messages} messages. */
     static FakeDiscord server(int messages) {
-        FakeDiscord discord = new FakeDiscord(Fixtures.TOKEN, false, Fixtures.selfUser(false));
-        FakeGuild guild = discord.guild(Fixtures.GUILD_ID, "Benchmark", Fixtures.OWNER_ID);
-        guild.addRole(Fixtures.GUILD_ID, "@everyone", Fixtures.VIEW_CHANNEL | Fixtures.READ_MESSAGE_HISTORY);
-        guild.addMember(discord.self());
-        for (int c = 0; c < CHANNELS; c++) {
-            var channel = discord.channel(guild, 900000000000000001L + c, 0, "channel-" + c, null);
-            Fixtures.fill(discord, channel, discord.self(), Instant.parse("2022-01-01T00:00:00Z").plusSeconds(c), messages);
-        }
-        return discord;
+        return Fixtures.rateLimitedGuild(CHANNELS, messages);
     }
 }

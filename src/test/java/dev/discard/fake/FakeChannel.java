@@ -26,6 +26,8 @@ public final class FakeChannel {
     boolean oldPinsOnly;
     /** For private threads: whether the account is a member (joined private archived threads). */
     boolean joined;
+    /** A history made on demand instead of {@link #messages}; null for a stored one. */
+    SyntheticHistory synthetic;
 
     FakeChannel(ObjectNode json) {
         this.json = json;

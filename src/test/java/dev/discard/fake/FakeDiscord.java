@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -238,6 +239,12 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         body.put("message", message);
         body.put("code", code);
         return json(status, body);
+    }
+
+    /** Gives the channel a history of {@code count} messages made on demand, one a second from {@code start}. */
+    public FakeDiscord synthesize(FakeChannel channel, int count, Instant start) {
+        channel.synthetic = new SyntheticHistory(this, channel.id(), count, start, self);
+        return this;
     }
 
     /** The ids of a channel's messages, oldest first, as decimal strings. */
@@ -486,7 +493,10 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         List<ObjectNode> picked = new ArrayList<>();
         String after = url.queryParameter("after");
         String before = url.queryParameter("before");
-        if (after != null) {
+        if (channel.synthetic != null && after != null) {
+            picked.addAll(channel.synthetic.after(parse(after), limit));
+            if (!oldestFirst) Collections.reverse(picked);
+        } else if (after != null) {
             for (ObjectNode m : channel.messages.tailMap(parse(after), false).values()) {
                 if (picked.size() == limit) break;
                 picked.add(m);

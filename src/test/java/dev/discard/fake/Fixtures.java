@@ -88,6 +88,23 @@ public final class Fixtures {
         return d.announce(g);
     }
 
+    /**
+     * A guild of {@code channels} readable text channels (ids from 900000000000000001) of {@code messages} messages
+     * each, behind buckets of 5 requests a second per channel and a global limit of 50 a second.
+     */
+    public static FakeDiscord rateLimitedGuild(int channels, int messages) {
+        FakeDiscord discord = new FakeDiscord(TOKEN, false, selfUser(false));
+        FakeGuild guild = discord.guild(GUILD_ID, "Benchmark", OWNER_ID);
+        guild.addRole(GUILD_ID, "@everyone", VIEW_CHANNEL | READ_MESSAGE_HISTORY);
+        guild.addMember(discord.self());
+        for (int c = 0; c < channels; c++) {
+            FakeChannel channel = discord.channel(guild, 900000000000000001L + c, 0, "channel-" + c, null);
+            fill(discord, channel, discord.self(), Instant.parse("2022-01-01T00:00:00Z").plusSeconds(c), messages);
+        }
+        discord.rateLimits().set(5, 1000, 50);
+        return discord.announce(guild);
+    }
+
     public static ObjectNode selfUser(boolean userAccount) {
         ObjectNode self = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         self.put("id", Long.toString(BOT_ID));
