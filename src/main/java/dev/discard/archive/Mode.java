@@ -8,6 +8,7 @@ public enum Mode {
     CHANNEL,
     GUILD;
 
+    /** {@code profile}, {@code channel} or {@code guild}, as in run directory names and meta files. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

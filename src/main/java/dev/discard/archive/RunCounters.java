@@ -11,4 +11,6 @@ final class RunCounters {
     final LongAdder channels = new LongAdder();
     final LongAdder channelsFailed = new LongAdder();
     final LongAdder guilds = new LongAdder();
+    /** Answers of 429 Too Many Requests recorded; each was waited out before the request went again. */
+    final LongAdder rateLimited = new LongAdder();
 }

@@ -2,10 +2,10 @@ package dev.discard.cli;
 
 import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
-import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = false,
         description = "Discord backups in archival quality: records every raw exchange with the Discord API.",
         subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class, ReadCommand.class,
-            SummaryCommand.class, VerifyCommand.class, DedupeCommand.class},
+            SummaryCommand.class, VerifyCommand.class, DedupeCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
@@ -55,13 +55,13 @@ public final class DiscardCommand implements Callable<Integer> {
                 + String.join(", ", spec.subcommands().keySet()));
     }
 
-    /** A configured command line: one-line errors, exit codes as {@link ExitCode}, output to the given streams. */
-    static CommandLine newCommandLine(PrintStream out, PrintStream err, Function<String, String> env,
-            Function<ArchiveSettings, ArchiveRun> runFactory) {
-        Console console = new Console(out, err, env);
+    /** A configured command line: one-line errors, exit codes as {@link ExitCode}, output to the console's streams. */
+    static CommandLine newCommandLine(Console console, Function<ArchiveSettings, ArchiveRun> runFactory) {
         CommandLine cl = new CommandLine(new DiscardCommand(console, runFactory));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        // -V is discard's version whichever command it follows (picocli's completion command would name its own).
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));
+        cl.setOut(new PrintWriter(console.out, true));
+        cl.setErr(new PrintWriter(console.err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(new UsageErrorHandler(console));
         cl.setExecutionExceptionHandler(new FailureHandler(console));
