@@ -1,18 +1,45 @@
 package dev.discard.archive;
 
+import java.nio.file.Path;
+
 /**
- * Hears how a run progresses, for progress displays. Called on the archiving thread; implementations must be quick
- * and must not throw. Every method has a do-nothing default.
+ * Hears how a run progresses, for progress displays. Every method has a do-nothing default, so an implementation
+ * overrides only what it shows.
+ *
+ * <p>The channel methods are called on the thread archiving that channel; with {@code concurrency} above 1, several
+ * channels call at the same time, so implementations must be thread-safe. They must be quick and must not throw:
+ * the archive waits for them.
  */
 public interface ArchiveListener {
+    /** Hears nothing. */
     ArchiveListener NONE = new ArchiveListener() {};
 
-    /** A channel's history is about to be walked. */
+    /** The run directory exists and {@code run.meta.json} was written; login comes next. Run thread. */
+    default void runStarted(Path runDirectory) {}
+
+    /**
+     * A channel's history is about to be walked.
+     *
+     * @param name the channel's name, or null (a DM)
+     */
     default void channelStarted(long channelId, String name) {}
 
-    /** A page was archived; {@code messages} counts this channel's messages so far. */
+    /**
+     * A page was archived.
+     *
+     * @param messages this channel's messages within the range so far
+     * @param newestTimestamp the timestamp of the newest of them as Discord wrote it
+     *     ({@code 2021-02-01T14:35:33.216000+00:00}), or null while there are none
+     */
     default void pageArchived(long channelId, long messages, String newestTimestamp) {}
 
-    /** A channel is done, failed or not. */
+    /** A channel is done, failed or not; also when the run is interrupted while walking it. */
     default void channelFinished(ChannelResult result) {}
+
+    /**
+     * The run completed (some channels may have failed: {@link RunResult#failures()}); called just before
+     * {@link ArchiveRun#run()} returns the same result. Not called when the run fails or is interrupted: then
+     * {@code run()} throws. Run thread.
+     */
+    default void runFinished(RunResult result) {}
 }

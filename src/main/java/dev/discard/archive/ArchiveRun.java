@@ -52,6 +52,8 @@ public final class ArchiveRun {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Thread runThread;
     private volatile String interruption;
+    /** The run's run.log while it runs. Run thread only. */
+    private RunLog runLog;
 
     private ArchiveRun(Builder b) {
         this.settings = b.settings;
@@ -66,8 +68,24 @@ public final class ArchiveRun {
         this.cdnUrl = b.cdnUrl;
     }
 
+    /** Starts configuring a run of {@code settings}; {@link Builder#build()} makes it. */
     public static Builder builder(ArchiveSettings settings) {
         return new Builder(settings);
+    }
+
+    /** A builder holding this run's configuration, to make a changed copy (another listener, say). */
+    public Builder newBuilder() {
+        Builder b = new Builder(settings);
+        b.http = http;
+        b.clock = clock;
+        b.ident = ident;
+        b.listener = listener;
+        b.retry = retry;
+        b.sleeper = sleeper;
+        b.random = random;
+        b.invalidRequestLimit = invalidRequestLimit;
+        b.cdnUrl = cdnUrl;
+        return b;
     }
 
     /**
@@ -79,8 +97,12 @@ public final class ArchiveRun {
     public RunResult run() throws RunFailedException {
         runThread = Thread.currentThread();
         try {
-            return runOnce();
+            RunResult result = runOnce();
+            listener.runFinished(result);
+            return result;
         } finally {
+            if (runLog != null) runLog.close();
+            runLog = null;
             finished.countDown();
         }
     }
@@ -124,6 +146,7 @@ public final class ArchiveRun {
         }
         Token token = new Token(settings.token(), settings.userAccount());
         Scrubber scrubber = Scrubber.of(token.secret(), settings.noScrub());
+        runLog = openRunLog(layout, token);
         RunCounters counters = new RunCounters();
         MetaWriter metaWriter = new MetaWriter(mapper, scrubber);
         RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters, previous);
@@ -146,6 +169,7 @@ public final class ArchiveRun {
         ArchiveContext context = new ArchiveContext(rest, mapper, layout,
                 new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,
                 new ChannelPool(settings.concurrency()), incrementalStarts(), resume, resuming, media);
+        listener.runStarted(layout.root());
         RunFailedException failure = null;
         try (ExchangeLog runLog = context.openLog("run")) {
             JsonNode user = login(rest, runLog);
@@ -202,9 +226,34 @@ public final class ArchiveRun {
                 }
             }
         }
-        if (failure != null) throw failure;
+        if (failure != null) {
+            LOG.info("run ended: {}", failure.getMessage());
+            throw failure;
+        }
+        LOG.info("run completed: {} messages from {} channels, {} requests, {} answered 429, {} failures",
+                counters.messages.sum(), counters.channels.sum(), counters.httpRequests.sum(),
+                counters.rateLimited.sum(), meta.failures().size());
         return new RunResult(layout.root(), meta.user(), meta.failures(), counters.messages.sum(),
-                counters.channels.sum(), counters.channelsFailed.sum(), counters.httpRequests.sum());
+                counters.channels.sum(), counters.channelsFailed.sum(), counters.httpRequests.sum(),
+                counters.rateLimited.sum());
+    }
+
+    /**
+     * Starts run.log; it is never scrubbed less than the console, whatever {@code --no-scrub} says of the archive.
+     * Without Logback as the SLF4J backend there is none.
+     */
+    private RunLog openRunLog(RunLayout layout, Token token) {
+        RunLog log;
+        try {
+            log = RunLog.attach(layout.root(), Scrubber.of(token.secret(), false));
+        } catch (LinkageError noLogback) {
+            return null;
+        }
+        LOG.info("run started: discard {}, {} {} into {}{}{}{}", ClientInfo.VERSION, settings.mode().wireName(),
+                settings.ids(), layout.root(), settings.after() != null ? ", after " + settings.after() : "",
+                settings.before() != null ? ", before " + settings.before() : "",
+                settings.resumeDir() != null ? ", resuming" : "");
+        return log;
     }
 
     /** For --incremental, where earlier runs in the output directory left each channel. */
@@ -270,7 +319,7 @@ public final class ArchiveRun {
         return trace.toString();
     }
 
-    /** Configures a run; everything but the settings has a production default. */
+    /** Configures a run; everything but the settings has a production default. Not thread-safe. */
     public static final class Builder {
         private final ArchiveSettings settings;
         private OkHttpClient http;
@@ -293,6 +342,7 @@ public final class ArchiveRun {
             return this;
         }
 
+        /** The clock of the records' times and the run directory's name; the system's UTC clock by default. */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -304,11 +354,13 @@ public final class ArchiveRun {
             return this;
         }
 
+        /** Hears the run's progress, from several threads at once; {@link ArchiveListener#NONE} by default. */
         public Builder listener(ArchiveListener listener) {
             this.listener = listener;
             return this;
         }
 
+        /** How often and how long to retry 5xx answers, failed connections and 429s; {@link RetryPolicy#DEFAULT}. */
         public Builder retryPolicy(RetryPolicy retry) {
             this.retry = retry;
             return this;
@@ -326,6 +378,7 @@ public final class ArchiveRun {
             return this;
         }
 
+        /** How the run waits (rate limits, retries); the real {@link Sleeper#SYSTEM} unless a test needs another. */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = sleeper;
             return this;
@@ -337,6 +390,7 @@ public final class ArchiveRun {
             return this;
         }
 
+        /** The run, ready to {@link ArchiveRun#run()}. */
         public ArchiveRun build() {
             return new ArchiveRun(this);
         }

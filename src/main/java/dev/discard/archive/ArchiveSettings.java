@@ -34,6 +34,8 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
     /** Channels at once by default: enough to use per-channel buckets, far below the global limit of 50/s. */
     public static final int DEFAULT_CONCURRENCY = 4;
+    /** Requests per second at most by default: Discord's global limit for bots. */
+    public static final int DEFAULT_MAX_RATE = dev.discard.discord.RateLimiter.DISCORD_GLOBAL_PER_SECOND;
 
     public ArchiveSettings {
         Objects.requireNonNull(mode, "mode");
@@ -57,11 +59,15 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         if (incremental && after != null) throw new IllegalArgumentException("--incremental and --after exclude each other");
     }
 
+    /** Starts settings for a run of {@code mode} with {@code token}, writing its run directory into {@code outputDir}. */
     public static Builder builder(Mode mode, String token, Path outputDir) {
         return new Builder(mode, token, outputDir);
     }
 
-    /** Builds settings; everything not set has the CLI's default. */
+    /**
+     * Builds settings; everything not set has the CLI's default. Each method sets the component of the same name
+     * (see the parameters of {@link ArchiveSettings}).
+     */
     public static final class Builder {
         private final Mode mode;
         private final String token;
@@ -78,7 +84,7 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         private int concurrency = DEFAULT_CONCURRENCY;
         private boolean incremental;
         private Path resumeDir;
-        private int maxRate = dev.discard.discord.RateLimiter.DISCORD_GLOBAL_PER_SECOND;
+        private int maxRate = DEFAULT_MAX_RATE;
         private boolean media;
         private boolean members;
 

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Walks one channel's history oldest first within the run's range, one page of 100 at a time, and the users of every
@@ -22,6 +24,7 @@ import java.util.List;
  */
 final class ChannelArchiver {
     static final int PAGE = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelArchiver.class);
 
     private final ArchiveContext context;
     private final ReactionArchiver reactions;
@@ -45,6 +48,8 @@ final class ChannelArchiver {
     ChannelResult archive(JsonNode channel, String guildStem, ExchangeLog log) throws IOException, InterruptedException {
         long channelId = Ids.of(channel, "id");
         context.listener.channelStarted(channelId, Ids.text(channel, "name"));
+        LOG.info("channel {} ({}): archiving after id {}", channelId, Ids.text(channel, "name"),
+                context.startAfter(channelId));
         Walk walk = new Walk();
         try {
             if (ChannelType.hasMessages(channel.path("type").asInt(-1))) {
@@ -80,6 +85,7 @@ final class ChannelArchiver {
         context.writeMeta(guildStem + "/" + channelId, ChannelMeta.of(context.mapper, channel, result, walk.warning, context.range,
                         context.startAfter.get(channelId), finished));
         context.listener.channelFinished(result);
+        LOG.info("channel {}: {} messages{}", channelId, walk.messages, error == null ? "" : "; stopped: " + error);
         return result;
     }
 

@@ -1,5 +1,6 @@
 package dev.discard.archive;
 
+import dev.discard.discord.LogContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,9 @@ final class ChannelPool {
         });
         try {
             List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) futures.add(pool.submit(task));
+            // The run's log marks go along, so the channels' lines land in the run's run.log.
+            LogContext logContext = LogContext.capture();
+            for (Callable<T> task : tasks) futures.add(pool.submit(logContext.wrap(task)));
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) results.add(await(future));
             return results;

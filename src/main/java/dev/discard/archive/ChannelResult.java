@@ -17,6 +17,7 @@ public record ChannelResult(long channelId, String name, String guildStem, long 
     /** A message by id and Discord's timestamp string. */
     public record MessageRef(long id, String timestamp) {}
 
+    /** Whether Discord refused the channel's history, from the start or part-way: {@link #error} says how. */
     public boolean failed() {
         return error != null;
     }

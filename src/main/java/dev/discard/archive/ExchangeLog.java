@@ -54,6 +54,7 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
     public void http(HttpExchange exchange) {
         write(encoder.http(exchange));
         counters.httpRequests.increment();
+        if (exchange.status() != null && exchange.status() == 429) counters.rateLimited.increment();
     }
 
     @Override

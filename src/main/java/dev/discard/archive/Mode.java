@@ -10,6 +10,7 @@ public enum Mode {
     /** A user account's direct messages and group DMs, under {@code @me/}. */
     DM;
 
+    /** {@code profile}, {@code channel} or {@code guild}, as in run directory names and meta files. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -18,6 +18,10 @@ public final class ResumedSettings {
     private ResumedSettings() {}
 
     /**
+     * The settings to continue the run in {@code runDir} with; run them with {@link ArchiveRun}.
+     *
+     * @param token the token to continue with (run.meta.json never holds it unless the run used --no-scrub)
+     * @param command the command line to record in the meta file, or an empty list
      * @throws IllegalArgumentException with a line to show when the directory is not a run that can be resumed
      */
     public static ArchiveSettings read(Path runDir, String token, List<String> command) throws IOException {

@@ -15,4 +15,6 @@ final class RunCounters {
     final LongAdder members = new LongAdder();
     final LongAdder pins = new LongAdder();
     final LongAdder invites = new LongAdder();
+    /** Answers of 429 Too Many Requests recorded; each was waited out before the request went again. */
+    final LongAdder rateLimited = new LongAdder();
 }

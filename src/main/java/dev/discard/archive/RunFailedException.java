@@ -6,6 +6,7 @@ import java.nio.file.Path;
 public class RunFailedException extends Exception {
     private final Path runDirectory;
 
+    /** @param runDirectory the run directory, or null when it could not be created */
     public RunFailedException(String message, Path runDirectory, Throwable cause) {
         super(message, cause);
         this.runDirectory = runDirectory;

@@ -14,9 +14,10 @@ import java.util.List;
  * @param channels channels whose history was walked (failed ones included)
  * @param channelsFailed channels whose history Discord refused part-way or from the start
  * @param httpRequests HTTP attempts recorded
+ * @param rateLimited answers of 429 Too Many Requests among them, each waited out before the request went again
  */
 public record RunResult(Path runDirectory, JsonNode user, List<Failure> failures, long messages, long channels,
-        long channelsFailed, long httpRequests) {
+        long channelsFailed, long httpRequests, long rateLimited) {
     /** One guild or channel that could not be archived, e.g. {@code channel 123} / {@code 403 Missing Access (50001)}. */
     public record Failure(String target, String error) {
         @Override

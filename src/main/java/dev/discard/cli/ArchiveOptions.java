@@ -1,7 +1,6 @@
 package dev.discard.cli;
 
 import dev.discard.archive.ArchiveSettings;
-import dev.discard.discord.RateLimiter;
 import java.nio.file.Path;
 import java.time.Instant;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,7 +84,7 @@ public final class ArchiveOptions {
     }
 
     @Option(order = 11, names = "--max-rate", paramLabel = "N",
-            description = "Requests per second at most, all channels together; " + RateLimiter.DISCORD_GLOBAL_PER_SECOND
+            description = "Requests per second at most, all channels together; " + ArchiveSettings.DEFAULT_MAX_RATE
                     + " by default (Discord's global limit); 0 for none, for servers without it.")
     void maxRate(Integer maxRate) {
         if (maxRate != null) values().maxRate = maxRate;
@@ -96,6 +95,12 @@ public final class ArchiveOptions {
                     + " finished channels are skipped, the others go on in new log parts.")
     void resume(Path runDir) {
         if (runDir != null) values().resume = runDir;
+    }
+
+    @Option(order = 19, names = {"-q", "--quiet"},
+            description = "Print errors only, for cron: no progress or summary.")
+    void quiet(boolean quiet) {
+        if (quiet) values().quiet = true;
     }
 
     @Option(order = 20, names = {"-v", "--verbose"}, description = "Show stack traces and debug logging.")
@@ -127,6 +132,7 @@ public final class ArchiveOptions {
         boolean gzip;
         String apiUrl;
         boolean verbose;
+        boolean quiet;
         boolean noGateway;
         Integer concurrency;
         boolean incremental;

@@ -2,23 +2,31 @@ package dev.discard.cli;
 
 import java.io.PrintStream;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * The CLI's streams and environment. Every line that reaches the user passes through here, so the token can be
- * scrubbed from error lines in one place.
+ * scrubbed from error lines in one place, and {@code --quiet} silences everything but errors in one place.
  */
 final class Console {
     final PrintStream out;
     final PrintStream err;
     final Function<String, String> env;
+    /** Whether {@link #out} is a terminal: progress bars and control characters are welcome there, nowhere else. */
+    final boolean terminal;
+    /** The terminal's width in columns; meaningful only when {@link #terminal}. */
+    final IntSupplier width;
     /** The token to scrub from error lines; null until a command has resolved it. */
     private volatile String secret;
     private volatile boolean verbose;
+    private volatile boolean quiet;
 
-    Console(PrintStream out, PrintStream err, Function<String, String> env) {
+    Console(PrintStream out, PrintStream err, Function<String, String> env, boolean terminal, IntSupplier width) {
         this.out = out;
         this.err = err;
         this.env = env;
+        this.terminal = terminal;
+        this.width = width;
     }
 
     void secret(String token) {
@@ -31,6 +39,19 @@ final class Console {
 
     boolean verbose() {
         return verbose;
+    }
+
+    void quiet(boolean quiet) {
+        this.quiet = quiet;
+    }
+
+    boolean quiet() {
+        return quiet;
+    }
+
+    /** Prints a line of the command's own output on stdout; nothing with {@code --quiet}. */
+    void info(String line) {
+        if (!quiet) out.println(line);
     }
 
     /** Prints {@code discard: <message>} on stderr, token scrubbed. */

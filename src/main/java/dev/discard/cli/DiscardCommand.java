@@ -4,11 +4,11 @@ import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
 import dev.discard.media.MediaJob;
 import dev.discard.media.MediaSettings;
-import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = false,
         description = "Discord backups in archival quality: records every raw exchange with the Discord API.",
         subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class, DmCommand.class,
-            ReadCommand.class, SummaryCommand.class, VerifyCommand.class, MediaCommand.class, DedupeCommand.class},
+            ReadCommand.class, SummaryCommand.class, VerifyCommand.class, MediaCommand.class, DedupeCommand.class,
+            AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
@@ -71,20 +72,19 @@ public final class DiscardCommand implements Callable<Integer> {
                 + String.join(", ", spec.subcommands().keySet()));
     }
 
-    /** A configured command line: one-line errors, exit codes as {@link ExitCode}, output to the given streams. */
-    static CommandLine newCommandLine(PrintStream out, PrintStream err, Function<String, String> env,
-            Function<ArchiveSettings, ArchiveRun> runFactory) {
-        return newCommandLine(out, err, env, runFactory, Terminal.none(Path.of("")), MediaJob::builder);
+    /** A configured command line: one-line errors, exit codes as {@link ExitCode}, output to the console's streams. */
+    static CommandLine newCommandLine(Console console, Function<ArchiveSettings, ArchiveRun> runFactory) {
+        return newCommandLine(console, runFactory, Terminal.none(Path.of("")), MediaJob::builder);
     }
 
-    static CommandLine newCommandLine(PrintStream out, PrintStream err, Function<String, String> env,
-            Function<ArchiveSettings, ArchiveRun> runFactory, Terminal terminal,
-            Function<MediaSettings, MediaJob.Builder> mediaFactory) {
-        Console console = new Console(out, err, env);
+    static CommandLine newCommandLine(Console console, Function<ArchiveSettings, ArchiveRun> runFactory,
+            Terminal terminal, Function<MediaSettings, MediaJob.Builder> mediaFactory) {
         CommandLine cl = new CommandLine(new DiscardCommand(console, runFactory, terminal, mediaFactory));
         MediaCommand.adapt(cl.getSubcommands().get("media"));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        // -V is discard's version whichever command it follows (picocli's completion command would name its own).
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));
+        cl.setOut(new PrintWriter(console.out, true));
+        cl.setErr(new PrintWriter(console.err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(new UsageErrorHandler(console));
         cl.setExecutionExceptionHandler(new FailureHandler(console));

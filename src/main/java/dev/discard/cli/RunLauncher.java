@@ -6,8 +6,9 @@ import dev.discard.archive.Mode;
 import dev.discard.archive.ResumedSettings;
 import dev.discard.archive.RunFailedException;
 import dev.discard.archive.RunResult;
-import dev.discard.discord.RateLimiter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +33,7 @@ final class RunLauncher {
         try {
             ArchiveSettings settings = ResumedSettings.read(runDir, token, commandLine(spec));
             if (ResumedSettings.completed(runDir)) {
-                root.console.out.println("Nothing to resume: " + runDir + " completed");
+                root.console.info("Nothing to resume: " + runDir + " completed");
                 return ExitCode.OK;
             }
             return run(root, settings);
@@ -48,6 +49,7 @@ final class RunLauncher {
         ArchiveOptions.Values options = root.optionValues;
         Console console = root.console;
         console.verbose(options.verbose);
+        console.quiet(options.quiet);
         String token = options.token != null ? options.token : console.env.apply(TOKEN_ENV);
         if (token == null || token.isBlank()) throw new UsageException("no token: pass -t or set " + TOKEN_ENV);
         console.secret(options.noScrub ? null : token.strip());
@@ -75,7 +77,7 @@ final class RunLauncher {
                     .noGateway(options.noGateway)
                     .concurrency(options.concurrency != null ? options.concurrency : ArchiveSettings.DEFAULT_CONCURRENCY)
                     .incremental(options.incremental)
-                    .maxRate(options.maxRate != null ? options.maxRate : RateLimiter.DISCORD_GLOBAL_PER_SECOND)
+                    .maxRate(options.maxRate != null ? options.maxRate : ArchiveSettings.DEFAULT_MAX_RATE)
                     .media(options.media)
                     .members(options.members)
                     .build();
@@ -88,7 +90,8 @@ final class RunLauncher {
     private static int run(DiscardCommand root, ArchiveSettings settings) {
         Console console = root.console;
         Mode mode = settings.mode();
-        ArchiveRun run = root.runFactory.apply(settings);
+        RunProgress progress = new RunProgress(console, settings, Clock.systemUTC(), System::nanoTime);
+        ArchiveRun run = root.runFactory.apply(settings).newBuilder().listener(progress).build();
         Thread hook = new Thread(() -> {
             try {
                 run.interrupt(Signals.reason(), SHUTDOWN_WAIT_MILLIS);
@@ -97,9 +100,14 @@ final class RunLauncher {
             }
         }, "discard-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            RunResult result = run.run();
-            return report(console, mode, result);
+        try (ConsoleLog log = ConsoleLog.open(console.verbose(), console.quiet())) {
+            RunResult result;
+            try {
+                result = run.run();
+            } finally {
+                progress.close();
+            }
+            return report(console, mode, result, progress.elapsed());
         } catch (RunFailedException e) {
             console.error(e.getMessage());
             return ExitCode.FAILED;
@@ -112,14 +120,13 @@ final class RunLauncher {
         }
     }
 
-    private static int report(Console console, Mode mode, RunResult result) {
+    private static int report(Console console, Mode mode, RunResult result, Duration took) {
         result.failures().forEach(failure -> console.error(failure.toString()));
         if (mode == Mode.PROFILE) {
-            console.out.println("Logged in as " + result.user().path("username").asText() + " (id "
+            console.info("Logged in as " + result.user().path("username").asText() + " (id "
                     + result.user().path("id").asText() + ")");
         } else {
-            console.out.println("Archived " + result.messages() + " messages from " + result.channels()
-                    + (result.channels() == 1 ? " channel" : " channels") + " into " + result.runDirectory());
+            console.info(RunReport.summary(result, took));
         }
         if (result.failures().isEmpty()) return ExitCode.OK;
         boolean anythingArchived = result.channels() > result.channelsFailed();

@@ -15,6 +15,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The REST client: authenticates, stays inside the rate limits, retries what is worth retrying, and reports every
@@ -23,6 +25,7 @@ import okhttp3.ResponseBody;
  */
 public final class DiscordRest {
     private static final String USER_AGENT_FORMAT = "DiscordBot (%s, %s)";
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordRest.class);
 
     private final OkHttpClient http;
     private final HttpUrl baseUrl;
@@ -98,6 +101,8 @@ public final class DiscordRest {
                 sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
                         r.code(), headers, bytes, null));
                 response = new ApiResponse(r.code(), headers, bytes, mapper);
+                LOG.debug("{} {} {} -> {} ({} bytes)", request.method(), recordedUrl, request.params(), r.code(),
+                        bytes.length);
             } catch (IOException e) {
                 sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
                         null, Map.of(), new byte[0], describe(e)));
@@ -105,19 +110,32 @@ public final class DiscordRest {
                     throw new InterruptedException("interrupted during " + recordedUrl);
                 }
                 if (failures >= retry.maxRetries()) throw new DiscordUnreachableException(recordedUrl, e);
-                sleeper.sleep(retry.delayNanos(failures++, random));
+                long delay = retry.delayNanos(failures++, random);
+                LOG.info("{} {}: {}; retry {} of {} in {} ms", request.method(), recordedUrl, describe(e), failures,
+                        retry.maxRetries(), delay / 1_000_000);
+                sleeper.sleep(delay);
                 continue;
             }
             guard.record(response.status(), response.header("x-ratelimit-scope"));
             if (response.status() == 429) {
                 double retryAfter = retryAfterSeconds(response);
-                limiter.update(key, response.headers(), 429, retryAfter, isGlobal(response) || isCloudflare(response));
-                if (limited++ >= retry.max429Retries()) return response;
+                boolean global = isGlobal(response) || isCloudflare(response);
+                limiter.update(key, response.headers(), 429, retryAfter, global);
+                if (limited++ >= retry.max429Retries()) {
+                    LOG.info("{} {}: 429 Too Many Requests {} times; giving up", request.method(), recordedUrl, limited);
+                    return response;
+                }
+                LOG.info("{} {}: 429 Too Many Requests ({}); waiting {} s", request.method(), recordedUrl,
+                        isCloudflare(response) ? "Cloudflare, every request" : global ? "global" : "this bucket",
+                        retryAfter);
                 continue;
             }
             limiter.update(key, response.headers(), response.status(), Double.NaN, false);
             if (RetryPolicy.isRetryable(response.status()) && failures < retry.maxRetries()) {
-                sleeper.sleep(retry.delayNanos(failures++, random));
+                long delay = retry.delayNanos(failures++, random);
+                LOG.info("{} {}: answered {}; retry {} of {} in {} ms", request.method(), recordedUrl,
+                        response.status(), failures, retry.maxRetries(), delay / 1_000_000);
+                sleeper.sleep(delay);
                 continue;
             }
             return response;

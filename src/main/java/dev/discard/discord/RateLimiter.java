@@ -3,6 +3,8 @@ package dev.discard.discord;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps requests inside Discord's rate limits without wasting time: waits before a request whose bucket is known to be
@@ -35,6 +37,10 @@ public final class RateLimiter {
 
     /** One second and 5 %: requests sent a second apart may arrive closer together. */
     static final long PACING_WINDOW_NANOS = 1_050_000_000L;
+
+    /** Waits shorter than this are the pacing's usual rhythm, not worth a log line. */
+    private static final long LOGGED_WAIT_NANOS = 250_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
 
     /** Discord's documented global limit, requests per second. */
     public static final int DISCORD_GLOBAL_PER_SECOND = 50;
@@ -74,6 +80,9 @@ public final class RateLimiter {
                     }
                     return;
                 }
+            }
+            if (wait >= LOGGED_WAIT_NANOS) {
+                LOG.debug("{} ({}): waiting {} ms for the rate limit", key.route(), key.major(), wait / 1_000_000);
             }
             sleeper.sleep(wait);
         }

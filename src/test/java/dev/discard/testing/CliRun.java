@@ -47,16 +47,26 @@ public final class CliRun {
         this.err = err;
     }
 
-    /** Runs with a fixed clock and ident and fast retries; {@code env} may be empty. */
+    /** Runs with a fixed clock and ident and fast retries; {@code env} may be empty. Stdout is not a terminal. */
     public static CliRun run(Map<String, String> env, String... args) {
-        return run(env, fixedRuns(), args);
+        return run(env, false, args);
+    }
+
+    /** As {@link #run(Map, String...)}, with stdout a terminal or not (COLUMNS in {@code env} gives its width). */
+    public static CliRun run(Map<String, String> env, boolean terminal, String... args) {
+        return run(env, fixedRuns(), terminal, args);
     }
 
     public static CliRun run(Map<String, String> env, Function<ArchiveSettings, ArchiveRun> runs, String... args) {
+        return run(env, runs, false, args);
+    }
+
+    private static CliRun run(Map<String, String> env, Function<ArchiveSettings, ArchiveRun> runs, boolean terminal,
+            String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new HashMap<>(env)::get, runs).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), new HashMap<>(env)::get, runs, terminal).run(args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -31,8 +31,13 @@ public abstract class FakeDiscordTest {
     }
 
     protected CliRun run(Map<String, String> env, String... args) {
+        return run(env, false, args);
+    }
+
+    /** As {@link #run(String...)}, with stdout a terminal of {@code env}'s COLUMNS (80 without) or not. */
+    protected CliRun run(Map<String, String> env, boolean terminal, String... args) {
         List<String> all = new ArrayList<>(List.of("--api-url", discord.apiUrl(), "-o", out.toString()));
         all.addAll(List.of(args));
-        return CliRun.run(env, all.toArray(String[]::new));
+        return CliRun.run(env, terminal, all.toArray(String[]::new));
     }
 }

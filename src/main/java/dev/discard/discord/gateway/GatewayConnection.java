@@ -1,6 +1,7 @@
 package dev.discard.discord.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.discord.LogContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,9 @@ final class GatewayConnection {
 
     void open(OkHttpClient client) {
         log.debug("{}: connecting to {}", name, url);
-        webSocket = client.newWebSocket(new Request.Builder().url(url).build(), new SocketListener());
+        // OkHttp's threads call the listener: with the opener's log context, its lines reach the run's run.log.
+        webSocket = client.newWebSocket(new Request.Builder().url(url).build(),
+                LogContext.capture().wrap(new SocketListener()));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.discard.discord.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.LogContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -66,8 +67,9 @@ public final class GatewaySession implements AutoCloseable {
     private GatewaySession(GatewaySettings settings, ExchangeSink sink) {
         this.settings = settings;
         this.recorder = new FrameRecorder(sink, settings.clock(), settings.unrecordedEvents());
+        LogContext logContext = LogContext.capture(); // the session logs into the log of the run that opened it
         this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "discard-gateway");
+            Thread thread = new Thread(logContext.wrap(runnable), "discard-gateway");
             thread.setDaemon(true);
             return thread;
         });

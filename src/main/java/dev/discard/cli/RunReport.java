@@ -1,0 +1,85 @@
+package dev.discard.cli;
+
+import dev.discard.archive.ChannelResult;
+import dev.discard.archive.RunResult;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * The lines an archive run prints on stdout, terminal or not: one per channel as it finishes, one at the end.
+ * Plain text without control characters, so cron mails and log files read them as they are.
+ */
+final class RunReport {
+    private RunReport() {}
+
+    /** What the archive says of a channel the run stopped in (Ctrl-C, SIGTERM): not Discord's refusal. */
+    static final String INTERRUPTED = "interrupted";
+
+    /**
+     * {@code #general: 12,345 messages, 2019-03-01 → 2026-11-20, 41 s}; a failed channel ends with
+     * {@code ; failed: <Discord's answer>}, one the run stopped in with {@code ; interrupted}.
+     */
+    static String channel(ChannelResult result, Duration took) {
+        StringBuilder line = new StringBuilder(name(result.channelId(), result.name()))
+                .append(": ").append(count(result.messages(), "message"));
+        if (result.oldest() != null && result.newest() != null) {
+            line.append(", ").append(day(result.oldest().timestamp())).append(" → ").append(day(result.newest().timestamp()));
+        }
+        line.append(", ").append(duration(took));
+        if (INTERRUPTED.equals(result.error())) {
+            line.append("; ").append(INTERRUPTED);
+        } else if (result.failed()) {
+            line.append("; failed: ").append(result.error());
+        }
+        return line.toString();
+    }
+
+    /**
+     * Two lines: {@code Archived 12,345 messages from 3 channels into out/…}, then
+     * {@code 187 requests (2 answered 429), 1 error, 41 s}. The 429s were waited out and asked again; the errors are
+     * the guilds and channels that failed.
+     */
+    static String summary(RunResult result, Duration took) {
+        return "Archived " + count(result.messages(), "message") + " from " + count(result.channels(), "channel")
+                + " into " + result.runDirectory() + System.lineSeparator()
+                + count(result.httpRequests(), "request") + " (" + number(result.rateLimited()) + " answered 429), "
+                + count(result.failures().size(), "error") + ", " + duration(took);
+    }
+
+    /** {@code #general}, or {@code channel <id>} for a channel without a name (a DM). */
+    static String name(long channelId, String name) {
+        return name != null && !name.isEmpty() ? "#" + name : "channel " + channelId;
+    }
+
+    /** {@code 0.4 s}, {@code 41 s}, {@code 12 min 5 s}, {@code 2 h 3 min}. */
+    static String duration(Duration d) {
+        long millis = Math.max(0, d.toMillis());
+        if (millis < 10_000) return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        long seconds = millis / 1000;
+        if (seconds < 60) return seconds + " s";
+        if (seconds < 3600) return seconds / 60 + " min " + seconds % 60 + " s";
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+
+    /** {@code 1 message}, {@code 12,345 messages}. */
+    static String count(long n, String noun) {
+        return number(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** {@code 12,345}. */
+    static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** The UTC date of a timestamp as Discord writes it. */
+    static String day(String timestamp) {
+        try {
+            return OffsetDateTime.parse(timestamp).atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toString();
+        } catch (DateTimeParseException | NullPointerException e) {
+            return String.valueOf(timestamp);
+        }
+    }
+}
