@@ -64,9 +64,9 @@ public final class Benchmarks {
         Timed read = Timed.of(List.of("java", "-Xmx64m", "-jar", JAR.toString(), "read", channel), true);
         Timed summary = Timed.of(List.of("java", "-Xmx64m", "-jar", JAR.toString(), "summary", OUT.resolve("gzip")
                 .toString()), true);
-        row(String.format(Locale.ROOT, "| `read` of the gzip archive (-Xmx64m) | %.1f s | `zcat | wc -l` %.2f s | %.1f× |",
+        row(String.format(Locale.ROOT, "| `read` of the gzip archive (-Xmx64m) | %.1f s | `zcat \\| wc -l` %.2f s | %.1f× |",
                 read.seconds, zcat.seconds, read.seconds / zcat.seconds));
-        row(String.format(Locale.ROOT, "| `summary` of the gzip archive (-Xmx64m) | %.1f s | `zcat | wc -l` %.2f s |"
+        row(String.format(Locale.ROOT, "| `summary` of the gzip archive (-Xmx64m) | %.1f s | `zcat \\| wc -l` %.2f s |"
                 + " %.1f× |", summary.seconds, zcat.seconds, summary.seconds / zcat.seconds));
         try (FakeProcess fake = FakeProcess.start("--rate-limited", "10", Integer.toString(rateMessages))) {
             for (String concurrency : List.of("1", "4", "10")) {
