@@ -297,10 +297,7 @@ public final class ArchiveRun {
     }
 
     private HttpUrl apiUrl() {
-        String url = settings.apiUrl();
-        HttpUrl parsed = HttpUrl.parse(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-        if (parsed == null) throw new IllegalArgumentException("not an http(s) URL: " + url);
-        return parsed;
+        return DiscordRest.baseUrl(settings.apiUrl());
     }
 
     /** One line saying what went wrong and what to do. */

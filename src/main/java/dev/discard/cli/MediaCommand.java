@@ -43,10 +43,10 @@ import picocli.CommandLine.Spec;
 final class MediaCommand implements Callable<Integer> {
     static final String USER_TOKEN_ENV = "DISCORD_USER_TOKEN";
     /** The shared options that mean nothing here; they are taken off this command's help and parser. */
-    private static final Set<String> NOT_FOR_MEDIA = Set.of("--no-scrub", "--gzip", "--no-gateway", "--media");
+    private static final Set<String> NOT_FOR_MEDIA = Set.of("--no-scrub", "--gzip", "--no-gateway", "--media",
+            "--concurrency", "--incremental", "--resume", "--members", "--max-rate");
     private static final List<String> HELP_ORDER = List.of("--token", "--is-user-account", "--guild", "--days",
             "--after", "--before", "--output-dir", "--from-archive", "--retries", "--api-url", "--verbose");
-    private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
 
     @Mixin ArchiveOptions archiveOptions;
 
@@ -106,15 +106,7 @@ final class MediaCommand implements Callable<Integer> {
         try (MediaProgress progress = MediaProgress.of(console, root.terminal)) {
             MediaJob job = root.mediaFactory.apply(settings).listener(progress).mapper(Json.newMapper())
                     .client(ClientInfo.URL, ClientInfo.VERSION).build();
-            Thread hook = new Thread(() -> {
-                try {
-                    job.interrupt(SHUTDOWN_WAIT_MILLIS);
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "discard-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
+            try (ShutdownGuard guard = ShutdownGuard.install(job::interrupt)) {
                 ExtractSummary summary = job.run();
                 progress.close();
                 report(console, summary);
@@ -133,12 +125,6 @@ final class MediaCommand implements Callable<Integer> {
                 progress.close();
                 console.error("interrupted; files downloaded until then are complete");
                 return ExitCode.INTERRUPTED;
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // The JVM is exiting: the hook is running and stops the job.
-                }
             }
         }
     }

@@ -20,8 +20,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class RunLauncher {
     static final String TOKEN_ENV = "DISCORD_TOKEN";
-    /** How long a shutdown hook waits for the run to finish its files. */
-    private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
 
     private RunLauncher() {}
 
@@ -92,15 +90,8 @@ final class RunLauncher {
         Mode mode = settings.mode();
         RunProgress progress = new RunProgress(console, settings, Clock.systemUTC(), System::nanoTime);
         ArchiveRun run = root.runFactory.apply(settings).newBuilder().listener(progress).build();
-        Thread hook = new Thread(() -> {
-            try {
-                run.interrupt(Signals.reason(), SHUTDOWN_WAIT_MILLIS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "discard-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (ConsoleLog log = ConsoleLog.open(console.verbose(), console.quiet())) {
+        try (ShutdownGuard guard = ShutdownGuard.install(wait -> run.interrupt(Signals.reason(), wait));
+                ConsoleLog log = ConsoleLog.open(console.verbose(), console.quiet())) {
             RunResult result;
             try {
                 result = run.run();
@@ -111,12 +102,6 @@ final class RunLauncher {
         } catch (RunFailedException e) {
             console.error(e.getMessage());
             return ExitCode.FAILED;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting: the hook is running and finishes the files.
-            }
         }
     }
 

@@ -61,6 +61,17 @@ public final class DiscordRest {
         this.guard = guard;
     }
 
+    /**
+     * The API root from a user's {@code --api-url}: any trailing slash dropped.
+     *
+     * @throws IllegalArgumentException when it is not an http(s) URL
+     */
+    public static HttpUrl baseUrl(String url) {
+        HttpUrl parsed = HttpUrl.parse(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        if (parsed == null) throw new IllegalArgumentException("not an http(s) URL: " + url);
+        return parsed;
+    }
+
     public Token token() {
         return token;
     }

@@ -187,10 +187,7 @@ public final class MediaJob {
     }
 
     private HttpUrl apiUrl() {
-        String url = settings.apiUrl();
-        HttpUrl parsed = HttpUrl.parse(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-        if (parsed == null) throw new IllegalArgumentException("not an http(s) URL: " + url);
-        return parsed;
+        return DiscordRest.baseUrl(settings.apiUrl());
     }
 
     private String userAgent() {
