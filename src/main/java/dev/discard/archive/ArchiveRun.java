@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -142,7 +143,9 @@ public final class ArchiveRun {
             }
         } catch (IOException | RuntimeException e) {
             throw new RunFailedException((resuming ? "cannot resume " + settings.resumeDir()
-                    : "cannot create the run directory in " + settings.outputDir()) + ": " + e.getMessage(), null, e);
+                    : "cannot create a run directory") + ": " + describe(e)
+                    + (e instanceof java.nio.file.FileSystemException ? "; check that the folder can be written" : ""),
+                    null, e);
         }
         Token token = new Token(settings.token(), settings.userAccount());
         Scrubber scrubber = Scrubber.of(token.secret(), settings.noScrub());
@@ -298,6 +301,17 @@ public final class ArchiveRun {
 
     private HttpUrl apiUrl() {
         return DiscordRest.baseUrl(settings.apiUrl());
+    }
+
+    /** A file system error names only the path; say what kind of error it was too. */
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException fse) {
+            String kind = e.getClass().getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT)
+                    .replace(" exception", "");
+            String what = fse.getReason() != null ? fse.getReason() : kind;
+            return fse.getFile() == null ? what : fse.getFile() + " (" + what + ")";
+        }
+        return e.getMessage();
     }
 
     /** One line saying what went wrong and what to do. */

@@ -44,6 +44,7 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
         ids = List.copyOf(ids);
         command = List.copyOf(command);
         if (apiUrl == null) apiUrl = DEFAULT_API_URL;
+        dev.discard.discord.DiscordRest.baseUrl(apiUrl); // an --api-url that is not http(s) is refused before any file
         if ((mode == Mode.CHANNEL || mode == Mode.GUILD) && ids.isEmpty()) throw new IllegalArgumentException("no " + mode.wireName() + " id given");
         if (after != null && before != null && !after.isBefore(before)) {
             throw new IllegalArgumentException("--after must be earlier than --before");

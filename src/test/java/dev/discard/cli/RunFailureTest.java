@@ -136,4 +136,23 @@ class RunFailureTest extends FakeDiscordTest {
         assertTrue(run.err.startsWith("discard: cannot reach " + url + "/users/@me: "), run.err);
         assertEquals(1, run.err.lines().count());
     }
+
+    @Test
+    void anApiUrlThatIsNotHttpIsAUsageErrorAndWritesNothing() throws Exception {
+        CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), "--api-url", "ftp://example.org/api", "-o",
+                out.resolve("never").toString(), "profile");
+        assertEquals(ExitCode.USAGE, run.exitCode, run.toString());
+        assertEquals("discard: not an http(s) URL: ftp://example.org/api\n", run.err);
+        assertFalse(Files.exists(out.resolve("never")));
+    }
+
+    @Test
+    void anOutputThatCannotHoldRunsIsOneLineThatSaysSo() throws Exception {
+        Path file = Files.writeString(out.resolve("a-file"), "not a folder");
+        CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), "--api-url", discord.apiUrl(), "-o", file.toString(),
+                "profile");
+        assertEquals(ExitCode.FAILED, run.exitCode, run.toString());
+        assertEquals("discard: cannot create a run directory: " + file + " (file already exists); check that the"
+                + " folder can be written\n", run.err);
+    }
 }
