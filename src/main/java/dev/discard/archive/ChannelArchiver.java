@@ -2,40 +2,34 @@ package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.archive.ChannelResult.MessageRef;
-import dev.discard.discord.ApiRequest;
-import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.MessagePages;
 import dev.discard.discord.UnexpectedResponseException;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Walks one channel's history oldest first within the run's range, one page of 100 at a time, and the users of every
- * reaction on the archived messages. Holds one page at a time, whatever the channel's length.
- *
- * <p>Discord answers {@code after} pages newest first, Discord-compatible servers may answer oldest first: each page
- * is sorted by id and the walk continues after the largest id seen. It ends on an empty page (a short page is not
- * trusted to be the last) or at the first message at or past {@code --before}.
+ * Archives one channel: its history oldest first within the run's range, paged as {@link MessagePages} describes,
+ * and for every archived message the users of its reactions, the invites it links and (with --media) its media;
+ * then its pins. Holds one page at a time, whatever the channel's length.
  */
 final class ChannelArchiver {
-    static final int PAGE = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ChannelArchiver.class);
 
     private final ArchiveContext context;
     private final ReactionArchiver reactions;
     private final InviteArchiver invites;
     private final PinArchiver pins;
+    private final MessagePages pages;
 
     ChannelArchiver(ArchiveContext context) {
         this.context = context;
         this.reactions = new ReactionArchiver(context);
         this.invites = new InviteArchiver(context, context.invitesSeen);
         this.pins = new PinArchiver(context);
+        this.pages = new MessagePages(context.rest);
     }
 
     /**
@@ -100,46 +94,23 @@ final class ChannelArchiver {
             walk.newest = prior.newest();
             context.counters.messages.add(prior.messages());
         }
-        long before = context.range.beforeId();
-        String path = "/channels/" + channelId + "/messages";
-        while (true) {
-            ApiResponse response = context.rest.get(ApiRequest.get(path).param("limit", PAGE).param("after", after), log);
-            JsonNode page = response.require("channel " + channelId, true);
-            if (page.isEmpty()) return;
-            List<JsonNode> messages = new ArrayList<>(page.size());
-            page.forEach(messages::add);
-            messages.sort(Comparator.comparingLong(m -> Ids.of(m, "id")));
-            long largest = after;
-            boolean pastBefore = false;
+        MessagePages.Outcome outcome = pages.walk(channelId, after, context.range.beforeId(), log, messages -> {
             for (JsonNode message : messages) {
-                long id = Ids.of(message, "id");
-                if (id <= after) continue;
-                largest = Math.max(largest, id);
-                if (id >= before) {
-                    pastBefore = true;
-                    continue;
-                }
+                long id = MessagePages.id(message);
                 walk.add(id, Ids.text(message, "timestamp"));
                 reactions.archive(channelId, id, message.get("reactions"), log);
                 invites.archive(message, log);
                 if (context.media != null) context.media.message(channelId, message, log);
             }
-            context.counters.messages.add(walk.pageMessages);
-            walk.pageMessages = 0;
+            context.counters.messages.add(messages.size());
             context.listener.pageArchived(channelId, walk.messages, walk.newest == null ? null : walk.newest.timestamp());
-            if (pastBefore) return;
-            if (largest == after) {
-                walk.warning = "the server ignored after=" + after + " and repeated older messages; stopped there";
-                return;
-            }
-            after = largest;
-        }
+        });
+        walk.warning = outcome.warning();
     }
 
     /** The walk's running summary. */
     private static final class Walk {
         long messages;
-        long pageMessages;
         long pins;
         MessageRef oldest;
         MessageRef newest;
@@ -150,7 +121,6 @@ final class ChannelArchiver {
             if (oldest == null || id < oldest.id()) oldest = ref;
             if (newest == null || id > newest.id()) newest = ref;
             messages++;
-            pageMessages++;
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * to be the last), at the first message at or past {@code beforeId}, or when the server ignores {@code after}.
  * See https://discord.com/developers/docs/resources/message#get-channel-messages.
  *
- * <p>The same rules as {@code ChannelArchiver}'s walk, as a piece any reader of history can use.
+ * <p>The archiver and {@code discard media} both walk history with it.
  */
 public final class MessagePages {
     public static final int PAGE = 100;
