@@ -312,6 +312,35 @@ class MediaCommandTest {
     }
 
     @Test
+    void fromArchiveReadsEveryPartOfAResumedLogEachMessageOnce() throws Exception {
+        attach(3, "chart.png", RED, "image/png");
+        attach(200, "later.png", BLUE, "image/png");
+        CliRun archived = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), "--api-url", discord.apiUrl(), "-o",
+                temp.resolve("archive").toString(), "--gzip", "--no-gateway", "channel", GENERAL_ID);
+        assertEquals(0, archived.exitCode, archived.toString());
+        Path runDir = ArchiveFiles.onlyRun(temp.resolve("archive"));
+        // As a resume leaves it: the log in two parts, the second repeating the first's last page.
+        Path first = runDir.resolve(Fixtures.GUILD_ID + "/" + GENERAL_ID + ".jsonl.gz");
+        List<String> lines = ArchiveFiles.lines(first);
+        int split = lines.size() / 2;
+        writeGzip(first, lines.subList(0, split + 1));
+        writeGzip(first.resolveSibling(GENERAL_ID + ".2.jsonl.gz"), lines.subList(split, lines.size()));
+
+        CliRun run = CliRun.run(Map.of(), Terminal.none(temp), FEB_3, CliRun.fixedRuns(), "media",
+                "--from-archive", runDir.toString());
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertEquals(List.of("2021-02-01_12-30-00_chart.png", "2021-02-02_21-20-00_later.png"),
+                files(temp.resolve("general")), "both parts, and no _2 copy from the repeated page");
+    }
+
+    private static void writeGzip(Path file, List<String> lines) throws Exception {
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write((String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void aProgressBarOnlyWhenStdoutIsATerminal() throws Exception {
         attach(3, "chart.png", RED, "image/png");
         Terminal terminal = new Terminal(new StringReader(""), false, true, temp, 100);
