@@ -1,5 +1,6 @@
 package dev.discard.cli;
 
+import dev.discard.archive.Scrubber;
 import java.io.PrintStream;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -16,8 +17,8 @@ final class Console {
     final boolean terminal;
     /** The terminal's width in columns; meaningful only when {@link #terminal}. */
     final IntSupplier width;
-    /** The token to scrub from error lines; null until a command has resolved it. */
-    private volatile String secret;
+    /** Scrubs the token from error lines; scrubs nothing until a command has resolved the token. */
+    private volatile Scrubber scrubber = Scrubber.of(null, false);
     private volatile boolean verbose;
     private volatile boolean quiet;
 
@@ -29,8 +30,9 @@ final class Console {
         this.width = width;
     }
 
+    /** The token to scrub from every line; null for none ({@code --no-scrub}). */
     void secret(String token) {
-        this.secret = token;
+        this.scrubber = Scrubber.of(token, false);
     }
 
     void verbose(boolean verbose) {
@@ -60,8 +62,6 @@ final class Console {
     }
 
     String scrub(String text) {
-        String s = secret;
-        if (text == null || s == null || s.isEmpty()) return text;
-        return text.replace(s, "[SCRUBBED]");
+        return scrubber.scrub(text);
     }
 }
