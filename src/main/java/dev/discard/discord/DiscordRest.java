@@ -179,19 +179,28 @@ public final class DiscordRest {
         return kept;
     }
 
-    /** Seconds to wait after a 429: the body's {@code retry_after}, else the Retry-After header, else one second. */
+    /**
+     * Seconds to wait after a 429: the body's {@code retry_after}, else the Retry-After header, else one second. API v6
+     * and some compatible servers give {@code retry_after} in milliseconds; when it is far above the header's whole
+     * seconds, the header is right.
+     */
     static double retryAfterSeconds(ApiResponse response) {
         JsonNode retryAfter = response.json().get("retry_after");
-        if (retryAfter != null && retryAfter.isNumber()) return retryAfter.doubleValue();
-        String header = response.header("retry-after");
-        if (header != null) {
-            try {
-                return Double.parseDouble(header.strip());
-            } catch (NumberFormatException ignored) {
-                // An HTTP-date Retry-After is not something Discord sends; fall through to the default.
-            }
+        Double header = seconds(response.header("retry-after"));
+        if (retryAfter != null && retryAfter.isNumber()) {
+            double body = retryAfter.doubleValue();
+            return header != null && body > header * 10 + 1 ? header : body;
         }
-        return 1.0;
+        return header != null ? header : 1.0;
+    }
+
+    private static Double seconds(String header) {
+        if (header == null) return null;
+        try {
+            return Double.parseDouble(header.strip());
+        } catch (NumberFormatException e) {
+            return null; // An HTTP-date Retry-After is not something Discord sends.
+        }
     }
 
     /**

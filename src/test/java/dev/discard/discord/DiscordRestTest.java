@@ -74,4 +74,26 @@ class DiscordRestTest {
             assertEquals(100, recorded.get(0).params().get("limit"));
         }
     }
+
+    @Test
+    void retryAfterInMillisecondsFromOldServersIsReadAsTheHeaderSays() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setResponseCode(429).setHeader("Via", "1.1 google")
+                    .setHeader("Retry-After", "5").setBody("{\"message\":\"slow down\",\"retry_after\":5000}"));
+            server.enqueue(new MockResponse().setBody("{}").setHeader("Via", "1.1 google"));
+            rest(server).get(ApiRequest.get("/channels/1/messages"), sink);
+            assertEquals(List.of(5_000_000_000L), waits, "5 seconds, not 5,000");
+        }
+    }
+
+    @Test
+    void fractionalRetryAfterInSecondsIsKept() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setResponseCode(429).setHeader("Via", "1.1 google")
+                    .setHeader("Retry-After", "1").setBody("{\"message\":\"slow down\",\"retry_after\":0.25}"));
+            server.enqueue(new MockResponse().setBody("{}").setHeader("Via", "1.1 google"));
+            rest(server).get(ApiRequest.get("/channels/1/messages"), sink);
+            assertEquals(List.of(250_000_000L), waits);
+        }
+    }
 }
