@@ -294,12 +294,7 @@ class MediaCommandTest {
 
     @Test
     void fromArchiveTakesTheMessagesFromTheRunAndAsksDiscordForNothing() throws Exception {
-        attach(3, "chart.png", RED, "image/png");
-        attach(200, "later.png", BLUE, "image/png");
-        CliRun archived = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), "--api-url", discord.apiUrl(), "-o",
-                temp.resolve("archive").toString(), "--gzip", "--no-gateway", "channel", GENERAL_ID);
-        assertEquals(0, archived.exitCode, archived.toString());
-        Path runDir = ArchiveFiles.onlyRun(temp.resolve("archive"));
+        Path runDir = archiveTwoImages();
         int requests = discord.requests().size();
 
         CliRun run = CliRun.run(Map.of(), Terminal.none(temp), FEB_3, CliRun.fixedRuns(), "media",
@@ -313,12 +308,7 @@ class MediaCommandTest {
 
     @Test
     void fromArchiveReadsEveryPartOfAResumedLogEachMessageOnce() throws Exception {
-        attach(3, "chart.png", RED, "image/png");
-        attach(200, "later.png", BLUE, "image/png");
-        CliRun archived = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), "--api-url", discord.apiUrl(), "-o",
-                temp.resolve("archive").toString(), "--gzip", "--no-gateway", "channel", GENERAL_ID);
-        assertEquals(0, archived.exitCode, archived.toString());
-        Path runDir = ArchiveFiles.onlyRun(temp.resolve("archive"));
+        Path runDir = archiveTwoImages();
         // As a resume leaves it: the log in two parts, the second repeating the first's last page.
         Path first = runDir.resolve(Fixtures.GUILD_ID + "/" + GENERAL_ID + ".jsonl.gz");
         List<String> lines = ArchiveFiles.lines(first);
@@ -332,6 +322,16 @@ class MediaCommandTest {
         assertEquals(0, run.exitCode, run.toString());
         assertEquals(List.of("2021-02-01_12-30-00_chart.png", "2021-02-02_21-20-00_later.png"),
                 files(temp.resolve("general")), "both parts, and no _2 copy from the repeated page");
+    }
+
+    /** A gzip archive of #general with two images attached, made by the archiver; returns its run directory. */
+    private Path archiveTwoImages() throws Exception {
+        attach(3, "chart.png", RED, "image/png");
+        attach(200, "later.png", BLUE, "image/png");
+        CliRun archived = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), "--api-url", discord.apiUrl(), "-o",
+                temp.resolve("archive").toString(), "--gzip", "--no-gateway", "channel", GENERAL_ID);
+        assertEquals(0, archived.exitCode, archived.toString());
+        return ArchiveFiles.onlyRun(temp.resolve("archive"));
     }
 
     private static void writeGzip(Path file, List<String> lines) throws Exception {

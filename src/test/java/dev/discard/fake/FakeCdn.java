@@ -33,7 +33,7 @@ public final class FakeCdn extends Dispatcher implements AutoCloseable {
     private final Map<String, Served> files = new ConcurrentHashMap<>();
     private final Set<String> expired = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Scripted> scripted = new ConcurrentLinkedQueue<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final RequestLog requests = new RequestLog();
     private final List<RecordedRequest> credentialed = new CopyOnWriteArrayList<>();
 
     public FakeCdn start() throws IOException {
@@ -79,14 +79,12 @@ public final class FakeCdn extends Dispatcher implements AutoCloseable {
     }
 
     public List<RecordedRequest> requests() {
-        return Collections.unmodifiableList(requests);
+        return requests.all();
     }
 
     /** Paths (without query) requested, in order. */
     public List<String> paths() {
-        List<String> paths = new ArrayList<>();
-        for (RecordedRequest r : requests) paths.add(r.getRequestUrl().encodedPath());
-        return paths;
+        return requests.paths();
     }
 
     /** Requests that came with an Authorization header or a cookie: there must be none. */

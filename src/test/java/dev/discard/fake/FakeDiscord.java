@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
@@ -45,7 +44,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private final Map<Long, FakeChannel> channels = new LinkedHashMap<>();
     private final RateLimits rateLimits = new RateLimits();
     private final ConcurrentLinkedQueue<Scripted> scripted = new ConcurrentLinkedQueue<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final RequestLog requests = new RequestLog();
     private final AtomicInteger tooManyRequests = new AtomicInteger();
     private final MockWebServer server = new MockWebServer();
     private final FakeGateway gateway;
@@ -119,14 +118,12 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
 
     /** Every request received, in order. */
     public List<RecordedRequest> requests() {
-        return Collections.unmodifiableList(requests);
+        return requests.all();
     }
 
     /** Paths (without query) of the requests received, in order. */
     public List<String> paths() {
-        List<String> paths = new ArrayList<>();
-        for (RecordedRequest r : requests) paths.add(r.getRequestUrl().encodedPath());
-        return paths;
+        return requests.paths();
     }
 
     public int tooManyRequests() {
