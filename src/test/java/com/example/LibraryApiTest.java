@@ -35,11 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The library as a Java program outside {@code dev.discard} sees it: this package can reach public types only, so
- * whatever compiles here is the public API. The README's example is this package's {@link ArchiveExample}, verbatim.
+ * whatever compiles here is the public API. The example in docs/library.md is this package's {@link ArchiveExample}, verbatim.
  */
 class LibraryApiTest {
     private static final Path EXAMPLE = Path.of("src/test/java/com/example/ArchiveExample.java");
-    private static final Pattern README_EXAMPLE = Pattern.compile(
+    private static final Pattern DOCS_EXAMPLE = Pattern.compile(
             "<!-- library-example: src/test/java/com/example/ArchiveExample\\.java -->\n```java\n(.*?)```\n",
             Pattern.DOTALL);
 
@@ -57,12 +57,12 @@ class LibraryApiTest {
     }
 
     @Test
-    void readmeShowsTheExampleThatThisBuildCompilesAndRuns() throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        Matcher example = README_EXAMPLE.matcher(readme);
-        assertTrue(example.find(), "README.md must hold the library example after its marker");
+    void docsShowTheExampleThatThisBuildCompilesAndRuns() throws Exception {
+        String page = Files.readString(Path.of("docs/library.md"), StandardCharsets.UTF_8);
+        Matcher example = DOCS_EXAMPLE.matcher(page);
+        assertTrue(example.find(), "docs/library.md must hold the library example after its marker");
         assertEquals(Files.readString(EXAMPLE, StandardCharsets.UTF_8), example.group(1),
-                "README.md's library example must be " + EXAMPLE + ", verbatim");
+                "docs/library.md's library example must be " + EXAMPLE + ", verbatim");
     }
 
     @Test

@@ -27,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = {
-            "Print the messages of a channel log, oldest first, each once:",
+            "Print a channel log as plain text, oldest first, each message once.",
+            "Its lines read:",
             "  Channel <name> (id <id>)",
             "  [YYYY-MM-DD HH:MM:SS.ffffff] <author> content",
             "Times are UTC. Reads .jsonl and .jsonl.gz files and the further parts of",

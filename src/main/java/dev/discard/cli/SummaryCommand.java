@@ -19,11 +19,12 @@ import picocli.CommandLine.ParentCommand;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = {
-            "Summarize every run in a folder, at any depth: runs, guilds, channels,",
-            "messages per channel, and the gaps: times of a channel's history that no",
-            "completed run covered. A run covers --after (or the beginning) to --before",
-            "(or the time it started). Runs that did not complete are skipped with a",
-            "warning. Messages are counted in the logs, each run within its range."
+            "Summarize every run in a folder, at any depth, and the gaps in coverage.",
+            "Lists runs, guilds, channels, messages per channel, and the gaps: times",
+            "of a channel's history that no completed run covered. A run covers",
+            "--after (or the beginning) to --before (or the time it started). Runs",
+            "that did not complete are skipped with a warning. Messages are counted",
+            "in the logs, each run within its range."
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -21,10 +21,11 @@ import picocli.CommandLine.ParentCommand;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = {
-            "Audit run directories: every file parses, every gzip stream is complete,",
-            "meta files agree with the logs (counts, oldest and newest message), message",
-            "pages leave no hole (each page's 'after' is the largest id of the page",
-            "before), reaction counts match the users fetched, no file holds the token.",
+            "Audit run directories for damage and for meta files that disagree.",
+            "Checks that every file parses, every gzip stream is complete, meta files",
+            "agree with the logs (counts, oldest and newest message), message pages",
+            "leave no hole (each page's 'after' is the largest id of the page before),",
+            "reaction counts match the users fetched, and no file holds the token.",
             "Prints one line per finding, <file>:<line>: <problem> (information marked",
             "'info:'), then a verdict line. Folders holding several runs are searched."
         },

@@ -30,6 +30,8 @@ class ExampleRunTest {
     private static final Path EXAMPLE = Path.of("example");
     private static final String EXAMPLE_URL = "http://127.0.0.1:8089/api/v10";
     private static final String EXAMPLE_HOST = "127.0.0.1:8089";
+    /** The Python Discard's own example run, shipped beside ours; PythonExampleShippedTest keeps it. */
+    private static final Path PYTHON_EXAMPLE = EXAMPLE.resolve("python-discard");
 
     @TempDir Path temp;
 
@@ -58,7 +60,8 @@ class ExampleRunTest {
     private static Map<String, String> tree(Path root, String apiUrl, String outputDir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).filter(f -> !f.endsWith("run.log")).toList()) {
+            for (Path file : walk.filter(Files::isRegularFile).filter(f -> !f.endsWith("run.log"))
+                    .filter(f -> !f.startsWith(PYTHON_EXAMPLE)).toList()) {
                 String host = okhttp3.HttpUrl.get(apiUrl).host() + ":" + okhttp3.HttpUrl.get(apiUrl).port();
                 String text = Files.readString(file, StandardCharsets.UTF_8)
                         .replace(host, EXAMPLE_HOST)
@@ -74,7 +77,9 @@ class ExampleRunTest {
     private static void write(Map<String, String> files) throws IOException {
         if (Files.exists(EXAMPLE)) {
             try (Stream<Path> walk = Files.walk(EXAMPLE)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (!p.startsWith(PYTHON_EXAMPLE) && !p.equals(EXAMPLE)) Files.delete(p);
+                }
             }
         }
         for (Map.Entry<String, String> file : files.entrySet()) {
