@@ -1,5 +1,8 @@
 package dev.discard.archive;
 
+import dev.discard.format.Json;
+import dev.discard.format.ClientInfo;
+import dev.discard.format.Scrubber;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.ApiRequest;

@@ -76,7 +76,7 @@ final class ChannelArchiver {
                 walk.oldest, walk.newest, error, walk.pins);
         context.counters.channels.increment();
         if (result.failed()) context.counters.channelsFailed.increment();
-        context.writeMeta(guildStem + "/" + channelId, ChannelMeta.of(context.mapper, channel, result, walk.warning, context.range,
+        context.writeMeta(guildStem + "/" + channelId, ChannelMetaWriter.of(context.mapper, channel, result, walk.warning, context.range,
                         context.startAfter.get(channelId), finished));
         context.listener.channelFinished(result);
         LOG.info("channel {}: {} messages{}", channelId, walk.messages, error == null ? "" : "; stopped: " + error);

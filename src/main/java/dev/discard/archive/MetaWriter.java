@@ -1,5 +1,6 @@
 package dev.discard.archive;
 
+import dev.discard.format.Scrubber;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;

@@ -1,6 +1,6 @@
 package dev.discard.archive;
 
-import dev.discard.discord.Snowflake;
+import dev.discard.format.Snowflake;
 import java.time.Instant;
 
 /**

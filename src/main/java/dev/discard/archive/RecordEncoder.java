@@ -1,5 +1,6 @@
 package dev.discard.archive;
 
+import dev.discard.format.Scrubber;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.discard.discord.HttpExchange;

@@ -1,5 +1,6 @@
 package dev.discard.archive;
 
+import dev.discard.format.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.discard.archive;
 
+import dev.discard.format.Scrubber;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;

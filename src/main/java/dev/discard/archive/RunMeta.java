@@ -1,5 +1,7 @@
 package dev.discard.archive;
 
+import dev.discard.format.ClientInfo;
+import dev.discard.format.Scrubber;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

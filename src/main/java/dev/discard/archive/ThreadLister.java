@@ -5,7 +5,7 @@ import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.ExchangeSink;
-import dev.discard.discord.Snowflake;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;

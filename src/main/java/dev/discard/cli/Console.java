@@ -1,6 +1,6 @@
 package dev.discard.cli;
 
-import dev.discard.archive.Scrubber;
+import dev.discard.format.Scrubber;
 import java.io.PrintStream;
 import java.util.function.Function;
 import java.util.function.IntSupplier;

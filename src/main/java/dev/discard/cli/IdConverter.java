@@ -1,6 +1,6 @@
 package dev.discard.cli;
 
-import dev.discard.discord.Snowflake;
+import dev.discard.format.Snowflake;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -1,7 +1,7 @@
 package dev.discard.cli;
 
-import dev.discard.archive.ClientInfo;
-import dev.discard.archive.Json;
+import dev.discard.format.ClientInfo;
+import dev.discard.format.Json;
 import dev.discard.media.ExtractSummary;
 import dev.discard.media.MediaException;
 import dev.discard.media.MediaJob;

@@ -2,12 +2,12 @@ package dev.discard.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.read.ChannelLog;
-import dev.discard.read.ChannelMeta;
-import dev.discard.read.LogFile;
+import dev.discard.format.ChannelMeta;
+import dev.discard.format.LogFile;
 import dev.discard.read.LogParts;
 import dev.discard.read.Message;
 import dev.discard.read.MessageRenderer;
-import dev.discard.read.MetaFileException;
+import dev.discard.format.MetaFileException;
 import dev.discard.read.RecordProblem;
 import dev.discard.read.Snowflakes;
 import java.io.IOException;

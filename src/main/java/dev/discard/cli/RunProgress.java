@@ -4,7 +4,7 @@ import dev.discard.archive.ArchiveListener;
 import dev.discard.archive.ArchiveSettings;
 import dev.discard.archive.ChannelResult;
 import dev.discard.archive.RunResult;
-import dev.discard.discord.Snowflake;
+import dev.discard.format.Snowflake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

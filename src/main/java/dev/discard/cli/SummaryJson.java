@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.discard.read.ArchiveSummary;
 import dev.discard.read.CoverageGaps;
 import dev.discard.read.RunInfo;
-import dev.discard.read.Timestamps;
+import dev.discard.format.Timestamps;
 import java.io.PrintStream;
 import java.time.Duration;
 

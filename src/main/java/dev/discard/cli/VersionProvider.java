@@ -7,7 +7,7 @@ final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {
-            "discard " + dev.discard.archive.ClientInfo.VERSION,
+            "discard " + dev.discard.format.ClientInfo.VERSION,
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
             "OkHttp " + okhttp3.OkHttp.VERSION
         };

@@ -2,9 +2,9 @@ package dev.discard.media;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.MessagePages;
-import dev.discard.read.ChannelMeta;
+import dev.discard.format.ChannelMeta;
 import dev.discard.read.Message;
-import dev.discard.read.MetaFileException;
+import dev.discard.format.MetaFileException;
 import dev.discard.read.RecordProblem;
 import dev.discard.read.RunDirectory;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.discard.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.MessagePages;
-import dev.discard.discord.Snowflake;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import dev.discard.discord.InvalidRequestGuard;
 import dev.discard.discord.RateLimiter;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.Sleeper;
-import dev.discard.discord.Snowflake;
+import dev.discard.format.Snowflake;
 import dev.discard.discord.Token;
 import dev.discard.discord.WsFrame;
 import java.io.IOException;

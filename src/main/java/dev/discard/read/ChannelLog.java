@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.LogFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;

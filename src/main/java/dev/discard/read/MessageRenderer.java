@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.Timestamps;
 /**
  * One message as a line of text, as Discard's reader prints it: {@code [2021-02-01 14:35:33.216000] <Sanqui#3248>
  * Hello}. The time is the message's {@code timestamp} in UTC. Replies say what they answer, application commands

@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.MetaJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

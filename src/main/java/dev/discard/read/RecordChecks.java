@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.Timestamps;
 import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 

@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.MetaFileException;
 import java.nio.file.Path;
 
 /**
@@ -14,6 +15,11 @@ import java.nio.file.Path;
 public record RecordProblem(Path file, long line, long offset, String message) {
     public static RecordProblem ofFile(Path file, String message) {
         return new RecordProblem(file, 0, -1, message);
+    }
+
+    /** A meta file that cannot be used, as a problem of the whole file. */
+    public static RecordProblem of(MetaFileException e) {
+        return ofFile(e.file(), e.problem());
     }
 
     public static RecordProblem ofLine(Path file, long line, long offset, String message) {

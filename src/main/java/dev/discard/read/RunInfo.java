@@ -1,5 +1,7 @@
 package dev.discard.read;
 
+import dev.discard.format.MetaFileException;
+import dev.discard.format.MetaJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package dev.discard.read;
 
+import dev.discard.format.MetaFileException;
+import dev.discard.format.GuildMeta;
+import dev.discard.format.ChannelMeta;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -109,7 +112,7 @@ public final class Summarizer {
                         guild.nameTime = info.start();
                     }
                 } catch (MetaFileException e) {
-                    problems.accept(e.toProblem());
+                    problems.accept(RecordProblem.of(e));
                 }
             }
             for (RunDirectory.ChannelFiles files : folder.channels()) {
@@ -154,7 +157,7 @@ public final class Summarizer {
         try {
             return ChannelMeta.read(files.metaFile(), mapper);
         } catch (MetaFileException e) {
-            problems.accept(e.toProblem());
+            problems.accept(RecordProblem.of(e));
             return null;
         }
     }

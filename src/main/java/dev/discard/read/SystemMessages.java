@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.Timestamps;
 /**
  * Readable sentences for Discord's system messages (joins, pins, boosts, threads, calls, …), in the words of the
  * Discord client where it has them. Types that carry user text ({@link #isUserMessage}) are not system messages.

@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.LogFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package dev.discard.read;
 
+import dev.discard.format.MetaFileException;
+import dev.discard.format.GuildMeta;
+import dev.discard.format.ChannelMeta;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -61,7 +64,7 @@ public final class Verifier {
         try {
             info = RunInfo.read(dir, mapper);
         } catch (MetaFileException e) {
-            findings.accept(Finding.problem(e.toProblem()));
+            findings.accept(Finding.problem(RecordProblem.of(e)));
         }
         boolean completed = info != null && info.completed();
         if (info != null && !completed) {
@@ -97,7 +100,7 @@ public final class Verifier {
             try {
                 meta = GuildMeta.read(guild.metaFile(), mapper);
             } catch (MetaFileException e) {
-                findings.accept(Finding.problem(e.toProblem()));
+                findings.accept(Finding.problem(RecordProblem.of(e)));
             }
         } else if (completed && !guild.id().equals(RunDirectory.DIRECT_MESSAGES)) {
             findings.accept(Finding.problem(guild.dir().resolve(GuildMeta.FILE_NAME), 0, "missing"));
@@ -162,7 +165,7 @@ public final class Verifier {
                 try {
                     meta = ChannelMeta.read(channel.metaFile(), mapper);
                 } catch (MetaFileException e) {
-                    findings.accept(Finding.problem(e.toProblem()));
+                    findings.accept(Finding.problem(RecordProblem.of(e)));
                 }
             } else if (completed) {
                 findings.accept(Finding.problem(channel.log().dir().resolve(channel.id() + ".meta.json"), 0,

@@ -1,5 +1,7 @@
 package dev.discard.archive;
 
+import dev.discard.format.Json;
+import dev.discard.format.Scrubber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

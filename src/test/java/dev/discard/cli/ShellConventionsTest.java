@@ -26,7 +26,7 @@ class ShellConventionsTest {
 
     @Test
     void versionNamesDiscardJavaAndOkHttpAfterAnyCommand() {
-        List<String> expected = List.of("discard " + dev.discard.archive.ClientInfo.VERSION,
+        List<String> expected = List.of("discard " + dev.discard.format.ClientInfo.VERSION,
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 "OkHttp " + okhttp3.OkHttp.VERSION);
         for (String[] args : List.of(new String[] {"--version"}, new String[] {"-V"}, new String[] {"channel", "-V"},
@@ -36,7 +36,7 @@ class ShellConventionsTest {
             assertEquals(expected, run.out.lines().toList(), String.join(" ", args));
             assertEquals("", run.err);
         }
-        assertEquals("0.2.0", dev.discard.archive.ClientInfo.VERSION, "kept in step with the pom");
+        assertEquals("0.2.0", dev.discard.format.ClientInfo.VERSION, "kept in step with the pom");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.discard.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.discard.archive.Json;
+import dev.discard.format.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

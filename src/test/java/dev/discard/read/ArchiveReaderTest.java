@@ -1,5 +1,7 @@
 package dev.discard.read;
 
+import dev.discard.format.LogFile;
+import dev.discard.format.Timestamps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

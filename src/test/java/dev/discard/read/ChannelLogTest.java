@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.LogFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.Timestamps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.JsonParser;

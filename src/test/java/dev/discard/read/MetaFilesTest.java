@@ -1,5 +1,9 @@
 package dev.discard.read;
 
+import dev.discard.format.MetaFileException;
+import dev.discard.format.GuildMeta;
+import dev.discard.format.ChannelMeta;
+import dev.discard.format.Timestamps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.Timestamps;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

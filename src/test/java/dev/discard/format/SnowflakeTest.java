@@ -1,5 +1,6 @@
-package dev.discard.discord;
+package dev.discard.format;
 
+import dev.discard.format.Snowflake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,4 +1,4 @@
-package dev.discard.read;
+package dev.discard.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** Reading the small pretty-printed meta files: lenient about what is missing, precise about what is broken. */
-final class MetaJson {
+public final class MetaJson {
     private MetaJson() {}
 
     /** The file's JSON object. @throws MetaFileException when it cannot be read or is not an object */
-    static JsonNode read(Path file, ObjectMapper mapper) throws MetaFileException {
+    public static JsonNode read(Path file, ObjectMapper mapper) throws MetaFileException {
         JsonNode root;
         try {
             root = mapper.readTree(file.toFile());
@@ -28,17 +28,17 @@ final class MetaJson {
     }
 
     /** Text of a scalar, null for missing or null. Numbers (ids in meta files) become their digits. */
-    static String text(JsonNode node) {
+    public static String text(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode() || node.isContainerNode()) return null;
         return node.asText();
     }
 
-    static Long number(JsonNode node) {
+    public static Long number(JsonNode node) {
         if (node == null || !node.canConvertToLong()) return null;
         return node.asLong();
     }
 
-    static Instant time(Path file, JsonNode node, String what) throws MetaFileException {
+    public static Instant time(Path file, JsonNode node, String what) throws MetaFileException {
         String text = text(node);
         if (text == null || text.isEmpty()) return null;
         try {

@@ -1,4 +1,4 @@
-package dev.discard.read;
+package dev.discard.format;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

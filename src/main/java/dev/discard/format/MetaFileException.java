@@ -1,4 +1,4 @@
-package dev.discard.read;
+package dev.discard.format;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,9 +29,9 @@ public final class MetaFileException extends IOException {
         return wrongKind;
     }
 
-    /** The problem as a {@link RecordProblem} of the whole file. */
-    public RecordProblem toProblem() {
-        return RecordProblem.ofFile(file, problem);
+    /** What is wrong, without the file name. */
+    public String problem() {
+        return problem;
     }
 
     public Path file() {

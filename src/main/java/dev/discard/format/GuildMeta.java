@@ -1,4 +1,4 @@
-package dev.discard.read;
+package dev.discard.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

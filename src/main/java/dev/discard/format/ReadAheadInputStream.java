@@ -1,4 +1,4 @@
-package dev.discard.read;
+package dev.discard.format;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import java.util.concurrent.BlockingQueue;
  * parsing its records run on two cores. Memory: {@link #CHUNKS} chunks of {@link #CHUNK_SIZE} bytes. An exception of
  * the source is thrown by {@link #read} once every byte read before it has been delivered. One consumer thread only.
  */
-final class ReadAheadInputStream extends InputStream {
+public final class ReadAheadInputStream extends InputStream {
     static final int CHUNK_SIZE = 512 * 1024; // bytes
     static final int CHUNKS = 3;
 
@@ -29,7 +29,7 @@ final class ReadAheadInputStream extends InputStream {
     private int position;
     private boolean closed;
 
-    ReadAheadInputStream(InputStream source, String name) {
+    public ReadAheadInputStream(InputStream source, String name) {
         for (int i = 0; i < CHUNKS; i++) free.add(new byte[CHUNK_SIZE]);
         producer = new Thread(() -> produce(source), "discard-read-ahead " + name);
         producer.setDaemon(true);

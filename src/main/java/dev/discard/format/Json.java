@@ -1,4 +1,4 @@
-package dev.discard.archive;
+package dev.discard.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;

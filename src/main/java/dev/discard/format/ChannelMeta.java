@@ -1,4 +1,6 @@
-package dev.discard.read;
+package dev.discard.format;
+
+import dev.discard.read.Snowflakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.discard.archive.ChannelResult.MessageRef;
 import dev.discard.discord.ChannelType;
-import dev.discard.discord.Snowflake;
+import dev.discard.format.Snowflake;
 
 /**
  * {@code <channel_id>.meta.json}: Discard's keys ({@code channel} {id, name, type}, {@code summary} {num_messages,
  * oldest_message, newest_message}) plus what an audit needs: whether the channel completed, the error, the range.
  */
-final class ChannelMeta {
-    private ChannelMeta() {}
+final class ChannelMetaWriter {
+    private ChannelMetaWriter() {}
 
     /** @param startAfter for --incremental, the id earlier runs had covered up to; null otherwise */
     static ObjectNode of(ObjectMapper mapper, JsonNode channel, ChannelResult result, String warning, Range range,

@@ -1,4 +1,4 @@
-package dev.discard.archive;
+package dev.discard.format;
 
 /**
  * Removes the token from text bound for disk or the console. With {@code --no-scrub} it lets everything through.

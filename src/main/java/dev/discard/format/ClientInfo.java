@@ -1,4 +1,4 @@
-package dev.discard.archive;
+package dev.discard.format;
 
 /** What this client is, as written into {@code run.meta.json} and the User-Agent. */
 public final class ClientInfo {

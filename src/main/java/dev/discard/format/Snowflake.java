@@ -1,4 +1,4 @@
-package dev.discard.discord;
+package dev.discard.format;
 
 import java.time.Instant;
 
