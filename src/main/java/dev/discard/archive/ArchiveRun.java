@@ -1,8 +1,5 @@
 package dev.discard.archive;
 
-import dev.discard.format.Json;
-import dev.discard.format.ClientInfo;
-import dev.discard.format.Scrubber;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.ApiRequest;
@@ -14,6 +11,10 @@ import dev.discard.discord.RateLimiter;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.Sleeper;
 import dev.discard.discord.Token;
+import dev.discard.format.ClientInfo;
+import dev.discard.format.Json;
+import dev.discard.format.RunFiles;
+import dev.discard.format.Scrubber;
 import dev.discard.media.CdnUrls;
 import dev.discard.media.Downloader;
 import dev.discard.media.MediaArchiver;
@@ -135,7 +136,7 @@ public final class ArchiveRun {
         try {
             if (resuming) {
                 layout = RunLayout.open(settings.resumeDir(), settings.gzip());
-                previous = mapper.readTree(layout.metaFile("run").toFile());
+                previous = mapper.readTree(layout.metaFile(RunFiles.RUN_LOG).toFile());
                 runIdent = previous.path("run").path("ident").asText(runIdent);
                 resume = ResumeState.scan(layout.root(), range, mapper);
             } else {
@@ -167,7 +168,7 @@ public final class ArchiveRun {
                     + e.getMessage(), layout.root(), e);
         }
         try {
-            metaWriter.write(layout.metaFile("run"), meta.toJson(), resuming);
+            metaWriter.write(layout.metaFile(RunFiles.RUN_LOG), meta.toJson(), resuming);
         } catch (IOException e) {
             throw new RunFailedException("cannot write run.meta.json in " + layout.root() + ": " + e.getMessage(),
                     layout.root(), e);
@@ -177,7 +178,7 @@ public final class ArchiveRun {
                 new ChannelPool(settings.concurrency()), incrementalStarts(), resume, resuming, media);
         listener.runStarted(layout.root());
         RunFailedException failure = null;
-        try (ExchangeLog runLog = context.openLog("run")) {
+        try (ExchangeLog runLog = context.openLog(RunFiles.RUN_LOG)) {
             JsonNode user = login(rest, runLog);
             meta.user(user);
             GatewayLink gateway = null;
@@ -225,7 +226,7 @@ public final class ArchiveRun {
         } finally {
             if (media != null) closeMedia(media, meta);
             try {
-                metaWriter.replace(layout.metaFile("run"), meta.toJson());
+                metaWriter.replace(layout.metaFile(RunFiles.RUN_LOG), meta.toJson());
             } catch (IOException e) {
                 if (failure == null) {
                     failure = new RunFailedException("cannot write run.meta.json: " + e.getMessage(), layout.root(), e);

@@ -1,11 +1,11 @@
 package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.discard.archive.ChannelResult.MessageRef;
 import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.MessagePages;
 import dev.discard.discord.UnexpectedResponseException;
+import dev.discard.format.ChannelMeta.MessageRef;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,9 +3,11 @@ package dev.discard.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.discard.archive.ChannelResult.MessageRef;
 import dev.discard.discord.ChannelType;
+import dev.discard.format.ChannelMeta;
+import dev.discard.format.ChannelMeta.MessageRef;
 import dev.discard.format.Snowflake;
+import dev.discard.format.Timestamps;
 
 /**
  * {@code <channel_id>.meta.json}: Discard's keys ({@code channel} {id, name, type}, {@code summary} {num_messages,
@@ -18,7 +20,7 @@ final class ChannelMetaWriter {
     static ObjectNode of(ObjectMapper mapper, JsonNode channel, ChannelResult result, String warning, Range range,
             Long startAfter, boolean finished) {
         ObjectNode meta = mapper.createObjectNode();
-        ObjectNode c = meta.putObject("channel");
+        ObjectNode c = meta.putObject(ChannelMeta.CHANNEL);
         c.put("id", result.channelId());
         c.put("name", result.name());
         int type = channel.path("type").asInt(-1);
@@ -30,21 +32,21 @@ final class ChannelMetaWriter {
         long parentId = Ids.of(channel, "parent_id");
         if (parentId > 0) c.put("parent_id", parentId);
         if (channel.has("thread_metadata")) c.set("thread_metadata", channel.get("thread_metadata").deepCopy());
-        ObjectNode summary = meta.putObject("summary");
-        summary.put("num_messages", result.messages());
-        putMessage(summary, "oldest_message", result.oldest());
-        putMessage(summary, "newest_message", result.newest());
+        ObjectNode summary = meta.putObject(ChannelMeta.SUMMARY);
+        summary.put(ChannelMeta.NUM_MESSAGES, result.messages());
+        putMessage(summary, ChannelMeta.OLDEST_MESSAGE, result.oldest());
+        putMessage(summary, ChannelMeta.NEWEST_MESSAGE, result.newest());
         summary.put("num_pins", result.pins());
-        ObjectNode r = meta.putObject("range");
-        r.put("after", range.after() == null ? null : Timestamps.isoSeconds(range.after()));
-        r.put("before", range.before() == null ? null : Timestamps.isoSeconds(range.before()));
+        ObjectNode r = meta.putObject(ChannelMeta.RANGE);
+        r.put(ChannelMeta.AFTER, range.after() == null ? null : Timestamps.isoSeconds(range.after()));
+        r.put(ChannelMeta.BEFORE, range.before() == null ? null : Timestamps.isoSeconds(range.before()));
         if (startAfter != null) {
             // Incremental: this channel was walked from where earlier runs left it, not from the beginning.
-            r.put("after", Timestamps.iso(Snowflake.instantOf(startAfter)));
-            r.put("after_id", startAfter);
+            r.put(ChannelMeta.AFTER, Timestamps.iso(Snowflake.instantOf(startAfter)));
+            r.put(ChannelMeta.AFTER_ID, startAfter);
         }
-        meta.put("completed", finished && result.error() == null);
-        meta.put("error", result.error());
+        meta.put(ChannelMeta.COMPLETED, finished && result.error() == null);
+        meta.put(ChannelMeta.ERROR, result.error());
         if (warning != null) meta.put("warning", warning);
         return meta;
     }

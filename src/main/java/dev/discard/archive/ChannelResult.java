@@ -1,5 +1,7 @@
 package dev.discard.archive;
 
+import dev.discard.format.ChannelMeta.MessageRef;
+
 /**
  * What archiving one channel gave. Immutable.
  *
@@ -14,9 +16,6 @@ package dev.discard.archive;
  */
 public record ChannelResult(long channelId, String name, String guildStem, long messages, MessageRef oldest,
         MessageRef newest, String error, long pins) {
-    /** A message by id and Discord's timestamp string. */
-    public record MessageRef(long id, String timestamp) {}
-
     /** Whether Discord refused the channel's history, from the start or part-way: {@link #error} says how. */
     public boolean failed() {
         return error != null;

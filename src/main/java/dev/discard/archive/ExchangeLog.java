@@ -3,6 +3,7 @@ package dev.discard.archive;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.HttpExchange;
 import dev.discard.discord.WsFrame;
+import dev.discard.format.LogFile;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
     static ExchangeLog create(Path path, RecordEncoder encoder, RunCounters counters) throws IOException {
         OutputStream file = new BufferedOutputStream(
                 Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), BUFFER);
-        OutputStream out = path.getFileName().toString().endsWith(".gz")
+        OutputStream out = LogFile.isGzip(path)
                 ? new GZIPOutputStream(file, BUFFER, true)
                 : file;
         return new ExchangeLog(path, out, encoder, counters);

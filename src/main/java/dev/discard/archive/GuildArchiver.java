@@ -8,13 +8,14 @@ import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.Permissions;
+import dev.discard.format.RunFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.concurrent.Callable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * Archives one guild: its tree (guild, channels, roles, emojis, stickers, the account's member) and its extras
@@ -43,7 +44,7 @@ final class GuildArchiver {
         List<ReadableChannels.Decision> decisions;
         JsonNode guild;
         GuildExtras.Result extras;
-        try (ExchangeLog log = context.openLog(stem + "/guild")) {
+        try (ExchangeLog log = context.openLog(stem + "/" + RunFiles.GUILD_LOG)) {
             String base = "/guilds/" + guildId;
             guild = context.rest.get(ApiRequest.get(base).param("with_counts", true), log)
                     .require("guild " + guildId, false);
@@ -89,7 +90,7 @@ final class GuildArchiver {
         try {
             context.pool.runAll(tasks);
         } finally {
-            context.writeMeta(stem + "/guild", meta(guild, decisions, sorted(results), sorted(threadResults), extras));
+            context.writeMeta(stem + "/" + RunFiles.GUILD_LOG, meta(guild, decisions, sorted(results), sorted(threadResults), extras));
         }
         context.counters.guilds.increment();
         List<ChannelResult> all = new ArrayList<>(sorted(results));

@@ -1,9 +1,9 @@
 package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.discard.format.Snowflake;
 import dev.discard.format.ChannelMeta;
 import dev.discard.format.MetaFileException;
+import dev.discard.format.Snowflake;
 import dev.discard.read.RunDirectory;
 import dev.discard.read.RunInfo;
 import java.io.IOException;

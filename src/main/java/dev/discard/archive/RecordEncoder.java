@@ -1,10 +1,11 @@
 package dev.discard.archive;
 
-import dev.discard.format.Scrubber;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.discard.discord.HttpExchange;
 import dev.discard.discord.WsFrame;
+import dev.discard.format.Scrubber;
+import dev.discard.format.Timestamps;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.discard.archive.ChannelResult.MessageRef;
-import dev.discard.read.ChannelLog;
 import dev.discard.format.ChannelMeta;
-import dev.discard.read.LogParts;
+import dev.discard.format.ChannelMeta.MessageRef;
 import dev.discard.format.MetaFileException;
+import dev.discard.read.ChannelLog;
+import dev.discard.read.LogParts;
 import dev.discard.read.Message;
 import dev.discard.read.RecordProblem;
 import dev.discard.read.RunDirectory;
@@ -68,15 +68,11 @@ final class ResumeState {
                 boolean done = meta != null && Boolean.TRUE.equals(meta.completed()) && meta.error() == null;
                 channels.put(id, done
                         ? new Prior(true, -1, meta.numMessages() == null ? 0 : meta.numMessages(),
-                                ref(meta.oldest()), ref(meta.newest()), meta.name(), guild.id())
+                                meta.oldest(), meta.newest(), meta.name(), guild.id())
                         : continuation(files.log(), id, range, meta == null ? null : meta.name(), guild.id(), mapper));
             }
         }
         return new ResumeState(channels);
-    }
-
-    private static MessageRef ref(ChannelMeta.MessageRef ref) {
-        return ref == null ? null : new MessageRef(ref.id(), ref.timestamp());
     }
 
     /** Where a half-done channel goes on: before its last page, with the messages before that counted. */

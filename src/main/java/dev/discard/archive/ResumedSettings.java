@@ -1,7 +1,8 @@
 package dev.discard.archive;
 
-import dev.discard.format.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.format.Json;
+import dev.discard.format.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class ResumedSettings {
      * @throws IllegalArgumentException with a line to show when the directory is not a run that can be resumed
      */
     public static ArchiveSettings read(Path runDir, String token, List<String> command) throws IOException {
-        Path file = runDir.resolve("run.meta.json");
+        Path file = runDir.resolve(RunFiles.RUN_META);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("not a run directory (no run.meta.json): " + runDir);
         }
@@ -66,7 +67,7 @@ public final class ResumedSettings {
 
     /** Whether the run completed already, so there is nothing to resume. */
     public static boolean completed(Path runDir) throws IOException {
-        return Json.newMapper().readTree(runDir.resolve("run.meta.json").toFile())
+        return Json.newMapper().readTree(runDir.resolve(RunFiles.RUN_META).toFile())
                 .path("run").path("completed").asBoolean(false);
     }
 

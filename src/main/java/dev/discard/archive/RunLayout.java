@@ -1,5 +1,8 @@
 package dev.discard.archive;
 
+import dev.discard.format.LogFile;
+import dev.discard.format.RunFiles;
+import dev.discard.format.Timestamps;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -44,7 +47,7 @@ public final class RunLayout {
 
     /** An existing run directory, for {@code --resume}. */
     static RunLayout open(Path root, boolean gzip) throws IOException {
-        if (!Files.isRegularFile(root.resolve("run.meta.json"))) {
+        if (!Files.isRegularFile(root.resolve(RunFiles.RUN_META))) {
             throw new IOException("not a run directory (no run.meta.json): " + root);
         }
         return new RunLayout(root, gzip);
@@ -65,17 +68,15 @@ public final class RunLayout {
      * never reopened.
      */
     Path logFile(String stem) throws IOException {
-        String extension = gzip ? ".jsonl.gz" : ".jsonl";
         for (int part = 1; ; part++) {
-            String name = part == 1 ? stem : stem + "." + part;
-            Path file = prepare(name + extension);
-            if (!Files.exists(file) && !Files.exists(prepare(name + (gzip ? ".jsonl" : ".jsonl.gz")))) return file;
+            Path file = prepare(LogFile.fileName(stem, part, gzip));
+            if (!Files.exists(file) && !Files.exists(prepare(LogFile.fileName(stem, part, !gzip)))) return file;
         }
     }
 
     /** {@code <stem>.meta.json}. */
     Path metaFile(String stem) throws IOException {
-        return prepare(stem + ".meta.json");
+        return prepare(RunFiles.metaFile(stem));
     }
 
     private Path prepare(String relative) throws IOException {

@@ -1,6 +1,5 @@
 package dev.discard.archive;
 
-import dev.discard.format.Scrubber;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
@@ -9,6 +8,7 @@ import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
+import dev.discard.format.Scrubber;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;

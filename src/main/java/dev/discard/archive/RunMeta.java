@@ -1,11 +1,12 @@
 package dev.discard.archive;
 
-import dev.discard.format.ClientInfo;
-import dev.discard.format.Scrubber;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.discard.format.ClientInfo;
+import dev.discard.format.Scrubber;
+import dev.discard.format.Timestamps;
 import dev.discard.media.MediaArchiver;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -9,9 +9,8 @@
  * {@link dev.discard.archive.RunFailedException}, {@link dev.discard.archive.Mode}, and
  * {@link dev.discard.archive.ResumedSettings} (continue an interrupted run). README.md shows a complete example.
  *
- * <p><b>Internal</b>: every other type here, public or not ({@code ExchangeLog}, {@code RunLayout}, {@code Json},
- * {@code Scrubber}, {@code Timestamps}, {@code ClientInfo}, …), is public only for discard's own packages and may
- * change at any time.
+ * <p><b>Internal</b>: every other type here, public or not ({@code ExchangeLog}, {@code RunLayout}, …), and every
+ * type of {@code dev.discard.format}, is public only for discard's own packages and may change at any time.
  *
  * <p>Logging goes through SLF4J only, never to the console: INFO for a run's and each channel's start and end,
  * retries and 429 waits; DEBUG for each request (without the token or message contents); WARN only for what the

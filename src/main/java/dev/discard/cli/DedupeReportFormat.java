@@ -13,6 +13,7 @@ import dev.discard.dedupe.Deduplicator;
 import dev.discard.dedupe.FileResult;
 import dev.discard.dedupe.FileResult.Copy;
 import dev.discard.dedupe.TimestampStatistics;
+import dev.discard.format.Json;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
 final class DedupeReportFormat {
     private static final String SUMMARY_RULE = "=".repeat(60);
     private static final String STATISTICS_RULE = "=".repeat(70);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.newMapper();
 
     private DedupeReportFormat() {}
 

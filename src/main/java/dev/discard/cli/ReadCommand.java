@@ -1,15 +1,16 @@
 package dev.discard.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.discard.read.ChannelLog;
 import dev.discard.format.ChannelMeta;
+import dev.discard.format.Json;
 import dev.discard.format.LogFile;
+import dev.discard.format.MetaFileException;
+import dev.discard.format.RunFiles;
+import dev.discard.format.Snowflake;
+import dev.discard.read.ChannelLog;
 import dev.discard.read.LogParts;
 import dev.discard.read.Message;
 import dev.discard.read.MessageRenderer;
-import dev.discard.format.MetaFileException;
 import dev.discard.read.RecordProblem;
-import dev.discard.read.Snowflakes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ final class ReadCommand implements Callable<Integer> {
         Path dir = base.getParent() != null ? base.getParent() : Path.of("");
         String name = base.getFileName().toString();
         LogParts parts = findParts(dir, name);
-        Path metaFile = dir.resolve(name + ".meta.json");
+        Path metaFile = dir.resolve(RunFiles.metaFile(name));
         ChannelMeta meta = readMeta(metaFile, console);
         boolean damagedMeta = meta == null && Files.exists(metaFile);
         if (parts.isEmpty()) {
@@ -68,7 +69,7 @@ final class ReadCommand implements Callable<Integer> {
                     : "no log for " + metaFile + ": expected " + base + ".jsonl or " + base + ".jsonl.gz");
         }
         String channelId = meta != null && meta.id() != null ? meta.id()
-                : Snowflakes.parse(name) >= 0 ? name : null;
+                : Snowflake.parseLenient(name) >= 0 ? name : null;
         LineOutput out = new LineOutput(console.out);
         if (!json) {
             String channelName = meta != null && meta.name() != null ? meta.name() : "(unknown name)";
@@ -78,7 +79,7 @@ final class ReadCommand implements Callable<Integer> {
         parts.anomalies().forEach(p -> console.error(p.toString()));
         ChannelLog.Stats stats;
         try {
-            stats = new ChannelLog(parts.files(), channelId, !json, new ObjectMapper()).read(new ChannelLog.Listener() {
+            stats = new ChannelLog(parts.files(), channelId, !json, Json.newMapper()).read(new ChannelLog.Listener() {
                 @Override
                 public void message(Message m) {
                     if (json) out.line(m.source(), m.start(), m.end() - m.start());
@@ -106,9 +107,8 @@ final class ReadCommand implements Callable<Integer> {
                     + " out/<run>/<guild>/<channel>");
         }
         String fileName = given.getFileName().toString();
-        if (fileName.endsWith(".meta.json")) {
-            return given.resolveSibling(fileName.substring(0, fileName.length() - ".meta.json".length()));
-        }
+        String metaStem = RunFiles.metaStem(fileName);
+        if (metaStem != null) return given.resolveSibling(metaStem);
         Optional<LogFile> log = LogFile.of(given);
         return log.map(f -> given.resolveSibling(f.name())).orElse(given);
     }
@@ -124,7 +124,7 @@ final class ReadCommand implements Callable<Integer> {
     private static ChannelMeta readMeta(Path metaFile, Console console) {
         if (!Files.exists(metaFile)) return null;
         try {
-            return ChannelMeta.read(metaFile, new ObjectMapper());
+            return ChannelMeta.read(metaFile, Json.newMapper());
         } catch (MetaFileException e) {
             if (e.isWrongKind()) {
                 throw new UsageException(e.getMessage() + "; give a channel log such as out/<run>/<guild>/<channel>");

@@ -1,6 +1,7 @@
 package dev.discard.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.Json;
 import dev.discard.read.ArchiveSummary;
 import dev.discard.read.Summarizer;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class SummaryCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new UsageException("no folder " + dir + ": give a folder of runs such as out/");
         }
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.newMapper();
         Summarizer summarizer = new Summarizer(mapper, p -> console.error(p.toString()),
                 s -> console.error("warning: skipped " + s.directory() + ": " + s.reason()));
         ArchiveSummary summary = summarizer.summarize(dir);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.discard.format.Timestamps;
 import dev.discard.read.ArchiveSummary;
 import dev.discard.read.CoverageGaps;
 import dev.discard.read.RunInfo;
-import dev.discard.format.Timestamps;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -33,9 +33,9 @@ final class SummaryJson {
             r.put("mode", info.mode());
             r.put("client", info.clientName() + " " + info.clientVersion());
             r.put("python_discard", info.legacy());
-            r.put("datetime_start", Timestamps.iso(info.start()));
-            r.put("after", Timestamps.iso(info.after()));
-            r.put("before", Timestamps.iso(info.before()));
+            r.put("datetime_start", Timestamps.isoCompact(info.start()));
+            r.put("after", Timestamps.isoCompact(info.after()));
+            r.put("before", Timestamps.isoCompact(info.before()));
             r.put("channels", run.channels());
             r.put("messages", run.messages());
         }
@@ -66,15 +66,15 @@ final class SummaryJson {
     private static void channel(ObjectNode c, ArchiveSummary.ChannelEntry channel) {
         c.put("id", channel.id());
         c.put("name", channel.name());
-        c.put("created", Timestamps.iso(channel.created()));
+        c.put("created", Timestamps.isoCompact(channel.created()));
         c.put("runs", channel.runs());
         c.put("messages", channel.messages());
         c.put("runs_overlap", channel.overlapping());
-        c.put("oldest_message", Timestamps.iso(channel.oldest()));
-        c.put("newest_message", Timestamps.iso(channel.newest()));
+        c.put("oldest_message", Timestamps.isoCompact(channel.oldest()));
+        c.put("newest_message", Timestamps.isoCompact(channel.newest()));
         ArrayNode covered = c.putArray("covered");
         for (CoverageGaps.Range r : channel.coverage().covered()) range(covered.addObject(), r);
-        c.put("covered_until", Timestamps.iso(channel.coverage().coveredUntil()));
+        c.put("covered_until", Timestamps.isoCompact(channel.coverage().coveredUntil()));
         ArrayNode gaps = c.putArray("gaps");
         for (CoverageGaps.Range r : channel.coverage().gaps()) {
             ObjectNode gap = gaps.addObject();
@@ -85,7 +85,7 @@ final class SummaryJson {
     }
 
     private static void range(ObjectNode node, CoverageGaps.Range r) {
-        node.put("from", Timestamps.iso(r.from()));
-        node.put("to", Timestamps.iso(r.to()));
+        node.put("from", Timestamps.isoCompact(r.from()));
+        node.put("to", Timestamps.isoCompact(r.to()));
     }
 }

@@ -1,10 +1,10 @@
 package dev.discard.cli;
 
+import dev.discard.format.Timestamps;
 import dev.discard.read.ArchiveSummary;
 import dev.discard.read.CoverageGaps;
 import dev.discard.read.RunDirectory;
 import dev.discard.read.RunInfo;
-import dev.discard.format.Timestamps;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

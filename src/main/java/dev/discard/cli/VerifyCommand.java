@@ -1,6 +1,6 @@
 package dev.discard.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.Json;
 import dev.discard.read.RunDirectory;
 import dev.discard.read.Verifier;
 import java.io.IOException;
@@ -63,7 +63,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             runs.addAll(found);
         }
-        Verifier.Report report = new Verifier(new ObjectMapper(), secret)
+        Verifier.Report report = new Verifier(Json.newMapper(), secret)
                 .verify(runs, f -> console.out.println(console.scrub(f.toString())));
         console.out.println(verdict(report));
         return report.problems() > 0 ? ExitCode.FAILED : ExitCode.OK;

@@ -1,7 +1,5 @@
 package dev.discard.format;
 
-import dev.discard.read.Snowflakes;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -38,33 +36,46 @@ public record ChannelMeta(
         String error,
         Instant rangeAfter) {
 
-    /** A message named in a meta file. */
+    /** The keys of a channel meta file, shared by the archiver that writes it and the tools that read it. */
+    public static final String CHANNEL = "channel";
+    public static final String SUMMARY = "summary";
+    public static final String RANGE = "range";
+    public static final String NUM_MESSAGES = "num_messages";
+    public static final String OLDEST_MESSAGE = "oldest_message";
+    public static final String NEWEST_MESSAGE = "newest_message";
+    public static final String AFTER = "after";
+    public static final String BEFORE = "before";
+    public static final String AFTER_ID = "after_id";
+    public static final String COMPLETED = "completed";
+    public static final String ERROR = "error";
+
+    /** A message named in a meta file, by id and Discord's timestamp string. */
     public record MessageRef(long id, String timestamp) {}
 
     public static ChannelMeta read(Path file, ObjectMapper mapper) throws MetaFileException {
         JsonNode root = MetaJson.read(file, mapper);
-        JsonNode channel = root.get("channel");
+        JsonNode channel = root.get(CHANNEL);
         if (channel == null || !channel.isObject()) {
             throw MetaFileException.wrongKind(file, "not a channel meta file: it has no 'channel' object");
         }
-        JsonNode summary = root.path("summary");
-        MessageRef oldest = ref(summary.get("oldest_message"));
-        MessageRef newest = ref(summary.get("newest_message"));
+        JsonNode summary = root.path(SUMMARY);
+        MessageRef oldest = ref(summary.get(OLDEST_MESSAGE));
+        MessageRef newest = ref(summary.get(NEWEST_MESSAGE));
         boolean swapped = oldest != null && newest != null && oldest.id() > newest.id();
-        JsonNode completed = root.has("completed") ? root.get("completed") : channel.get("completed");
-        JsonNode error = root.has("error") ? root.get("error") : channel.get("error");
+        JsonNode completed = root.has(COMPLETED) ? root.get(COMPLETED) : channel.get(COMPLETED);
+        JsonNode error = root.has(ERROR) ? root.get(ERROR) : channel.get(ERROR);
         return new ChannelMeta(file, MetaJson.text(channel.get("id")), MetaJson.text(channel.get("name")),
-                MetaJson.text(channel.get("type")), MetaJson.number(summary.get("num_messages")),
+                MetaJson.text(channel.get("type")), MetaJson.number(summary.get(NUM_MESSAGES)),
                 swapped ? newest : oldest, swapped ? oldest : newest, swapped,
                 completed != null && completed.isBoolean() ? completed.asBoolean() : null,
                 error == null || error.isNull() ? null : error.isTextual() ? error.asText() : error.toString(),
-                root.path("range").has("after_id")
-                        ? MetaJson.time(file, root.path("range").get("after"), "range.after") : null);
+                root.path(RANGE).has(AFTER_ID)
+                        ? MetaJson.time(file, root.path(RANGE).get(AFTER), RANGE + "." + AFTER) : null);
     }
 
     private static MessageRef ref(JsonNode node) {
         if (node == null || !node.isObject()) return null;
-        long id = Snowflakes.parse(MetaJson.text(node.get("id")));
+        long id = Snowflake.parseLenient(MetaJson.text(node.get("id")));
         return id < 0 ? null : new MessageRef(id, MetaJson.text(node.get("timestamp")));
     }
 

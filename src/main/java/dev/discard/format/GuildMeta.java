@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * @param numThreads {@code summary.num_threads} (threads have meta files of their own), 0 when absent
  */
 public record GuildMeta(Path file, String id, String name, Long numChannels, Long numMessages, long numThreads) {
-    public static final String FILE_NAME = "guild.meta.json";
+    public static final String FILE_NAME = RunFiles.GUILD_META;
 
     public static GuildMeta read(Path file, ObjectMapper mapper) throws MetaFileException {
         JsonNode root = MetaJson.read(file, mapper);

@@ -24,6 +24,22 @@ public record LogFile(Path path, String name, int part, boolean gzip) {
     /** Inflater input buffer: large enough that native calls do not dominate. */
     private static final int GZIP_BUFFER = 64 * 1024;
 
+    /** The name of part {@code part} of the log {@code stem}: {@code <stem>.jsonl[.gz]}, {@code <stem>.<n>.jsonl[.gz]}. */
+    public static String fileName(String stem, int part, boolean gzip) {
+        return (part == 1 ? stem : stem + "." + part) + (gzip ? ".jsonl.gz" : ".jsonl");
+    }
+
+    /** Whether a file of this name is gzip-compressed: the one rule for every file of a run, logs or not. */
+    public static boolean isGzip(Path path) {
+        Path fileName = path.getFileName();
+        return fileName != null && fileName.toString().endsWith(".gz");
+    }
+
+    /** Opens any file of a run decompressed, as {@link #open()} does, with compression chosen by {@link #isGzip}. */
+    public static InputStream open(Path path) throws IOException {
+        return new LogFile(path, "", 1, isGzip(path)).open();
+    }
+
     /** The log file this path names, or empty when the name is not {@code <name>[.<n>].jsonl[.gz]}. */
     public static Optional<LogFile> of(Path path) {
         Path fileName = path.getFileName();
@@ -31,7 +47,7 @@ public record LogFile(Path path, String name, int part, boolean gzip) {
         Matcher m = FILE_NAME.matcher(fileName.toString());
         if (!m.matches()) return Optional.empty();
         int part = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-        return Optional.of(new LogFile(path, m.group(1), part, m.group(3) != null));
+        return Optional.of(new LogFile(path, m.group(1), part, isGzip(path)));
     }
 
     /**

@@ -7,12 +7,21 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** The date-times of archives: Discord's, the Java archiver's (with offset) and the Python Discard's (naive). */
+/**
+ * The date-times of archives, written and read: the Java archiver's (ISO 8601 with microseconds and an explicit UTC
+ * offset, like Python's {@code isoformat()}), Discord's, and the Python Discard's (naive).
+ */
 public final class Timestamps {
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
     private static final DateTimeFormatter ISO_MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
+    private static final DateTimeFormatter RECORD =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RANGE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_NAME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
     private static final String UTC_SUFFIX = "+00:00";
 
     private Timestamps() {}
@@ -44,8 +53,26 @@ public final class Timestamps {
         }
     }
 
-    /** ISO 8601 UTC with offset, as the Java archiver writes: {@code 2021-02-01T00:00:00+00:00}. */
-    public static String iso(Instant time) {
+    /** {@code 2021-02-01T17:47:43.374877+00:00}: records and the times of meta files, always six fraction digits. */
+    public static String iso(Instant instant) {
+        return RECORD.format(instant);
+    }
+
+    /** {@code 2021-02-01T00:00:00+00:00}, for the range settings, which have whole seconds. */
+    public static String isoSeconds(Instant instant) {
+        return RANGE.format(instant);
+    }
+
+    /** {@code 20210201T174740}, the start of a run directory's name. */
+    public static String runName(Instant instant) {
+        return RUN_NAME.format(instant);
+    }
+
+    /**
+     * ISO 8601 UTC with offset, the fraction only when there is one: {@code 2021-02-01T00:00:00+00:00}; null for null.
+     * For reports of what was read.
+     */
+    public static String isoCompact(Instant time) {
         if (time == null) return null;
         return (time.getNano() == 0 ? ISO : ISO_MICROS).format(time.atOffset(ZoneOffset.UTC));
     }

@@ -6,14 +6,17 @@ import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.HttpExchange;
-import dev.discard.discord.MessagePages;
 import dev.discard.discord.InvalidRequestGuard;
+import dev.discard.discord.MessagePages;
 import dev.discard.discord.RateLimiter;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.Sleeper;
-import dev.discard.format.Snowflake;
 import dev.discard.discord.Token;
 import dev.discard.discord.WsFrame;
+import dev.discard.format.ClientInfo;
+import dev.discard.format.Json;
+import dev.discard.format.Scrubber;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +120,7 @@ public final class MediaJob {
             ArchivedMessages archive = new ArchivedMessages(mapper);
             ArchivedMessages.ChannelLog log = pick(archive, archive.channels(resolve(settings.fromArchive())));
             Path dir = outputDir(log.name() != null ? log.name() : Long.toString(log.channelId()));
-            ImageExtractor extractor = new ImageExtractor(fetcher, dir, scrubber(secret), listener);
+            ImageExtractor extractor = new ImageExtractor(fetcher, dir, Scrubber.of(secret, false)::scrub, listener);
             archive.read(log, afterId, beforeId, page -> extractor.page(log.channelId(), page, UNRECORDED));
             return extractor.summary(log.channelId(), log.name());
         }
@@ -126,7 +129,7 @@ public final class MediaJob {
         long channelId = MessagePages.id(channel);
         String name = channel.path("name").isTextual() ? channel.path("name").textValue() : null;
         Path dir = outputDir(name != null ? name : Long.toString(channelId));
-        ImageExtractor extractor = new ImageExtractor(fetcher, dir, scrubber(secret), listener);
+        ImageExtractor extractor = new ImageExtractor(fetcher, dir, Scrubber.of(secret, false)::scrub, listener);
         new MessagePages(rest).walk(channelId, afterId, beforeId, UNRECORDED,
                 page -> extractor.page(channelId, page, UNRECORDED));
         return extractor.summary(channelId, name);
@@ -194,21 +197,17 @@ public final class MediaJob {
         return "discard/" + clientVersion + " (+" + clientUrl + ")";
     }
 
-    private static java.util.function.UnaryOperator<String> scrubber(String secret) {
-        return text -> secret == null || secret.isEmpty() || text == null ? text : text.replace(secret, "[SCRUBBED]");
-    }
-
     /** Configures a job; everything but the settings has a production default. */
     public static final class Builder {
         private final MediaSettings settings;
         private OkHttpClient http;
-        private ObjectMapper mapper = new ObjectMapper();
+        private ObjectMapper mapper = Json.newMapper();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private RandomGenerator random = new SecureRandom();
         private ExtractListener listener = ExtractListener.NONE;
-        private String clientUrl = "https://github.com/discard-java/discard";
-        private String clientVersion = "unknown";
+        private String clientUrl = ClientInfo.URL;
+        private String clientVersion = ClientInfo.VERSION;
 
         private Builder(MediaSettings settings) {
             this.settings = settings;

@@ -1,8 +1,8 @@
 package dev.discard.read;
 
-import dev.discard.format.LogFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.LogFile;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.Snowflake;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -68,8 +69,8 @@ public record ArchiveSummary(List<RunEntry> runs, List<SkippedRun> skipped, List
             CoverageGaps coverage) {
         /** When the channel was created: the time of its id. */
         public Instant created() {
-            long id = Snowflakes.parse(this.id);
-            return id < 0 ? null : Snowflakes.time(id);
+            long id = Snowflake.parseLenient(this.id);
+            return id < 0 ? null : Snowflake.instantOf(id);
         }
     }
 

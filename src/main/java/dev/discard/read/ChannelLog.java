@@ -1,7 +1,7 @@
 package dev.discard.read;
 
-import dev.discard.format.LogFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.LogFile;
 import java.io.IOException;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package dev.discard.read;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ final class MessagePageParser implements DataVisitor {
             MessageReader m = new MessageReader(details);
             m.read(p);
             int end = base + (int) p.currentLocation().getByteOffset();
-            long id = Snowflakes.parse(m.id);
+            long id = Snowflake.parseLenient(m.id);
             if (id < 0) {
                 damage = add(damage, "message " + index + " of the page has no valid id (" + m.id + ")");
                 continue;

@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.Snowflake;
 import dev.discard.format.Timestamps;
 /**
  * One message as a line of text, as Discard's reader prints it: {@code [2021-02-01 14:35:33.216000] <Sanqui#3248>
@@ -44,7 +45,7 @@ public final class MessageRenderer {
                 // fall through to the id's time
             }
         }
-        return Timestamps.display(Snowflakes.time(id));
+        return Timestamps.display(Snowflake.instantOf(id));
     }
 
     private static String indentContinuations(StringBuilder b) {

@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.Snowflake;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,7 +25,7 @@ final class PageContinuity {
     }
 
     void page(ArchiveRecord record, List<Message> sorted, Consumer<Finding> findings) {
-        long after = Snowflakes.parse(record.param("after"));
+        long after = Snowflake.parseLenient(record.param("after"));
         if (after >= 0 && previousLargest >= 0) {
             if (after > previousLargest) {
                 findings.accept(Finding.problem(record.file(), record.line(), "page hole: this page asks for"
@@ -44,7 +45,7 @@ final class PageContinuity {
         }
         lastSize = sorted.size();
         String limit = record.param("limit");
-        lastLimit = limit == null ? -1 : (int) Math.min(Integer.MAX_VALUE, Math.max(-1, Snowflakes.parse(limit)));
+        lastLimit = limit == null ? -1 : (int) Math.min(Integer.MAX_VALUE, Math.max(-1, Snowflake.parseLenient(limit)));
         lastFile = record.file();
         lastLine = record.line();
     }

@@ -1,7 +1,8 @@
 package dev.discard.read;
 
-import dev.discard.format.MetaJson;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.format.MetaJson;
+import dev.discard.format.Snowflake;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class ReactionTally {
     void page(ArchiveRecord record, JsonNode data) {
         if (data == null || !data.isArray()) return;
         for (JsonNode message : data) {
-            long id = Snowflakes.parse(MetaJson.text(message.get("id")));
+            long id = Snowflake.parseLenient(MetaJson.text(message.get("id")));
             JsonNode reactions = message.get("reactions");
             if (id < 0 || reactions == null || !reactions.isArray()) continue;
             for (JsonNode reaction : reactions) {
@@ -57,7 +58,7 @@ final class ReactionTally {
         if (path == null || path.length != 5 || !path[1].equals("messages") || !path[3].equals("reactions")) {
             return false;
         }
-        long messageId = Snowflakes.parse(path[2]);
+        long messageId = Snowflake.parseLenient(path[2]);
         if (messageId < 0 || !record.isSuccess()) return true;
         int type = "1".equals(record.param("type")) ? 1 : 0;
         Fetched f = fetched.computeIfAbsent(new Key(messageId, urlEmojiKey(path[4]), type), k -> new Fetched());
@@ -66,7 +67,7 @@ final class ReactionTally {
         JsonNode users = record.data();
         if (users == null || !users.isArray()) return true;
         for (JsonNode user : users) {
-            long id = Snowflakes.parse(MetaJson.text(user.get("id")));
+            long id = Snowflake.parseLenient(MetaJson.text(user.get("id")));
             if (id > f.highest) {
                 f.highest = id;
                 f.users++;
@@ -110,7 +111,7 @@ final class ReactionTally {
     private static String urlEmojiKey(String segment) {
         String emoji = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         int colon = emoji.lastIndexOf(':');
-        if (colon >= 0 && Snowflakes.parse(emoji.substring(colon + 1)) >= 0) return "emoji " + emoji.substring(colon + 1);
+        if (colon >= 0 && Snowflake.parseLenient(emoji.substring(colon + 1)) >= 0) return "emoji " + emoji.substring(colon + 1);
         return emoji;
     }
 }

@@ -1,5 +1,7 @@
 package dev.discard.read;
 
+import dev.discard.format.RunFiles;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -54,10 +56,10 @@ public record RunDirectory(Path dir, LogParts runLog, List<GuildFolder> guilds) 
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path sub : entries.filter(Files::isDirectory).sorted().toList()) {
                 String name = sub.getFileName().toString();
-                if (name.equals(DIRECT_MESSAGES) || Snowflakes.parse(name) >= 0) guilds.add(guild(sub, name));
+                if (name.equals(DIRECT_MESSAGES) || Snowflake.parseLenient(name) >= 0) guilds.add(guild(sub, name));
             }
         }
-        return new RunDirectory(dir, LogParts.find(dir, "run"), guilds);
+        return new RunDirectory(dir, LogParts.find(dir, RunFiles.RUN_LOG), guilds);
     }
 
     private static GuildFolder guild(Path dir, String id) throws IOException {
@@ -66,13 +68,14 @@ public record RunDirectory(Path dir, LogParts runLog, List<GuildFolder> guilds) 
         try (Stream<Path> entries = Files.list(dir)) {
             entries.filter(Files::isRegularFile).forEach(f -> {
                 String name = f.getFileName().toString();
-                if (name.endsWith(".meta.json")) metas.put(name.substring(0, name.length() - ".meta.json".length()), f);
+                String stem = RunFiles.metaStem(name);
+                if (stem != null) metas.put(stem, f);
             });
         }
         TreeMap<Long, String> channelIds = new TreeMap<>();
         Stream.concat(logs.keySet().stream(), metas.keySet().stream())
-                .filter(n -> Snowflakes.parse(n) >= 0)
-                .forEach(n -> channelIds.put(Snowflakes.parse(n), n));
+                .filter(n -> Snowflake.parseLenient(n) >= 0)
+                .forEach(n -> channelIds.put(Snowflake.parseLenient(n), n));
         List<ChannelFiles> channels = new ArrayList<>();
         for (String channel : channelIds.values()) {
             LogParts log = logs.getOrDefault(channel, new LogParts(dir, channel, List.of(), List.of()));

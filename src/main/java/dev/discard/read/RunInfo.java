@@ -1,9 +1,10 @@
 package dev.discard.read;
 
-import dev.discard.format.MetaFileException;
-import dev.discard.format.MetaJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.MetaFileException;
+import dev.discard.format.MetaJson;
+import dev.discard.format.RunFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -43,7 +44,7 @@ public record RunInfo(
         String settingsToken,
         JsonNode summary) {
 
-    public static final String FILE_NAME = "run.meta.json";
+    public static final String FILE_NAME = RunFiles.RUN_META;
 
     /** Reads {@code <runDirectory>/run.meta.json}. */
     public static RunInfo read(Path runDirectory, ObjectMapper mapper) throws MetaFileException {

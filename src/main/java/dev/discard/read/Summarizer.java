@@ -1,9 +1,10 @@
 package dev.discard.read;
 
-import dev.discard.format.MetaFileException;
-import dev.discard.format.GuildMeta;
-import dev.discard.format.ChannelMeta;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.ChannelMeta;
+import dev.discard.format.GuildMeta;
+import dev.discard.format.MetaFileException;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,7 +61,7 @@ public final class Summarizer {
     public ArchiveSummary summarize(Path root) throws IOException {
         List<ArchiveSummary.RunEntry> runs = new ArrayList<>();
         List<ArchiveSummary.SkippedRun> skippedRuns = new ArrayList<>();
-        Map<String, GuildTotals> guilds = new TreeMap<>(Comparator.comparing((String g) -> Snowflakes.parse(g))
+        Map<String, GuildTotals> guilds = new TreeMap<>(Comparator.comparing((String g) -> Snowflake.parseLenient(g))
                 .thenComparing(Comparator.naturalOrder()));
         long[] problemCount = {0};
         Consumer<RecordProblem> countingProblems = p -> {
@@ -101,7 +102,7 @@ public final class Summarizer {
             Consumer<RecordProblem> problems) {
         int channelCount = 0;
         long messageCount = 0;
-        long before = info.before() == null ? Long.MAX_VALUE : Snowflakes.at(info.before());
+        long before = info.before() == null ? Long.MAX_VALUE : Snowflake.of(info.before());
         for (RunDirectory.GuildFolder folder : run.guilds()) {
             GuildTotals guild = guilds.computeIfAbsent(folder.id(), id -> new GuildTotals());
             if (folder.metaFile() != null) {
@@ -116,7 +117,7 @@ public final class Summarizer {
                 }
             }
             for (RunDirectory.ChannelFiles files : folder.channels()) {
-                ChannelTotals channel = guild.channels.computeIfAbsent(Snowflakes.parse(files.id()),
+                ChannelTotals channel = guild.channels.computeIfAbsent(Snowflake.parseLenient(files.id()),
                         k -> new ChannelTotals(files.id()));
                 ChannelMeta meta = readMeta(files, problems);
                 if (meta != null && meta.name() != null && newer(info.start(), channel.nameTime)) {
@@ -131,7 +132,7 @@ public final class Summarizer {
                 Instant channelAfter = meta != null && meta.rangeAfter() != null
                         && (info.after() == null || meta.rangeAfter().isAfter(info.after()))
                         ? meta.rangeAfter() : info.after();
-                long[] counted = count(files, channelAfter == null ? -1 : Snowflakes.at(channelAfter), before,
+                long[] counted = count(files, channelAfter == null ? -1 : Snowflake.of(channelAfter), before,
                         problems);
                 channelCount++;
                 messageCount += counted[0];
@@ -188,10 +189,10 @@ public final class Summarizer {
     }
 
     private static ArchiveSummary.ChannelEntry entry(ChannelTotals c) {
-        long id = Snowflakes.parse(c.id);
-        CoverageGaps coverage = CoverageGaps.of(id < 0 ? null : Snowflakes.time(id), c.ranges);
+        long id = Snowflake.parseLenient(c.id);
+        CoverageGaps coverage = CoverageGaps.of(id < 0 ? null : Snowflake.instantOf(id), c.ranges);
         return new ArchiveSummary.ChannelEntry(c.id, c.name, c.runs, c.messages, overlaps(c.ranges),
-                c.newest < 0 ? null : Snowflakes.time(c.oldest), c.newest < 0 ? null : Snowflakes.time(c.newest),
+                c.newest < 0 ? null : Snowflake.instantOf(c.oldest), c.newest < 0 ? null : Snowflake.instantOf(c.newest),
                 coverage);
     }
 

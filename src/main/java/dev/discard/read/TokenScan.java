@@ -32,8 +32,7 @@ final class TokenScan {
     }
 
     private void scanFile(Path file, Consumer<Finding> findings) {
-        boolean gzip = file.getFileName().toString().endsWith(".gz");
-        try (InputStream in = gzip ? new LogFile(file, "", 1, true).open() : Files.newInputStream(file)) {
+        try (InputStream in = LogFile.open(file)) {
             LineReader lines = new LineReader(in);
             while (lines.next()) {
                 if (contains(lines.buffer(), lines.lineStart(), lines.lineStart() + lines.lineLength(), token)) {

@@ -1,10 +1,11 @@
 package dev.discard.read;
 
-import dev.discard.format.MetaFileException;
-import dev.discard.format.GuildMeta;
-import dev.discard.format.ChannelMeta;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.ChannelMeta;
+import dev.discard.format.GuildMeta;
+import dev.discard.format.MetaFileException;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -153,8 +154,8 @@ public final class Verifier {
             this.legacy = info != null && info.legacy();
             this.checks = checks;
             this.findings = findings;
-            this.after = info == null || info.after() == null ? -1 : Snowflakes.at(info.after());
-            this.before = info == null || info.before() == null ? Long.MAX_VALUE : Snowflakes.at(info.before());
+            this.after = info == null || info.after() == null ? -1 : Snowflake.of(info.after());
+            this.before = info == null || info.before() == null ? Long.MAX_VALUE : Snowflake.of(info.before());
             this.continuity = new PageContinuity(before);
         }
 

@@ -1,7 +1,5 @@
 package dev.discard.archive;
 
-import dev.discard.format.Json;
-import dev.discard.format.Scrubber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.HttpExchange;
 import dev.discard.discord.WsFrame;
+import dev.discard.format.Json;
+import dev.discard.format.Scrubber;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -3,8 +3,8 @@ package dev.discard.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.discard.archive.ChannelResult;
-import dev.discard.archive.ChannelResult.MessageRef;
 import dev.discard.archive.RunResult;
+import dev.discard.format.ChannelMeta.MessageRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.discard.format;
 
-import dev.discard.format.Snowflake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.discard.format.Snowflake;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

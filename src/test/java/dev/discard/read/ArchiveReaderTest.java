@@ -1,13 +1,13 @@
 package dev.discard.read;
 
-import dev.discard.format.LogFile;
-import dev.discard.format.Timestamps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.LogFile;
+import dev.discard.format.Timestamps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.discard.read;
 
-import dev.discard.format.LogFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.LogFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

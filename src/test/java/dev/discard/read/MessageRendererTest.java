@@ -1,10 +1,11 @@
 package dev.discard.read;
 
-import dev.discard.format.Timestamps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.Snowflake;
+import dev.discard.format.Timestamps;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class MessageRendererTest {
             p.nextToken();
             MessageReader reader = new MessageReader(true);
             reader.read(p);
-            return renderer.render(new Message(Snowflakes.parse(reader.id), bytes, 0, bytes.length, reader.fields()));
+            return renderer.render(new Message(Snowflake.parseLenient(reader.id), bytes, 0, bytes.length, reader.fields()));
         }
     }
 

@@ -1,9 +1,5 @@
 package dev.discard.read;
 
-import dev.discard.format.MetaFileException;
-import dev.discard.format.GuildMeta;
-import dev.discard.format.ChannelMeta;
-import dev.discard.format.Timestamps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.ChannelMeta;
+import dev.discard.format.GuildMeta;
+import dev.discard.format.MetaFileException;
+import dev.discard.format.Snowflake;
+import dev.discard.format.Timestamps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -83,13 +84,13 @@ class MetaFilesTest {
 
     @Test
     void snowflakesAndTimes() {
-        assertEquals(Instant.parse("2021-02-01T14:35:33.216Z"), Snowflakes.time(805808565507457035L));
-        assertEquals(0, Snowflakes.at(Instant.parse("2015-01-01T00:00:00Z")));
+        assertEquals(Instant.parse("2021-02-01T14:35:33.216Z"), Snowflake.instantOf(805808565507457035L));
+        assertEquals(0, Snowflake.of(Instant.parse("2015-01-01T00:00:00Z")));
         assertEquals(Instant.parse("2021-02-01T14:35:33.216Z"),
-                Snowflakes.time(Snowflakes.at(Instant.parse("2021-02-01T14:35:33.216Z"))));
-        assertEquals(-1, Snowflakes.parse("12a"));
-        assertEquals(-1, Snowflakes.parse("99999999999999999999"));
-        assertEquals("2021-02-01T00:00:00+00:00", Timestamps.iso(Instant.parse("2021-02-01T00:00:00Z")));
-        assertEquals("2021-02-01T00:00:00.500000+00:00", Timestamps.iso(Instant.parse("2021-02-01T00:00:00.5Z")));
+                Snowflake.instantOf(Snowflake.of(Instant.parse("2021-02-01T14:35:33.216Z"))));
+        assertEquals(-1, Snowflake.parseLenient("12a"));
+        assertEquals(-1, Snowflake.parseLenient("99999999999999999999"));
+        assertEquals("2021-02-01T00:00:00+00:00", Timestamps.isoCompact(Instant.parse("2021-02-01T00:00:00Z")));
+        assertEquals("2021-02-01T00:00:00.500000+00:00", Timestamps.isoCompact(Instant.parse("2021-02-01T00:00:00.5Z")));
     }
 }

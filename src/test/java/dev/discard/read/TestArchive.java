@@ -1,5 +1,6 @@
 package dev.discard.read;
 
+import dev.discard.format.Snowflake;
 import dev.discard.format.Timestamps;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +21,7 @@ public final class TestArchive {
 
     /** The snowflake of a UTC time such as {@code 2021-02-01T14:35:33Z}, plus a sequence number. */
     public static long id(String time, int sequence) {
-        return Snowflakes.at(Instant.parse(time)) + sequence;
+        return Snowflake.of(Instant.parse(time)) + sequence;
     }
 
     /** Messages numbered {@code from..to} (ids {@code base + n << 22}), newest first as Discord answers. */
@@ -37,8 +38,8 @@ public final class TestArchive {
 
     /** A message; {@code extra} is spliced in as further keys (starting with a comma) or empty. */
     public static String message(long id, int type, String content, String extra) {
-        String time = Timestamps.iso(Snowflakes.time(id)).replace("+00:00", "").replaceAll("\\.\\d+$", "");
-        String millis = String.format("%03d", Snowflakes.time(id).toEpochMilli() % 1000);
+        String time = Timestamps.isoCompact(Snowflake.instantOf(id)).replace("+00:00", "").replaceAll("\\.\\d+$", "");
+        String millis = String.format("%03d", Snowflake.instantOf(id).toEpochMilli() % 1000);
         return "{\"id\":\"" + id + "\",\"type\":" + type + ",\"content\":" + json(content) + ",\"channel_id\":\""
                 + CHANNEL + "\",\"author\":{\"id\":\"83101988983668736\",\"username\":\"Sanqui\","
                 + "\"discriminator\":\"3248\",\"global_name\":null},\"attachments\":[],\"embeds\":[],"
@@ -137,7 +138,7 @@ public final class TestArchive {
     }
 
     private static String ref(Long id) {
-        return id == null ? "null" : "{\"id\": " + id + ", \"timestamp\": \"" + Timestamps.iso(Snowflakes.time(id))
+        return id == null ? "null" : "{\"id\": " + id + ", \"timestamp\": \"" + Timestamps.isoCompact(Snowflake.instantOf(id))
                 + "\"}";
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.LogContext;
+import dev.discard.format.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -180,7 +181,7 @@ public final class GatewaySession implements AutoCloseable {
         private boolean userAccount;
         private int intents = GatewayIntents.forArchive(false);
         private ConnectionProperties properties = ConnectionProperties.discard();
-        private ObjectMapper mapper = new ObjectMapper();
+        private ObjectMapper mapper = Json.newMapper();
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random = RandomGenerator.getDefault();
         private ReconnectPolicy reconnectPolicy = ReconnectPolicy.DEFAULT;
