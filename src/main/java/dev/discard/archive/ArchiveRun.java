@@ -151,7 +151,7 @@ public final class ArchiveRun {
                     + (e instanceof java.nio.file.FileSystemException ? "; check that the folder can be written" : ""),
                     null, e);
         }
-        Token token = new Token(settings.token(), settings.userAccount());
+        Token token = settings.token();
         Scrubber scrubber = Scrubber.of(token.secret(), settings.noScrub());
         runLog = openRunLog(layout, token);
         RunCounters counters = new RunCounters();

@@ -1,17 +1,18 @@
 package dev.discard.archive;
 
+import dev.discard.discord.Token;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What a run should do, as the user asked. Immutable; {@link #builder} makes one with the defaults of the CLI.
+ * What a run should do, as the user asked. Immutable; {@link #builder} makes one with the defaults of the CLI. The
+ * token is a {@link Token}, so printing the settings does not print the secret.
  *
  * @param mode profile, channel or guild
  * @param ids the channel or guild ids, in the order given (empty for profile)
- * @param token the bot or user token
- * @param userAccount whether {@code token} belongs to a user account ({@code -U})
+ * @param token the bot or user token, and whether it belongs to a user account ({@code -U})
  * @param outputDir the directory that receives the run directory
  * @param after archive messages after this time, or null for the beginning
  * @param before archive messages before this time, or null for now
@@ -27,7 +28,7 @@ import java.util.Objects;
  * @param media also download the media of what is archived into {@code media/} ({@code --media})
  * @param members also record each guild's member list ({@code --members}; needs the GUILD_MEMBERS intent)
  */
-public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean userAccount, Path outputDir,
+public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outputDir,
         Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, List<String> command,
         boolean noGateway, int concurrency, boolean incremental, Path resumeDir, int maxRate,
         boolean media, boolean members) {
@@ -53,16 +54,29 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
             throw new IllegalArgumentException("--concurrency must be between 1 and 64, not " + concurrency);
         }
         if (maxRate < 0) throw new IllegalArgumentException("--max-rate must be 0 (no limit) or more, not " + maxRate);
-        if (mode == Mode.DM && !userAccount) {
+        if (mode == Mode.DM && !token.userAccount()) {
             throw new IllegalArgumentException("dm needs a user account (-U): bots cannot list their DMs");
         }
         if (incremental && mode == Mode.PROFILE) throw new IllegalArgumentException("--incremental needs channel or guild");
         if (incremental && after != null) throw new IllegalArgumentException("--incremental and --after exclude each other");
     }
 
-    /** Starts settings for a run of {@code mode} with {@code token}, writing its run directory into {@code outputDir}. */
+    /** Whether the token belongs to a user account ({@code -U}). */
+    public boolean userAccount() {
+        return token.userAccount();
+    }
+
+    /**
+     * Starts settings for a run of {@code mode} with {@code token} (a bot's unless {@link Builder#userAccount}),
+     * writing its run directory into {@code outputDir}.
+     */
     public static Builder builder(Mode mode, String token, Path outputDir) {
         return new Builder(mode, token, outputDir);
+    }
+
+    /** Starts settings for a run of {@code mode} with {@code token}, writing its run directory into {@code outputDir}. */
+    public static Builder builder(Mode mode, Token token, Path outputDir) {
+        return new Builder(mode, token.secret(), outputDir).userAccount(token.userAccount());
     }
 
     /**
@@ -170,9 +184,13 @@ public record ArchiveSettings(Mode mode, List<Long> ids, String token, boolean u
             return this;
         }
 
-        /** @throws IllegalArgumentException when the values contradict each other (e.g. --after not before --before) */
+        /**
+         * @throws IllegalArgumentException when the values contradict each other (e.g. --after not before --before)
+         *     or the token is blank
+         */
         public ArchiveSettings build() {
-            return new ArchiveSettings(mode, ids, token, userAccount, outputDir, after, before, noScrub, gzip, apiUrl,
+            Objects.requireNonNull(token, "token");
+            return new ArchiveSettings(mode, ids, new Token(token, userAccount), outputDir, after, before, noScrub, gzip, apiUrl,
                     command, noGateway, concurrency, incremental, resumeDir, maxRate, media,
                     members);
         }

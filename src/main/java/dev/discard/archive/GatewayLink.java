@@ -65,8 +65,7 @@ final class GatewayLink implements AutoCloseable {
                     + (where.isSuccessful() ? "no url" : new DiscordApiException(path, where).answer()) + ")" + REST_ONLY,
                     null);
         }
-        GatewaySession session = GatewaySession.builder(http, url.textValue(), rest.token().secret(), runLog)
-                .userAccount(userAccount)
+        GatewaySession session = GatewaySession.builder(http, url.textValue(), rest.token(), runLog)
                 .intents(GatewayIntents.forArchive(members))
                 .mapper(mapper)
                 .clock(clock)

@@ -121,7 +121,7 @@ final class RunMeta {
 
         ObjectNode s = meta.putObject("settings");
         s.put("mode", settings.mode().wireName());
-        s.put("token", settings.noScrub() ? settings.token() : null);
+        s.put("token", settings.noScrub() ? settings.token().secret() : null);
         s.put("is_user_account", settings.userAccount());
         s.put("output_dir", settings.outputDir().toString());
         s.put("after", settings.after() == null ? null : Timestamps.isoSeconds(settings.after()));

@@ -1,5 +1,6 @@
 package dev.discard.cli;
 
+import dev.discard.discord.Token;
 import dev.discard.format.ClientInfo;
 import dev.discard.format.Json;
 import dev.discard.media.ExtractSummary;
@@ -174,7 +175,7 @@ final class MediaCommand implements Callable<Integer> {
             if (answer != null) output = Path.of(answer);
         }
         try {
-            return new MediaSettings(blank(token) ? null : token.strip(), userAccount, apiUrl(options), channelArg,
+            return new MediaSettings(blank(token) ? null : new Token(token, userAccount), apiUrl(options), channelArg,
                     guildArg, daysArg, options.after, options.before, output, fromArchive, retries,
                     root.terminal.workingDir());
         } catch (IllegalArgumentException e) {

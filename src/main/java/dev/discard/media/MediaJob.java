@@ -11,7 +11,6 @@ import dev.discard.discord.MessagePages;
 import dev.discard.discord.RateLimiter;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.Sleeper;
-import dev.discard.discord.Token;
 import dev.discard.discord.WsFrame;
 import dev.discard.format.ClientInfo;
 import dev.discard.format.Json;
@@ -108,12 +107,12 @@ public final class MediaJob {
         RetryPolicy retry = new RetryPolicy(settings.retries(), RetryPolicy.DEFAULT.max429Retries(),
                 Duration.ofSeconds(1), Duration.ofSeconds(30));
         DiscordRest rest = settings.token() == null ? null : new DiscordRest(http, apiUrl(),
-                new Token(settings.token(), settings.userAccount()), clientUrl, clientVersion, mapper, clock,
+                settings.token(), clientUrl, clientVersion, mapper, clock,
                 new RateLimiter(sleeper, System::nanoTime, RateLimiter.DISCORD_GLOBAL_PER_SECOND), retry, sleeper, random,
                 new InvalidRequestGuard(InvalidRequestGuard.DEFAULT_LIMIT, System::nanoTime));
         Downloader downloader = new Downloader(http, userAgent(), retry, sleeper, random);
         MediaFetcher fetcher = new MediaFetcher(downloader, rest);
-        String secret = settings.token() == null ? null : settings.token().strip();
+        String secret = settings.token() == null ? null : settings.token().secret();
         long afterId = afterId();
         long beforeId = beforeId();
         if (settings.fromArchive() != null) {

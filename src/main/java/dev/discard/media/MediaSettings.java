@@ -1,14 +1,16 @@
 package dev.discard.media;
 
+import dev.discard.discord.Token;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What {@code discard media} should do, as the user asked. Immutable.
+ * What {@code discard media} should do, as the user asked. Immutable. The token is a {@link Token}, so printing the
+ * settings does not print the secret.
  *
- * @param token the bot or user token; may be null only with {@code fromArchive} (expired links are then not renewed)
- * @param userAccount whether the token is a user account's
+ * @param token the bot or user token, and whether it is a user account's; may be null only with {@code fromArchive}
+ *     (expired links are then not renewed)
  * @param apiUrl the API base URL, e.g. {@code https://discord.com/api/v10}
  * @param channel a channel id or name; null with {@code fromArchive} when the run holds one channel
  * @param guild the guild name or id a channel name is looked up in, or null
@@ -20,7 +22,7 @@ import java.util.Objects;
  * @param retries retries of a failed download or request
  * @param workingDir what relative paths are relative to
  */
-public record MediaSettings(String token, boolean userAccount, String apiUrl, String channel, String guild,
+public record MediaSettings(Token token, String apiUrl, String channel, String guild,
         Integer days, Instant after, Instant before, Path output, Path fromArchive, int retries, Path workingDir) {
     public static final int DEFAULT_DAYS = 14;
     public static final int DEFAULT_RETRIES = 3;
@@ -36,6 +38,11 @@ public record MediaSettings(String token, boolean userAccount, String apiUrl, St
             throw new IllegalArgumentException("--after must be earlier than --before");
         }
         if (retries < 0) throw new IllegalArgumentException("--retries must be 0 or more but was " + retries);
+    }
+
+    /** Whether the token is a user account's; false without a token. */
+    public boolean userAccount() {
+        return token != null && token.userAccount();
     }
 
     /** Whether the user gave any of --days, --after and --before. */

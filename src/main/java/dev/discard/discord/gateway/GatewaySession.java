@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.LogContext;
+import dev.discard.discord.Token;
 import dev.discard.format.Json;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,10 +85,10 @@ public final class GatewaySession implements AutoCloseable {
      * @param client the caller's client; its dispatcher runs the socket reader threads
      * @param gatewayUrl the {@code url} of {@code GET /gateway/bot} (bots) or {@code GET /gateway} (user accounts);
      *     {@code ?v=10&encoding=json} is added
-     * @param token the bot or user token, without a {@code Bot } prefix
+     * @param token the bot or user token; a user account's identifies without intents
      * @param sink where every frame is recorded; it must scrub the token
      */
-    public static Builder builder(OkHttpClient client, String gatewayUrl, String token, ExchangeSink sink) {
+    public static Builder builder(OkHttpClient client, String gatewayUrl, Token token, ExchangeSink sink) {
         return new Builder(client, gatewayUrl, token, sink);
     }
 
@@ -176,9 +177,8 @@ public final class GatewaySession implements AutoCloseable {
     public static final class Builder {
         private final OkHttpClient client;
         private final String gatewayUrl;
-        private final String token;
+        private final Token token;
         private final ExchangeSink sink;
-        private boolean userAccount;
         private int intents = GatewayIntents.forArchive(false);
         private ConnectionProperties properties = ConnectionProperties.discard();
         private ObjectMapper mapper = Json.newMapper();
@@ -188,17 +188,11 @@ public final class GatewaySession implements AutoCloseable {
         private Set<String> unrecordedEvents = NOISY_EVENTS;
         private Duration closeTimeout = Duration.ofSeconds(5);
 
-        private Builder(OkHttpClient client, String gatewayUrl, String token, ExchangeSink sink) {
+        private Builder(OkHttpClient client, String gatewayUrl, Token token, ExchangeSink sink) {
             this.client = Objects.requireNonNull(client, "client");
             this.gatewayUrl = Objects.requireNonNull(gatewayUrl, "gatewayUrl");
             this.token = Objects.requireNonNull(token, "token");
             this.sink = Objects.requireNonNull(sink, "sink");
-        }
-
-        /** A user account identifies without intents; default false (a bot). */
-        public Builder userAccount(boolean userAccount) {
-            this.userAccount = userAccount;
-            return this;
         }
 
         /** The intents a bot identifies with; default {@link GatewayIntents#forArchive forArchive(false)}. */
@@ -255,7 +249,7 @@ public final class GatewaySession implements AutoCloseable {
          */
         public GatewaySession connect() {
             GatewaySettings settings = new GatewaySettings(client, GatewayUrl.of(gatewayUrl), token,
-                    userAccount ? null : intents, properties, mapper, clock, random, reconnectPolicy,
+                    token.userAccount() ? null : intents, properties, mapper, clock, random, reconnectPolicy,
                     unrecordedEvents, closeTimeout);
             GatewaySession session = new GatewaySession(settings, sink);
             session.loop.start();

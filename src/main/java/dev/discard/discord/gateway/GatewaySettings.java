@@ -1,6 +1,7 @@
 package dev.discard.discord.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.discord.Token;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -20,7 +21,7 @@ import okhttp3.OkHttpClient;
 record GatewaySettings(
         OkHttpClient client,
         HttpUrl url,
-        String token,
+        Token token,
         Integer intents,
         ConnectionProperties properties,
         ObjectMapper mapper,

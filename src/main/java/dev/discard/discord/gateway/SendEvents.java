@@ -3,6 +3,7 @@ package dev.discard.discord.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.discard.discord.Token;
 import java.io.UncheckedIOException;
 
 /**
@@ -19,9 +20,9 @@ final class SendEvents {
     }
 
     /** IDENTIFY; {@code intents} null leaves the field out, as user accounts identify. */
-    String identify(String token, ConnectionProperties properties, Integer intents) {
+    String identify(Token token, ConnectionProperties properties, Integer intents) {
         ObjectNode d = mapper.createObjectNode();
-        d.put("token", token);
+        d.put("token", token.secret());
         d.putObject("properties")
                 .put("os", properties.os())
                 .put("browser", properties.browser())
@@ -30,8 +31,8 @@ final class SendEvents {
         return payload(GatewayOpcode.IDENTIFY, d);
     }
 
-    String resume(String token, String sessionId, long seq) {
-        ObjectNode d = mapper.createObjectNode().put("token", token).put("session_id", sessionId).put("seq", seq);
+    String resume(Token token, String sessionId, long seq) {
+        ObjectNode d = mapper.createObjectNode().put("token", token.secret()).put("session_id", sessionId).put("seq", seq);
         return payload(GatewayOpcode.RESUME, d);
     }
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.discord.Token;
 import dev.discard.discord.WsFrame;
 import dev.discard.discord.WsFrame.Direction;
 import dev.discard.fake.FakeGateway;
@@ -66,7 +67,11 @@ class GatewaySessionTest {
 
     /** Pinned clock, no heartbeat until 99% of the 41 s interval, fast reconnects. */
     private GatewaySession.Builder builder() {
-        return GatewaySession.builder(CLIENT, gateway.url(server), TOKEN, sink)
+        return builder(new Token(TOKEN, false));
+    }
+
+    private GatewaySession.Builder builder(Token token) {
+        return GatewaySession.builder(CLIENT, gateway.url(server), token, sink)
                 .clock(Clock.fixed(T0, ZoneOffset.UTC))
                 .random(FixedRandom.of(0.99))
                 .reconnectPolicy(FAST)
@@ -160,7 +165,7 @@ class GatewaySessionTest {
     @Test
     void userAccountIdentifiesWithoutIntentsAndFindsGuildsInReady() throws Exception {
         gateway.user("{\"id\":\"800000000000000009\",\"username\":\"someone\",\"discriminator\":\"0\"}");
-        session = builder().userAccount(true).connect();
+        session = builder(new Token(TOKEN, true)).connect();
 
         assertFalse(gateway.awaitSent(IDENTIFY).path("d").has("intents"));
         ReadyInfo ready = session.awaitReady(WAIT);
@@ -311,7 +316,7 @@ class GatewaySessionTest {
 
     @Test
     void givesUpWhenTheReconnectAttemptsAreUsedUp() throws Exception {
-        session = GatewaySession.builder(CLIENT, server.url("/not-a-gateway").toString(), TOKEN, sink)
+        session = GatewaySession.builder(CLIENT, server.url("/not-a-gateway").toString(), new Token(TOKEN, false), sink)
                 .reconnectPolicy(FAST)
                 .connect();
 
@@ -409,7 +414,7 @@ class GatewaySessionTest {
         FakeGateway big = new FakeGateway().user("{\"id\":\"5\",\"username\":\"someone\",\"discriminator\":\"0\"}")
                 .guild("{\"id\":\"333\",\"name\":\"big\",\"members\":[" + members + "]}");
         server.setDispatcher(big.dispatcher(FakeGateway.NOT_FOUND));
-        session = GatewaySession.builder(CLIENT, big.url(server), TOKEN, sink).userAccount(true).connect();
+        session = GatewaySession.builder(CLIENT, big.url(server), new Token(TOKEN, true), sink).connect();
 
         JsonNode guild = session.awaitGuildCreate(333, WAIT).orElseThrow();
 
