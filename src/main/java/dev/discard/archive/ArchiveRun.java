@@ -11,6 +11,7 @@ import dev.discard.discord.RateLimiter;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.Sleeper;
 import dev.discard.discord.Token;
+import dev.discard.discord.gateway.ReconnectPolicy;
 import dev.discard.format.ClientInfo;
 import dev.discard.format.Json;
 import dev.discard.format.RunFiles;
@@ -43,12 +44,15 @@ public final class ArchiveRun {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveRun.class);
     private static final String IDENT_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
+    /** A copy of the builder this run was made with: its configuration, and the start of {@link #newBuilder()}. */
+    private final Builder configuration;
     private final ArchiveSettings settings;
     private final OkHttpClient http;
     private final Clock clock;
     private final Supplier<String> ident;
     private final ArchiveListener listener;
     private final RetryPolicy retry;
+    private final ReconnectPolicy reconnect;
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final int invalidRequestLimit;
@@ -61,12 +65,14 @@ public final class ArchiveRun {
     private RunLog runLog;
 
     private ArchiveRun(Builder b) {
+        this.configuration = b.copy();
         this.settings = b.settings;
         this.http = b.http != null ? b.http : new OkHttpClient();
         this.clock = b.clock;
         this.ident = b.ident;
         this.listener = b.listener;
         this.retry = b.retry;
+        this.reconnect = b.reconnect;
         this.sleeper = b.sleeper;
         this.random = b.random;
         this.invalidRequestLimit = b.invalidRequestLimit;
@@ -80,17 +86,7 @@ public final class ArchiveRun {
 
     /** A builder holding this run's configuration, to make a changed copy (another listener, say). */
     public Builder newBuilder() {
-        Builder b = new Builder(settings);
-        b.http = http;
-        b.clock = clock;
-        b.ident = ident;
-        b.listener = listener;
-        b.retry = retry;
-        b.sleeper = sleeper;
-        b.random = random;
-        b.invalidRequestLimit = invalidRequestLimit;
-        b.cdnUrl = cdnUrl;
-        return b;
+        return configuration.copy();
     }
 
     /**
@@ -184,7 +180,7 @@ public final class ArchiveRun {
             GatewayLink gateway = null;
             if (!settings.noGateway()) {
                 try {
-                    gateway = GatewayLink.open(rest, http, mapper, runLog, clock, random, settings.userAccount(),
+                    gateway = GatewayLink.open(rest, http, mapper, runLog, clock, random, reconnect, settings.userAccount(),
                             settings.members());
                 } catch (GatewayLink.Unavailable e) {
                     LOG.warn(e.getMessage());
@@ -342,6 +338,7 @@ public final class ArchiveRun {
         private Supplier<String> ident = Builder::randomIdent;
         private ArchiveListener listener = ArchiveListener.NONE;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private RandomGenerator random = new SecureRandom();
         private int invalidRequestLimit = InvalidRequestGuard.DEFAULT_LIMIT;
@@ -381,6 +378,15 @@ public final class ArchiveRun {
             return this;
         }
 
+        /**
+         * How the gateway comes back after a dropped connection, and how long it keeps trying before the run goes on
+         * over REST only; {@link ReconnectPolicy#DEFAULT}.
+         */
+        public Builder reconnectPolicy(ReconnectPolicy reconnect) {
+            this.reconnect = reconnect;
+            return this;
+        }
+
         /** Randomness for retry and heartbeat jitter; tests pin it. */
         public Builder random(RandomGenerator random) {
             this.random = random;
@@ -408,6 +414,22 @@ public final class ArchiveRun {
         /** The run, ready to {@link ArchiveRun#run()}. */
         public ArchiveRun build() {
             return new ArchiveRun(this);
+        }
+
+        /** An independent builder with the same configuration: the one place that lists every field. */
+        private Builder copy() {
+            Builder b = new Builder(settings);
+            b.http = http;
+            b.clock = clock;
+            b.ident = ident;
+            b.listener = listener;
+            b.retry = retry;
+            b.reconnect = reconnect;
+            b.sleeper = sleeper;
+            b.random = random;
+            b.invalidRequestLimit = invalidRequestLimit;
+            b.cdnUrl = cdnUrl;
+            return b;
         }
 
         private static String randomIdent() {

@@ -11,6 +11,7 @@ import dev.discard.discord.gateway.GatewayException;
 import dev.discard.discord.gateway.GatewayIntents;
 import dev.discard.discord.gateway.GatewaySession;
 import dev.discard.discord.gateway.ReadyInfo;
+import dev.discard.discord.gateway.ReconnectPolicy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +56,8 @@ final class GatewayLink implements AutoCloseable {
      *     did not come
      */
     static GatewayLink open(DiscordRest rest, OkHttpClient http, ObjectMapper mapper, ExchangeSink runLog, Clock clock,
-            RandomGenerator random, boolean userAccount, boolean members) throws IOException, InterruptedException {
+            RandomGenerator random, ReconnectPolicy reconnectPolicy, boolean userAccount, boolean members)
+            throws IOException, InterruptedException {
         String path = userAccount ? "/gateway" : "/gateway/bot";
         ApiResponse where = rest.get(ApiRequest.get(path), runLog);
         if (where.status() == 401) throw new DiscordApiException("gateway", where);
@@ -70,6 +72,7 @@ final class GatewayLink implements AutoCloseable {
                 .mapper(mapper)
                 .clock(clock)
                 .random(random)
+                .reconnectPolicy(reconnectPolicy)
                 .connect();
         try {
             return new GatewayLink(session, session.awaitReady(READY_TIMEOUT));

@@ -5,6 +5,7 @@ import dev.discard.archive.ArchiveSettings;
 import dev.discard.cli.Main;
 import dev.discard.cli.Terminal;
 import dev.discard.discord.RetryPolicy;
+import dev.discard.discord.gateway.ReconnectPolicy;
 import dev.discard.media.MediaJob;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,6 +25,9 @@ public final class CliRun {
     public static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
     /** Retries without the production waits, so failure tests stay fast. */
     public static final RetryPolicy FAST_RETRY = new RetryPolicy(3, 20, Duration.ofMillis(1), Duration.ofMillis(5));
+    /** Gateway reconnects without the production backoff, so a gateway that never answers gives up at once. */
+    public static final ReconnectPolicy FAST_RECONNECT = new ReconnectPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5),
+            Duration.ofMillis(1), Duration.ofMillis(5));
     /** Jitter pinned near its maximum: the first heartbeat comes ~41 s in, after any test run, never in a golden file. */
     public static final RandomGenerator LATE_JITTER = new RandomGenerator() {
         @Override
@@ -84,11 +88,11 @@ public final class CliRun {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** The archive runs of {@link #run(Map, String...)}: fixed clock and ident, fast retries. */
+    /** The archive runs of {@link #run(Map, String...)}: fixed clock and ident, fast retries and reconnects. */
     public static Function<ArchiveSettings, ArchiveRun> fixedRuns() {
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
         return settings -> ArchiveRun.builder(settings).clock(clock).ident(() -> IDENT).retryPolicy(FAST_RETRY)
-                .random(LATE_JITTER).build();
+                .reconnectPolicy(FAST_RECONNECT).random(LATE_JITTER).build();
     }
 
     @Override
