@@ -153,9 +153,10 @@ public final class ArchiveRun {
         RunCounters counters = new RunCounters();
         MetaWriter metaWriter = new MetaWriter(mapper, scrubber);
         RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters, previous);
-        DiscordRest rest = new DiscordRest(http, apiUrl(), token, ClientInfo.URL, ClientInfo.VERSION, mapper, clock,
-                new RateLimiter(sleeper, System::nanoTime, settings.maxRate()), retry, sleeper, random,
-                new InvalidRequestGuard(invalidRequestLimit, System::nanoTime));
+        DiscordRest rest = DiscordRest.builder(http, apiUrl(), token).mapper(mapper).clock(clock)
+                .rateLimiter(new RateLimiter(sleeper, System::nanoTime, settings.maxRate())).retryPolicy(retry)
+                .sleeper(sleeper).random(random)
+                .invalidRequestGuard(new InvalidRequestGuard(invalidRequestLimit, System::nanoTime)).build();
         MediaArchiver media;
         try {
             media = settings.media() ? openMedia(layout, rest, scrubber) : null;

@@ -2,12 +2,16 @@ package dev.discard.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.ClientInfo;
+import dev.discard.format.Json;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -39,26 +43,31 @@ public final class DiscordRest {
     private final RandomGenerator random;
     private final InvalidRequestGuard guard;
 
-    /**
-     * @param http the caller's client; this one derives a client from it that never retries or redirects on its own
-     * @param baseUrl the API root, e.g. {@code https://discord.com/api/v10}
-     * @param clientUrl and clientVersion go into the {@code User-Agent: DiscordBot (url, version)} Discord requires
-     */
-    public DiscordRest(OkHttpClient http, HttpUrl baseUrl, Token token, String clientUrl, String clientVersion,
-            ObjectMapper mapper, Clock clock, RateLimiter limiter, RetryPolicy retry, Sleeper sleeper,
-            RandomGenerator random, InvalidRequestGuard guard) {
-        this.http = http.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
+    private DiscordRest(Builder b) {
+        this.http = b.http.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
                 .followSslRedirects(false).build();
-        this.baseUrl = baseUrl;
-        this.token = token;
-        this.userAgent = String.format(USER_AGENT_FORMAT, clientUrl, clientVersion);
-        this.mapper = mapper;
-        this.clock = clock;
-        this.limiter = limiter;
-        this.retry = retry;
-        this.sleeper = sleeper;
-        this.random = random;
-        this.guard = guard;
+        this.baseUrl = b.baseUrl;
+        this.token = b.token;
+        this.userAgent = String.format(USER_AGENT_FORMAT, b.clientUrl, b.clientVersion);
+        this.mapper = b.mapper;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.limiter = b.limiter != null ? b.limiter
+                : new RateLimiter(b.sleeper, System::nanoTime, RateLimiter.DISCORD_GLOBAL_PER_SECOND);
+        this.retry = b.retry;
+        this.random = b.random;
+        this.guard = b.guard != null ? b.guard : new InvalidRequestGuard(InvalidRequestGuard.DEFAULT_LIMIT,
+                System::nanoTime);
+    }
+
+    /**
+     * Starts configuring a client; everything else has a production default.
+     *
+     * @param http the caller's client; the REST client derives one from it that never retries or redirects on its own
+     * @param baseUrl the API root, e.g. {@code https://discord.com/api/v10}
+     */
+    public static Builder builder(OkHttpClient http, HttpUrl baseUrl, Token token) {
+        return new Builder(http, baseUrl, token);
     }
 
     /**
@@ -98,8 +107,7 @@ public final class DiscordRest {
                 .header("Accept", "application/json")
                 .get()
                 .build();
-        int failures = 0;
-        int limited = 0;
+        RetryLoop retries = new RetryLoop(retry, sleeper, random);
         while (true) {
             limiter.acquire(key);
             Instant start = clock.instant();
@@ -120,11 +128,11 @@ public final class DiscordRest {
                 if (call.isCanceled() || Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("interrupted during " + recordedUrl);
                 }
-                if (failures >= retry.maxRetries()) throw new DiscordUnreachableException(recordedUrl, e);
-                long delay = retry.delayNanos(failures++, random);
-                LOG.info("{} {}: {}; retry {} of {} in {} ms", request.method(), recordedUrl, describe(e), failures,
-                        retry.maxRetries(), delay / 1_000_000);
-                sleeper.sleep(delay);
+                if (!retries.mayRetryFailure()) throw new DiscordUnreachableException(recordedUrl, e);
+                long delay = retries.nextBackoff();
+                LOG.info("{} {}: {}; retry {} of {} in {} ms", request.method(), recordedUrl, describe(e),
+                        retries.failures(), retries.maxRetries(), delay / 1_000_000);
+                retries.await(delay);
                 continue;
             }
             guard.record(response.status(), response.header("x-ratelimit-scope"));
@@ -132,8 +140,9 @@ public final class DiscordRest {
                 double retryAfter = retryAfterSeconds(response);
                 boolean global = isGlobal(response) || isCloudflare(response);
                 limiter.update(key, response.headers(), 429, retryAfter, global);
-                if (limited++ >= retry.max429Retries()) {
-                    LOG.info("{} {}: 429 Too Many Requests {} times; giving up", request.method(), recordedUrl, limited);
+                if (!retries.mayRetry429()) {
+                    LOG.info("{} {}: 429 Too Many Requests {} times; giving up", request.method(), recordedUrl,
+                            retries.limited());
                     return response;
                 }
                 LOG.info("{} {}: 429 Too Many Requests ({}); waiting {} s", request.method(), recordedUrl,
@@ -142,11 +151,11 @@ public final class DiscordRest {
                 continue;
             }
             limiter.update(key, response.headers(), response.status(), Double.NaN, false);
-            if (RetryPolicy.isRetryable(response.status()) && failures < retry.maxRetries()) {
-                long delay = retry.delayNanos(failures++, random);
+            if (retries.mayRetry(response.status())) {
+                long delay = retries.nextBackoff();
                 LOG.info("{} {}: answered {}; retry {} of {} in {} ms", request.method(), recordedUrl,
-                        response.status(), failures, retry.maxRetries(), delay / 1_000_000);
-                sleeper.sleep(delay);
+                        response.status(), retries.failures(), retries.maxRetries(), delay / 1_000_000);
+                retries.await(delay);
                 continue;
             }
             return response;
@@ -221,5 +230,79 @@ public final class DiscordRest {
     private static String describe(IOException e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message != null ? ": " + message : "");
+    }
+
+    /** Configures a {@link DiscordRest}; {@link #build()} makes it. Not thread-safe. */
+    public static final class Builder {
+        private final OkHttpClient http;
+        private final HttpUrl baseUrl;
+        private final Token token;
+        private String clientUrl = ClientInfo.URL;
+        private String clientVersion = ClientInfo.VERSION;
+        private ObjectMapper mapper = Json.newMapper();
+        private Clock clock = Clock.systemUTC();
+        private RateLimiter limiter;
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private RandomGenerator random = new SecureRandom();
+        private InvalidRequestGuard guard;
+
+        private Builder(OkHttpClient http, HttpUrl baseUrl, Token token) {
+            this.http = Objects.requireNonNull(http, "http");
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            this.token = Objects.requireNonNull(token, "token");
+        }
+
+        /** What goes into the {@code User-Agent: DiscordBot (url, version)} Discord requires; discard's own by default. */
+        public Builder client(String url, String version) {
+            this.clientUrl = url;
+            this.clientVersion = version;
+            return this;
+        }
+
+        public Builder mapper(ObjectMapper mapper) {
+            this.mapper = mapper;
+            return this;
+        }
+
+        /** The clock of the recorded exchanges' times; the system's UTC clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The rate limiter; by default one of Discord's global 50 requests per second that waits with the sleeper. */
+        public Builder rateLimiter(RateLimiter limiter) {
+            this.limiter = limiter;
+            return this;
+        }
+
+        /** How often and how long to retry; {@link RetryPolicy#DEFAULT}. */
+        public Builder retryPolicy(RetryPolicy retry) {
+            this.retry = retry;
+            return this;
+        }
+
+        /** How retries wait; {@link Sleeper#SYSTEM}. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
+            return this;
+        }
+
+        /** The retry jitter. */
+        public Builder random(RandomGenerator random) {
+            this.random = random;
+            return this;
+        }
+
+        /** Stops before Discord bans the IP; by default at {@link InvalidRequestGuard#DEFAULT_LIMIT}. */
+        public Builder invalidRequestGuard(InvalidRequestGuard guard) {
+            this.guard = guard;
+            return this;
+        }
+
+        public DiscordRest build() {
+            return new DiscordRest(this);
+        }
     }
 }

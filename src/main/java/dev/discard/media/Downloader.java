@@ -1,5 +1,6 @@
 package dev.discard.media;
 
+import dev.discard.discord.RetryLoop;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.Sleeper;
 import java.io.IOException;
@@ -81,19 +82,18 @@ public final class Downloader {
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) throw new FailedException("not an http(s) URL", 0, null);
         Request request = new Request.Builder().url(parsed).header("User-Agent", userAgent).get().build();
-        int failures = 0;
-        int limited = 0;
+        RetryLoop retries = new RetryLoop(retry, sleeper, random);
         while (true) {
             Call call = http.newCall(request);
             int status = 0;
             try (Response response = call.execute()) {
                 status = response.code();
                 if (response.isSuccessful()) return save(response, dir);
-                if (status == 429 && limited++ < retry.max429Retries()) {
-                    sleeper.sleep(TimeUnit.SECONDS.toNanos(retryAfter(response)));
+                if (status == 429 && retries.mayRetry429()) {
+                    retries.await(TimeUnit.SECONDS.toNanos(retryAfter(response)));
                     continue;
                 }
-                if (!RetryPolicy.isRetryable(status) || failures >= retry.maxRetries()) {
+                if (!retries.mayRetry(status)) {
                     throw new FailedException("HTTP " + status + reason(response), status, null);
                 }
             } catch (FailedException e) {
@@ -102,11 +102,11 @@ public final class Downloader {
                 if (call.isCanceled() || Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("interrupted while downloading " + url);
                 }
-                if (failures >= retry.maxRetries()) {
+                if (!retries.mayRetryFailure()) {
                     throw new FailedException(describe(e), status, e);
                 }
             }
-            sleeper.sleep(retry.delayNanos(failures++, random));
+            retries.await(retries.nextBackoff());
         }
     }
 

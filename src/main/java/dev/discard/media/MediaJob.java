@@ -6,9 +6,7 @@ import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.HttpExchange;
-import dev.discard.discord.InvalidRequestGuard;
 import dev.discard.discord.MessagePages;
-import dev.discard.discord.RateLimiter;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.Sleeper;
 import dev.discard.discord.WsFrame;
@@ -106,10 +104,9 @@ public final class MediaJob {
     private ExtractSummary runOnce() throws IOException, InterruptedException {
         RetryPolicy retry = new RetryPolicy(settings.retries(), RetryPolicy.DEFAULT.max429Retries(),
                 Duration.ofSeconds(1), Duration.ofSeconds(30));
-        DiscordRest rest = settings.token() == null ? null : new DiscordRest(http, apiUrl(),
-                settings.token(), clientUrl, clientVersion, mapper, clock,
-                new RateLimiter(sleeper, System::nanoTime, RateLimiter.DISCORD_GLOBAL_PER_SECOND), retry, sleeper, random,
-                new InvalidRequestGuard(InvalidRequestGuard.DEFAULT_LIMIT, System::nanoTime));
+        DiscordRest rest = settings.token() == null ? null : DiscordRest.builder(http, apiUrl(), settings.token())
+                .client(clientUrl, clientVersion).mapper(mapper).clock(clock).retryPolicy(retry).sleeper(sleeper)
+                .random(random).build();
         Downloader downloader = new Downloader(http, userAgent(), retry, sleeper, random);
         MediaFetcher fetcher = new MediaFetcher(downloader, rest);
         String secret = settings.token() == null ? null : settings.token().secret();

@@ -2,8 +2,6 @@ package dev.discard.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.discard.format.Json;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +31,10 @@ class DiscordRestTest {
     };
 
     private DiscordRest rest(MockWebServer server) {
-        return new DiscordRest(new OkHttpClient(), server.url("/api/v10"), new Token("t", false), "u", "v",
-                Json.newMapper(), Clock.systemUTC(), new RateLimiter(sleeper, now::get),
-                new RetryPolicy(2, 5, Duration.ofMillis(1), Duration.ofMillis(2)), sleeper, () -> 0L,
-                new InvalidRequestGuard(100, now::get));
+        return DiscordRest.builder(new OkHttpClient(), server.url("/api/v10"), new Token("t", false))
+                .client("u", "v").rateLimiter(new RateLimiter(sleeper, now::get))
+                .retryPolicy(new RetryPolicy(2, 5, Duration.ofMillis(1), Duration.ofMillis(2))).sleeper(sleeper)
+                .random(() -> 0L).invalidRequestGuard(new InvalidRequestGuard(100, now::get)).build();
     }
 
     @Test
