@@ -63,7 +63,7 @@ public record ChannelMeta(
     private static MessageRef ref(JsonNode node) {
         if (node == null || !node.isObject()) return null;
         long id = Snowflakes.parse(MetaJson.text(node.get("id")));
-        return id < 0 ? null : new MessageRef(id, MetaJson.text(node.get("timestamp")));
+        return id == -1 ? null : new MessageRef(id, MetaJson.text(node.get("timestamp")));
     }
 
     /** Whether the archiver says this channel was not archived completely. */
