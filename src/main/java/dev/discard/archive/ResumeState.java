@@ -85,7 +85,7 @@ final class ResumeState {
             ObjectMapper mapper) {
         Counter counter = new Counter(range);
         new ChannelLog(log.files(), Snowflake.toString(channelId), true, mapper).read(counter);
-        return new Prior(false, counter.lastPageStart > 0 ? counter.lastPageStart - 1 : -1, counter.before,
+        return new Prior(false, counter.lastPageStart != 0 ? counter.lastPageStart - 1 : 0, counter.before,
                 counter.beforeOldest, counter.beforeNewest, name, guildStem);
     }
 

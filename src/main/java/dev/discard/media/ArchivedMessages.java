@@ -62,7 +62,8 @@ final class ArchivedMessages {
             reader.read(new dev.discard.read.ChannelLog.Listener() {
                 @Override
                 public void message(Message message) {
-                    if (message.id() <= afterId || message.id() >= beforeId) return;
+                    if (Snowflake.compare(message.id(), afterId) <= 0
+                            || Snowflake.compare(message.id(), beforeId) >= 0) return;
                     try {
                         handler.page(List.of(mapper.readTree(message.json())));
                     } catch (IOException | InterruptedException e) {

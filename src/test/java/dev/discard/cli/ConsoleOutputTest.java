@@ -74,11 +74,11 @@ class ConsoleOutputTest extends FakeDiscordTest {
 
     @Test
     void quietPrintsErrorsOnly() throws Exception {
-        discord.channel(Fixtures.ANNOUNCEMENTS).historyForbidden();
+        discord.channel(Fixtures.ANNOUNCEMENTS).historyFails();
         CliRun run = run(TOKEN, true, "-q", "guild", Long.toString(Fixtures.GUILD_ID));
         assertEquals(ExitCode.PARTIAL, run.exitCode, run.toString());
         assertEquals("", run.out, "no bars, no lines, no summary");
-        assertEquals("discard: channel " + Fixtures.ANNOUNCEMENTS + ": 403 Missing Access (50001)\n", run.err);
+        assertEquals("discard: channel " + Fixtures.ANNOUNCEMENTS + ": 500 Internal Server Error\n", run.err);
 
         CliRun profile = run(TOKEN, false, "profile", "--quiet");
         assertEquals(0, profile.exitCode, profile.toString());
@@ -88,14 +88,14 @@ class ConsoleOutputTest extends FakeDiscordTest {
 
     @Test
     void aFailedChannelSaysSoOnItsLineAndOnStderr() throws Exception {
-        discord.channel(Fixtures.ANNOUNCEMENTS).historyForbidden();
+        discord.channel(Fixtures.ANNOUNCEMENTS).historyFails();
         CliRun run = run(TOKEN, false, "channel", Long.toString(Fixtures.ANNOUNCEMENTS));
         assertEquals(ExitCode.FAILED, run.exitCode, run.toString());
-        assertTrue(Pattern.compile("^#announcements: 0 messages, " + DURATION + "; failed: 403 Missing Access \\(50001\\)$",
+        assertTrue(Pattern.compile("^#announcements: 0 messages, " + DURATION + "; failed: 500 Internal Server Error$",
                 Pattern.MULTILINE).matcher(run.out).find(), run.out);
         assertTrue(run.out.contains("0 messages from 1 channel into "), run.out);
         assertTrue(run.out.contains(", 1 error, "), run.out);
-        assertEquals("discard: channel " + Fixtures.ANNOUNCEMENTS + ": 403 Missing Access (50001)\n", run.err);
+        assertEquals("discard: channel " + Fixtures.ANNOUNCEMENTS + ": 500 Internal Server Error\n", run.err);
     }
 
     @Test

@@ -17,6 +17,8 @@ public final class FakeChannel {
     final Map<Long, Map<String, Map<Integer, List<Long>>>> reactions = new LinkedHashMap<>();
     /** When set, the bot may see the channel object but history answers 403 Missing Access. */
     boolean historyForbidden;
+    /** When set, history answers 500 every time: an error that outlives the client's retries. */
+    boolean historyFails;
     /** When set, history answers an empty list, as Discord does without READ_MESSAGE_HISTORY. */
     boolean historyHidden;
     /** When set, the bot cannot see the channel at all: 403 Missing Access on every channel route. */
@@ -53,6 +55,11 @@ public final class FakeChannel {
 
     public ObjectNode message(long id) {
         return messages.get(id);
+    }
+
+    public FakeChannel historyFails() {
+        historyFails = true;
+        return this;
     }
 
     public FakeChannel historyForbidden() {

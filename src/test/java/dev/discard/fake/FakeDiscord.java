@@ -516,6 +516,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         Integer limit = limit(url, 50);
         if (limit == null) return invalidLimit();
         if (channel.historyForbidden) return error(403, 50001, "Missing Access");
+        if (channel.historyFails) return error(500, 0, "500: Internal Server Error");
         ArrayNode page = mapper.createArrayNode();
         if (channel.historyHidden || !FakePermissions.has(permissions(channel), FakePermissions.READ_MESSAGE_HISTORY)) {
             return json(200, page);

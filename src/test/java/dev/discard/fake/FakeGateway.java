@@ -339,16 +339,14 @@ public final class FakeGateway {
         d.putArray("private_channels");
         d.putArray("presences");
         ArrayNode guildList = d.putArray("guilds");
-        // A user account's READY: the guilds without their member lists, and the account's own member of each in
-        // merged_members (one list per guild, in the same order), as clients with capabilities get it.
+        // A user account's READY: the guilds, and the account's own member of each in merged_members (one list per
+        // guild, in the same order).
         ArrayNode merged = json.createArrayNode();
         for (JsonNode guild : guilds) {
             if (bot) {
                 guildList.addObject().put("id", guild.path("id").asText()).put("unavailable", true);
             } else {
-                ObjectNode copy = guild.deepCopy();
-                copy.remove("members");
-                guildList.add(copy);
+                guildList.add(guild);
                 ArrayNode own = merged.addArray();
                 for (JsonNode member : guild.path("members")) {
                     if (!member.path("user").path("id").asText().equals(user.path("id").asText())) continue;
