@@ -237,7 +237,7 @@ public final class Verifier {
                 return;
             }
             if (ref.id() != inRangeId && ref.id() != anyId) {
-                findings.accept(Finding.problem(meta.file(), 0, key + " is message " + ref.id() + " but the log's "
+                findings.accept(Finding.problem(meta.file(), 0, key + " is message " + Long.toUnsignedString(ref.id()) + " but the log's "
                         + (key.startsWith("oldest") ? "oldest" : "newest") + " is "
                         + (none ? "none" : Long.toUnsignedString(inRange > 0 ? inRangeId : anyId))));
             }

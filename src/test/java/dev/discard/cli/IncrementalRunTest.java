@@ -75,6 +75,25 @@ class IncrementalRunTest extends FakeDiscordTest {
     }
 
     @Test
+    void serverClockBehindTheLocalOneLosesNoMessage() throws Exception {
+        Instant day1 = Instant.parse("2026-11-20T03:00:00Z");
+        discord.clock(Clock.fixed(day1, ZoneOffset.UTC)).clockOffset(java.time.Duration.ofSeconds(-5));
+        CliRun first = runAt(day1, "--incremental", "guild", Long.toString(Fixtures.GUILD_ID));
+        assertEquals(0, first.exitCode, first.toString());
+        // Posted just after the first run by the server's clock, which reads 5 s before the local one.
+        Instant posted = discord.now().plusSeconds(2);
+        List<Long> inGeneral = Fixtures.fill(discord, discord.channel(Fixtures.GENERAL), discord.self(), posted, 1);
+        List<Long> inVoice = Fixtures.fill(discord, discord.channel(Fixtures.VOICE), discord.self(), posted, 1);
+        CliRun second = runAt(day1.plusSeconds(60), "--incremental", "guild", Long.toString(Fixtures.GUILD_ID));
+        assertEquals(0, second.exitCode, second.toString());
+        Path secondRun = runNamed("20261120T030100_guild");
+        assertEquals(List.of(Long.toString(inGeneral.get(0))), ArchiveFiles.messageIds(secondRun.resolve(
+                Fixtures.GUILD_ID + "/" + Fixtures.GENERAL + ".jsonl")), "after the newest message held");
+        assertEquals(List.of(Long.toString(inVoice.get(0))), ArchiveFiles.messageIds(secondRun.resolve(
+                Fixtures.GUILD_ID + "/" + Fixtures.VOICE + ".jsonl")), "an empty channel: from the start less a margin");
+    }
+
+    @Test
     void failedAndIncompleteRunsDoNotCountAsCoverage() throws Exception {
         discord.channel(Fixtures.GENERAL).historyForbidden();
         runAt(Instant.parse("2026-11-20T03:00:00Z"), "--incremental", "channel", Long.toString(Fixtures.GENERAL));
