@@ -59,7 +59,9 @@ class ConsoleOutputTest extends FakeDiscordTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no bar for #general:\n" + run.out));
         assertTrue(Pattern.compile("\\d+/\\d+ days").matcher(bar).find(), "the range covered, in days: " + bar);
-        assertTrue(Pattern.compile(" 1,\\d{3} messages, [\\d,]+/s").matcher(bar).find(), "messages and rate: " + bar);
+        assertTrue(Pattern.compile(" 1,\\d{3} messages, [\\d,]+/s, at 2021-0\\d-\\d\\d").matcher(bar).find(),
+                "messages, rate and the date reached: " + bar);
+        assertFalse(Pattern.compile("\\d:\\d\\d:\\d\\d / ").matcher(bar).find(), "no ETA from snowflake time: " + bar);
         String visible = bar.substring(bar.lastIndexOf("\u001b[2K") + 4);
         assertTrue(visible.length() <= 99, "a bar fits the terminal's 100 columns: " + visible.length());
         String text = run.out.replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "").replace("\r", "");
