@@ -69,7 +69,7 @@ public record ArchiveSummary(List<RunEntry> runs, List<SkippedRun> skipped, List
         /** When the channel was created: the time of its id. */
         public Instant created() {
             long id = Snowflakes.parse(this.id);
-            return id < 0 ? null : Snowflakes.time(id);
+            return id == -1 ? null : Snowflakes.time(id);
         }
     }
 

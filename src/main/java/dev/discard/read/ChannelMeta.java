@@ -48,7 +48,7 @@ public record ChannelMeta(
         JsonNode summary = root.path("summary");
         MessageRef oldest = ref(summary.get("oldest_message"));
         MessageRef newest = ref(summary.get("newest_message"));
-        boolean swapped = oldest != null && newest != null && oldest.id() > newest.id();
+        boolean swapped = oldest != null && newest != null && Long.compareUnsigned(oldest.id(), newest.id()) > 0;
         JsonNode completed = root.has("completed") ? root.get("completed") : channel.get("completed");
         JsonNode error = root.has("error") ? root.get("error") : channel.get("error");
         return new ChannelMeta(file, MetaJson.text(channel.get("id")), MetaJson.text(channel.get("name")),
@@ -63,7 +63,7 @@ public record ChannelMeta(
     private static MessageRef ref(JsonNode node) {
         if (node == null || !node.isObject()) return null;
         long id = Snowflakes.parse(MetaJson.text(node.get("id")));
-        return id < 0 ? null : new MessageRef(id, MetaJson.text(node.get("timestamp")));
+        return id == -1 ? null : new MessageRef(id, MetaJson.text(node.get("timestamp")));
     }
 
     /** Whether the archiver says this channel was not archived completely. */

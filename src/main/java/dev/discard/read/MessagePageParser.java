@@ -83,7 +83,7 @@ final class MessagePageParser implements DataVisitor {
             m.read(p);
             int end = base + (int) p.currentLocation().getByteOffset();
             long id = Snowflakes.parse(m.id);
-            if (id < 0) {
+            if (id == -1) {
                 damage = add(damage, "message " + index + " of the page has no valid id (" + m.id + ")");
                 continue;
             }

@@ -54,7 +54,7 @@ public record RunDirectory(Path dir, LogParts runLog, List<GuildFolder> guilds) 
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path sub : entries.filter(Files::isDirectory).sorted().toList()) {
                 String name = sub.getFileName().toString();
-                if (name.equals(DIRECT_MESSAGES) || Snowflakes.parse(name) >= 0) guilds.add(guild(sub, name));
+                if (name.equals(DIRECT_MESSAGES) || Snowflakes.parse(name) != -1) guilds.add(guild(sub, name));
             }
         }
         return new RunDirectory(dir, LogParts.find(dir, "run"), guilds);
@@ -69,9 +69,9 @@ public record RunDirectory(Path dir, LogParts runLog, List<GuildFolder> guilds) 
                 if (name.endsWith(".meta.json")) metas.put(name.substring(0, name.length() - ".meta.json".length()), f);
             });
         }
-        TreeMap<Long, String> channelIds = new TreeMap<>();
+        TreeMap<Long, String> channelIds = new TreeMap<>(Long::compareUnsigned);
         Stream.concat(logs.keySet().stream(), metas.keySet().stream())
-                .filter(n -> Snowflakes.parse(n) >= 0)
+                .filter(n -> Snowflakes.parse(n) != -1)
                 .forEach(n -> channelIds.put(Snowflakes.parse(n), n));
         List<ChannelFiles> channels = new ArrayList<>();
         for (String channel : channelIds.values()) {

@@ -3,8 +3,9 @@ package dev.discard.read;
 import java.time.Instant;
 
 /**
- * Discord snowflake ids: a millisecond timestamp since 2015-01-01 in the upper 42 bits.
- * See https://discord.com/developers/docs/reference#snowflakes
+ * Discord snowflake ids: unsigned 64-bit numbers with a millisecond timestamp since 2015-01-01 in the upper 42 bits.
+ * Ids from September 2084 on are at or above 2^63 and read negative in a {@code long}: compare them with
+ * {@link Long#compareUnsigned}. See https://discord.com/developers/docs/reference#snowflakes
  */
 public final class Snowflakes {
     /** 2015-01-01T00:00:00Z in Unix milliseconds. */
@@ -17,21 +18,29 @@ public final class Snowflakes {
         return Instant.ofEpochMilli((id >>> 22) + DISCORD_EPOCH_MS);
     }
 
-    /** The smallest snowflake of this instant, as Discard turns {@code --after}/{@code --before} into ids. */
+    /**
+     * The smallest snowflake of this instant, as Discard turns {@code --after}/{@code --before} into ids; past the 42
+     * bits of milliseconds (the year 2154) the largest id, 2^64 - 1.
+     */
     public static long at(Instant time) {
+        if (time.isAfter(Instant.ofEpochMilli(DISCORD_EPOCH_MS + (1L << 42) - 1))) return -1L;
         long ms = time.toEpochMilli() - DISCORD_EPOCH_MS;
         return ms <= 0 ? 0 : ms << 22;
     }
 
-    /** The id as a positive long, or -1 when the text is not a snowflake. */
+    /**
+     * The id as an unsigned long, or -1 when the text is not a snowflake (-1 is 2^64 - 1, which no real id reaches).
+     */
     public static long parse(String text) {
-        if (text == null || text.isEmpty() || text.length() > 19) return -1;
-        long value = 0;
+        if (text == null || text.isEmpty() || text.length() > 20) return -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') return -1;
-            value = value * 10 + (c - '0');
         }
-        return value < 0 ? -1 : value;
+        try {
+            return Long.parseUnsignedLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }
