@@ -2,6 +2,7 @@ package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.DiscordRest;
+import dev.discard.format.Snowflake;
 import dev.discard.media.MediaArchiver;
 import java.io.IOException;
 import java.util.Map;
@@ -62,7 +63,7 @@ final class ArchiveContext {
 
     /** The id a channel's walk starts after: the range's start, or where earlier runs left off. */
     long startAfter(long channelId) {
-        return Math.max(range.afterId(), startAfter.getOrDefault(channelId, 0L));
+        return Snowflake.max(range.afterId(), startAfter.getOrDefault(channelId, 0L));
     }
 
     /** Creates the log {@code <stem>.jsonl[.gz]}; it must not exist. */

@@ -6,6 +6,7 @@ import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.MessagePages;
 import dev.discard.discord.UnexpectedResponseException;
 import dev.discard.format.ChannelMeta.MessageRef;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ final class ChannelArchiver {
         long channelId = Ids.of(channel, "id");
         context.listener.channelStarted(channelId, Ids.text(channel, "name"));
         LOG.info("channel {} ({}): archiving after id {}", channelId, Ids.text(channel, "name"),
-                context.startAfter(channelId));
+                Snowflake.toString(context.startAfter(channelId)));
         Walk walk = new Walk();
         try {
             if (ChannelType.hasMessages(channel.path("type").asInt(-1))) {
@@ -55,7 +56,7 @@ final class ChannelArchiver {
                 finish(channel, guildStem, walk, e.getMessage(), false);
                 throw e;
             }
-            return finish(channel, guildStem, walk, e.answer(), true);
+            return finish(channel, guildStem, walk, e.answer(), true, isRefusal(e));
         } catch (UnexpectedResponseException e) {
             return finish(channel, guildStem, walk, e.getMessage(), true);
         } catch (InterruptedException e) {
@@ -68,18 +69,36 @@ final class ChannelArchiver {
         return finish(channel, guildStem, walk, null, true);
     }
 
-    /** Writes the channel's meta file, whatever happened; {@code finished} is false when the run stops here. */
+    /**
+     * 403 Missing Access (50001) or Missing Permissions (50013): the account may not read the channel (permissions
+     * changed mid-run, a server that computes them differently, a member that could not be fetched).
+     */
+    static boolean isRefusal(DiscordApiException e) {
+        Integer code = e.code();
+        return e.status() == 403 && code != null && (code == 50001 || code == 50013);
+    }
+
     private ChannelResult finish(JsonNode channel, String guildStem, Walk walk, String error, boolean finished)
             throws IOException {
+        return finish(channel, guildStem, walk, error, finished, false);
+    }
+
+    /** Writes the channel's meta file, whatever happened; {@code finished} is false when the run stops here. */
+    private ChannelResult finish(JsonNode channel, String guildStem, Walk walk, String error, boolean finished,
+            boolean refused) throws IOException {
         long channelId = Ids.of(channel, "id");
         ChannelResult result = new ChannelResult(channelId, Ids.text(channel, "name"), guildStem, walk.messages,
-                walk.oldest, walk.newest, error, walk.pins);
+                walk.oldest, walk.newest, error, walk.pins, refused);
         context.counters.channels.increment();
         if (result.failed()) context.counters.channelsFailed.increment();
         context.writeMeta(guildStem + "/" + channelId, ChannelMetaWriter.of(context.mapper, channel, result, walk.warning, context.range,
                         context.startAfter.get(channelId), finished));
         context.listener.channelFinished(result);
-        LOG.info("channel {}: {} messages{}", channelId, walk.messages, error == null ? "" : "; stopped: " + error);
+        if (refused) {
+            LOG.warn("channel {}: skipped, Discord refused access: {}", channelId, error);
+        } else {
+            LOG.info("channel {}: {} messages{}", channelId, walk.messages, error == null ? "" : "; stopped: " + error);
+        }
         return result;
     }
 
@@ -88,7 +107,7 @@ final class ChannelArchiver {
         ResumeState.Prior prior = context.resume.channel(channelId);
         if (prior != null && !prior.done()) {
             // Resumed: the messages before the last recorded page are archived already; that page comes again.
-            after = Math.max(after, prior.after());
+            after = Snowflake.max(after, prior.after());
             walk.messages = prior.messages();
             walk.oldest = prior.oldest();
             walk.newest = prior.newest();
@@ -118,8 +137,8 @@ final class ChannelArchiver {
 
         void add(long id, String timestamp) {
             MessageRef ref = new MessageRef(id, timestamp);
-            if (oldest == null || id < oldest.id()) oldest = ref;
-            if (newest == null || id > newest.id()) newest = ref;
+            if (oldest == null || Snowflake.compare(id, oldest.id()) < 0) oldest = ref;
+            if (newest == null || Snowflake.compare(id, newest.id()) > 0) newest = ref;
             messages++;
         }
     }

@@ -21,16 +21,16 @@ final class ChannelMetaWriter {
             Long startAfter, boolean finished) {
         ObjectNode meta = mapper.createObjectNode();
         ObjectNode c = meta.putObject(ChannelMeta.CHANNEL);
-        c.put("id", result.channelId());
+        Ids.put(c, "id", result.channelId());
         c.put("name", result.name());
         int type = channel.path("type").asInt(-1);
         c.put("type", ChannelType.name(type));
         c.put("type_id", type);
         long guildId = Ids.of(channel, "guild_id");
-        if (guildId > 0) c.put("guild_id", guildId);
+        if (guildId != -1) Ids.put(c, "guild_id", guildId);
         else c.putNull("guild_id");
         long parentId = Ids.of(channel, "parent_id");
-        if (parentId > 0) c.put("parent_id", parentId);
+        if (parentId != -1) Ids.put(c, "parent_id", parentId);
         if (channel.has("thread_metadata")) c.set("thread_metadata", channel.get("thread_metadata").deepCopy());
         ObjectNode summary = meta.putObject(ChannelMeta.SUMMARY);
         summary.put(ChannelMeta.NUM_MESSAGES, result.messages());
@@ -43,10 +43,11 @@ final class ChannelMetaWriter {
         if (startAfter != null) {
             // Incremental: this channel was walked from where earlier runs left it, not from the beginning.
             r.put(ChannelMeta.AFTER, Timestamps.iso(Snowflake.instantOf(startAfter)));
-            r.put(ChannelMeta.AFTER_ID, startAfter);
+            Ids.put(r, ChannelMeta.AFTER_ID, startAfter);
         }
         meta.put(ChannelMeta.COMPLETED, finished && result.error() == null);
         meta.put(ChannelMeta.ERROR, result.error());
+        if (result.refused()) meta.put("skipped", "Discord refused access");
         if (warning != null) meta.put("warning", warning);
         return meta;
     }
@@ -57,7 +58,7 @@ final class ChannelMetaWriter {
             return;
         }
         ObjectNode m = summary.putObject(key);
-        m.put("id", message.id());
+        Ids.put(m, "id", message.id());
         m.put("timestamp", message.timestamp());
     }
 }

@@ -106,6 +106,11 @@ final class GatewayLink implements AutoCloseable {
         }
     }
 
+    /** The account's own member in the guild as READY's {@code merged_members} gave it (user accounts). */
+    Optional<JsonNode> ownMember(long guildId) {
+        return Optional.ofNullable(ready.ownMembers().get(guildId));
+    }
+
     /** Why the session ended early, if it did; the REST archive does not depend on it. */
     Optional<String> failure() {
         return session.failure().map(Throwable::getMessage);

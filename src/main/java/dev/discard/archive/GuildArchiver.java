@@ -9,6 +9,7 @@ import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.Permissions;
 import dev.discard.format.RunFiles;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,8 +40,8 @@ final class GuildArchiver {
      * @throws DiscordApiException when the guild itself cannot be read (unknown, not a member): nothing was archived
      */
     List<ChannelResult> archive(long guildId, long userId, boolean userAccount, boolean members,
-            Optional<JsonNode> announced) throws IOException, InterruptedException {
-        String stem = Long.toString(guildId);
+            Optional<JsonNode> announced, Optional<JsonNode> readyMember) throws IOException, InterruptedException {
+        String stem = Snowflake.toString(guildId);
         List<ReadableChannels.Decision> decisions;
         JsonNode guild;
         GuildExtras.Result extras;
@@ -58,13 +59,19 @@ final class GuildArchiver {
             ApiResponse memberResponse = context.rest.get(ApiRequest.get(memberPath), log);
             if (memberResponse.status() == 401) throw new DiscordApiException("guild " + guildId, memberResponse);
             JsonNode member = memberResponse.isSuccessful() && memberResponse.json().isObject()
-                    ? memberResponse.json() : announced.map(g -> memberOf(g, userId)).orElse(null);
+                    ? memberResponse.json() : readyMember.or(() -> announced.map(g -> memberOf(g, userId))).orElse(null);
+            if (member == null && userAccount) {
+                // The account's own member route failed and the gateway did not say: ask for it as for anyone's.
+                ApiResponse byId = context.rest.get(ApiRequest.get(base + "/members/" + Snowflake.toString(userId)), log);
+                if (byId.status() == 401) throw new DiscordApiException("guild " + guildId, byId);
+                if (byId.isSuccessful() && byId.json().isObject()) member = byId.json();
+            }
             if (!roles.isArray() || roles.isEmpty()) roles = announced.map(g -> g.path("roles")).orElse(roles);
             decisions = ReadableChannels.decide(guildId, userId, guild, channelList, roles, member);
             extras = new GuildExtras(context).archive(guildId,
                     ReadableChannels.basePermissions(guildId, userId, guild, roles, member), members, announced, log);
         }
-        decisions.sort(Comparator.comparingLong(d -> Ids.of(d.channel(), "id")));
+        decisions.sort((a, b) -> Snowflake.compare(Ids.of(a.channel(), "id"), Ids.of(b.channel(), "id")));
         // Filled as channels finish, so an interrupted guild still lists what was done.
         List<ChannelResult> results = Collections.synchronizedList(new ArrayList<>());
         List<ChannelResult> threadResults = Collections.synchronizedList(new ArrayList<>());
@@ -103,7 +110,7 @@ final class GuildArchiver {
         synchronized (synchronizedResults) {
             copy = new ArrayList<>(synchronizedResults);
         }
-        copy.sort(Comparator.comparingLong(ChannelResult::channelId));
+        copy.sort((a, b) -> Snowflake.compare(a.channelId(), b.channelId()));
         return copy;
     }
 
@@ -125,7 +132,7 @@ final class GuildArchiver {
             List<ChannelResult> threadResults, GuildExtras.Result extras) {
         ObjectNode meta = context.mapper.createObjectNode();
         ObjectNode g = meta.putObject("guild");
-        g.put("id", Ids.of(guild, "id"));
+        Ids.put(g, "id", Ids.of(guild, "id"));
         g.put("name", Ids.text(guild, "name"));
         ObjectNode summary = meta.putObject("summary");
         summary.put("num_channels", results.size());
@@ -137,21 +144,30 @@ final class GuildArchiver {
         summary.put("num_members", extras.members());
         summary.put("num_channels_failed", results.stream().filter(ChannelResult::failed).count()
                 + threadResults.stream().filter(ChannelResult::failed).count());
-        summary.put("num_channels_skipped", decisions.stream().filter(d -> !d.archive()).count());
         ArrayNode skipped = meta.putArray("channels_skipped");
         for (ReadableChannels.Decision d : decisions) {
             if (d.archive()) continue;
             ObjectNode s = skipped.addObject();
-            s.put("id", Ids.of(d.channel(), "id"));
+            Ids.put(s, "id", Ids.of(d.channel(), "id"));
             s.put("name", Ids.text(d.channel(), "name"));
             s.put("reason", d.reason());
         }
+        for (List<ChannelResult> list : List.of(results, threadResults)) {
+            for (ChannelResult r : list) {
+                if (!r.refused()) continue;
+                ObjectNode s = skipped.addObject();
+                Ids.put(s, "id", r.channelId());
+                s.put("name", r.name());
+                s.put("reason", "Discord refused access: " + r.error());
+            }
+        }
+        summary.put("num_channels_skipped", skipped.size());
         ArrayNode failed = meta.putArray("channels_failed");
         for (List<ChannelResult> list : List.of(results, threadResults)) {
             for (ChannelResult r : list) {
                 if (!r.failed()) continue;
                 ObjectNode f = failed.addObject();
-                f.put("id", r.channelId());
+                Ids.put(f, "id", r.channelId());
                 f.put("name", r.name());
                 f.put("error", r.error());
             }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.DiscordUnreachableException;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.Permissions;
+import dev.discard.discord.UnexpectedResponseException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,12 +59,16 @@ final class GuildExtras {
         get(base + "/soundboard-sounds", null, log, notes);
         long memberCount = -1;
         if (members) {
-            memberCount = new MemberArchiver(context).archive(guildId, log);
-            if (memberCount < 0) {
-                String note = "members: refused; enable the SERVER MEMBERS intent for the bot in the Discord developer"
-                        + " portal (Bot page), or give the account permission to list members";
-                notes.add(note);
-                LOG.warn("guild {}: {}", guildId, note);
+            MemberArchiver.Outcome outcome;
+            try {
+                outcome = new MemberArchiver(context).archive(guildId, log);
+            } catch (DiscordUnreachableException | UnexpectedResponseException e) {
+                outcome = new MemberArchiver.Outcome(-1, "members: " + e.getMessage());
+            }
+            memberCount = outcome.members();
+            if (outcome.note() != null) {
+                notes.add(outcome.note());
+                LOG.warn("guild {}: {}", guildId, outcome.note());
             }
         }
         return new Result(byParent, memberCount, notes);
@@ -73,7 +79,14 @@ final class GuildExtras {
             throws IOException, InterruptedException {
         ApiRequest request = ApiRequest.get(path);
         if (trueFlag != null) request = request.param(trueFlag, true);
-        ApiResponse response = context.rest.get(request, log);
+        ApiResponse response;
+        try {
+            response = context.rest.get(request, log);
+        } catch (DiscordUnreachableException e) {
+            // An optional part: noted in the meta, never the end of the run.
+            notes.add(path.substring(path.lastIndexOf('/') + 1) + ": " + e.getMessage());
+            return Optional.empty();
+        }
         if (response.status() == 401) throw new DiscordApiException(path, response);
         if (response.isSuccessful()) return Optional.of(response.json());
         notes.add(path.substring(path.lastIndexOf('/') + 1) + ": " + new DiscordApiException(path, response).answer());

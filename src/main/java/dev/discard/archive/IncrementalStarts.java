@@ -9,18 +9,23 @@ import dev.discard.read.RunInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where each channel of an {@code --incremental} run starts: after the last message id that earlier completed runs
- * in the output directory covered, so a daily run fetches only what is new and leaves no gap. A channel is covered
- * up to its newest archived message, and, since its history was walked to the end after the run started, up to the
- * run's start (or its {@code --before}, if earlier). Channels whose meta says they failed do not count. Runs of the
+ * Where each channel of an {@code --incremental} run starts: after the newest message id that earlier completed runs
+ * in the output directory hold for it, so a daily run fetches only what is new and leaves no gap. The local clock is
+ * not trusted: a channel that had no messages starts from the earlier run's start (or its {@code --before}, if earlier)
+ * minus {@link #CLOCK_MARGIN}, so a clock that runs fast, or a server whose clock runs behind, loses nothing;
+ * re-fetching a few minutes is cheap, a gap is not. Channels whose meta says they failed do not count. Runs of the
  * Python Discard count too (their swapped meta values are undone by the reader).
  */
 final class IncrementalStarts {
+    /** How far the local clock and the server's may disagree without losing a message. */
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(15);
+
     private IncrementalStarts() {}
 
     /** Channel id → the id to page {@code after}; channels not in the map are archived in full. */
@@ -35,7 +40,7 @@ final class IncrementalStarts {
                 continue; // Unreadable runs prove nothing; they are not counted as coverage.
             }
             if (!info.completed()) continue;
-            long coveredUntil = lastCoveredId(info);
+            long emptyCoveredUntil = lastCoveredId(info);
             for (RunDirectory.GuildFolder guild : RunDirectory.open(run).guilds()) {
                 for (RunDirectory.ChannelFiles channel : guild.channels()) {
                     if (channel.metaFile() == null) continue;
@@ -46,18 +51,23 @@ final class IncrementalStarts {
                         continue;
                     }
                     if (meta.failed()) continue;
-                    long id = Long.parseLong(channel.id());
-                    long start = Math.max(coveredUntil, meta.newest() == null ? 0 : meta.newest().id());
-                    starts.merge(id, start, Math::max);
+                    long id = Snowflake.parse(channel.id());
+                    long start = meta.newest() == null ? emptyCoveredUntil : meta.newest().id();
+                    starts.merge(id, start, Snowflake::max);
                 }
             }
         }
         return starts;
     }
 
-    /** The largest message id the run surely saw: created before the run started or before its --before. */
+    /**
+     * The largest message id a run surely saw in a channel where it found none: created before its --before, or before
+     * its start less the clock margin.
+     */
     private static long lastCoveredId(RunInfo info) {
-        Instant end = info.before() != null && info.before().isBefore(info.start()) ? info.before() : info.start();
-        return Math.max(0, Snowflake.of(end) - 1);
+        Instant start = info.start().minus(CLOCK_MARGIN);
+        Instant end = info.before() != null && info.before().isBefore(start) ? info.before() : start;
+        long id = Snowflake.of(end);
+        return id == 0 ? 0 : id - 1;
     }
 }

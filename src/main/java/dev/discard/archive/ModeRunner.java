@@ -6,11 +6,12 @@ import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.UnexpectedResponseException;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * Does what the run's mode asks after login: the profile, each channel, or each guild. A guild or channel that Discord
@@ -69,12 +70,12 @@ final class ModeRunner {
         }
         JsonNode channel = response.json();
         long guildId = Ids.of(channel, "guild_id");
-        String stem = guildId > 0 ? Long.toString(guildId) : "@me";
+        String stem = guildId != -1 ? Snowflake.toString(guildId) : "@me";
         List<ChannelResult> results = new ArrayList<>();
         try (ExchangeLog log = context.openLog(stem + "/" + channelId)) {
             pending.drainTo(log);
             results.add(archiver.archive(channel, stem, log));
-            if (guildId > 0 && ChannelType.hasThreads(channel.path("type").asInt(-1))) {
+            if (guildId != -1 && ChannelType.hasThreads(channel.path("type").asInt(-1))) {
                 results.addAll(threads.archive(channel, stem, log, activeThreads(guildId, channelId, log), userAccount,
                         true));
             }
@@ -125,7 +126,9 @@ final class ModeRunner {
         for (long guildId : ids) {
             try {
                 Optional<JsonNode> announced = gateway == null ? Optional.empty() : gateway.guild(guildId);
-                failures(archiver.archive(guildId, userId, userAccount, members, announced)).forEach(meta::failure);
+                Optional<JsonNode> readyMember = gateway == null ? Optional.empty() : gateway.ownMember(guildId);
+                failures(archiver.archive(guildId, userId, userAccount, members, announced, readyMember))
+                        .forEach(meta::failure);
             } catch (DiscordApiException e) {
                 if (e.status() == 401) throw e;
                 meta.failure(new RunResult.Failure("guild " + guildId, e.answer()));

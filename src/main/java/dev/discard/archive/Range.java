@@ -4,7 +4,8 @@ import dev.discard.format.Snowflake;
 import java.time.Instant;
 
 /**
- * The time range of a run as message ids: messages with {@code afterId < id < beforeId}. Immutable.
+ * The time range of a run as message ids: messages with {@code afterId < id < beforeId}, compared unsigned
+ * ({@link Snowflake#compare}). Immutable.
  *
  * @param after the --after datetime, or null
  * @param before the --before datetime, or null
@@ -16,7 +17,7 @@ record Range(Instant after, Instant before) {
     }
 
     long beforeId() {
-        return before == null ? Long.MAX_VALUE : Snowflake.of(before);
+        return before == null ? Snowflake.MAX : Snowflake.of(before);
     }
 
     boolean isFull() {

@@ -5,6 +5,7 @@ import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ final class ReactionArchiver {
         long fetched = 0;
         while (fetched < expected) {
             ApiRequest request = base.param("limit", PAGE);
-            if (after > 0) request = request.param("after", after);
+            if (after != 0) request = request.param("after", Snowflake.number(after));
             ApiResponse response = context.rest.get(request, log);
             if (!response.isSuccessful()) {
                 if (response.status() == 401) throw new DiscordApiException("reactions", response);
@@ -54,10 +55,10 @@ final class ReactionArchiver {
             JsonNode users = response.json();
             if (!users.isArray() || users.isEmpty()) return;
             long largest = after;
-            for (JsonNode user : users) largest = Math.max(largest, Ids.of(user, "id"));
+            for (JsonNode user : users) largest = Snowflake.max(largest, Ids.of(user, "id"));
             fetched += users.size();
             context.counters.reactionUsers.add(users.size());
-            if (largest <= after) return; // The server ignored `after`: stop rather than loop.
+            if (Snowflake.compare(largest, after) <= 0) return; // The server ignored `after`: stop rather than loop.
             after = largest;
         }
     }

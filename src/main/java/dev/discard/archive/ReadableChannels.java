@@ -3,13 +3,15 @@ package dev.discard.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ChannelType;
 import dev.discard.discord.Permissions;
+import dev.discard.format.Snowflake;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides which of a guild's channels a run archives: text and announcement channels whose computed permissions for
- * the account include VIEW_CHANNEL and READ_MESSAGE_HISTORY. Every other channel is listed with the reason, for
- * {@code guild.meta.json}.
+ * Decides which of a guild's channels a run archives: channels with a history whose computed permissions for the
+ * account include VIEW_CHANNEL and READ_MESSAGE_HISTORY, and for a voice or stage channel CONNECT too (Discord denies
+ * their text without it, as "Implicit Permissions" in https://discord.com/developers/docs/topics/permissions says).
+ * Every other channel is listed with the reason, for {@code guild.meta.json}.
  */
 final class ReadableChannels {
     static final long READ = Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY;
@@ -53,6 +55,9 @@ final class ReadableChannels {
                     channel.get("permission_overwrites"));
             if (!Permissions.has(allowed, Permissions.VIEW_CHANNEL)) {
                 decisions.add(new Decision(channel, false, "no VIEW_CHANNEL permission"));
+            } else if (needsConnect(type) && !Permissions.has(allowed, Permissions.CONNECT)) {
+                decisions.add(new Decision(channel, false, "no CONNECT permission (needed to read a "
+                        + ChannelType.name(type) + " channel's text)"));
             } else if (!Permissions.has(allowed, Permissions.READ_MESSAGE_HISTORY)) {
                 decisions.add(new Decision(channel, false, "no READ_MESSAGE_HISTORY permission"));
             } else {
@@ -68,6 +73,11 @@ final class ReadableChannels {
         return Permissions.base(guildId, roles, memberRoles(member), Ids.of(guild, "owner_id") == userId);
     }
 
+    /** Voice (2) and stage (13) channels. */
+    private static boolean needsConnect(int type) {
+        return type == 2 || type == 13;
+    }
+
     private static List<Long> memberRoles(JsonNode member) {
         List<Long> roles = new ArrayList<>();
         if (member != null) member.path("roles").forEach(r -> roles.add(parseId(r)));
@@ -75,10 +85,6 @@ final class ReadableChannels {
     }
 
     private static long parseId(JsonNode id) {
-        try {
-            return Long.parseLong(id.asText());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return Snowflake.parseOr(id.asText(), -1);
     }
 }

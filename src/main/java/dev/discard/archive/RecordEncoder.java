@@ -105,6 +105,7 @@ final class RecordEncoder {
     private static void writeScalar(JsonGenerator g, Object value) throws IOException {
         if (value instanceof Long l) g.writeNumber(l);
         else if (value instanceof Integer i) g.writeNumber(i);
+        else if (value instanceof java.math.BigInteger b) g.writeNumber(b);
         else if (value instanceof Boolean b) g.writeBoolean(b);
         else if (value == null) g.writeNull();
         else g.writeString(value.toString());

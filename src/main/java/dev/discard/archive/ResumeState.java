@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.ChannelMeta;
 import dev.discard.format.ChannelMeta.MessageRef;
 import dev.discard.format.MetaFileException;
+import dev.discard.format.Snowflake;
 import dev.discard.read.ChannelLog;
 import dev.discard.read.LogParts;
 import dev.discard.read.Message;
@@ -64,7 +65,7 @@ final class ResumeState {
                         meta = null; // A damaged meta file proves nothing: the log decides.
                     }
                 }
-                long id = Long.parseLong(files.id());
+                long id = Snowflake.parse(files.id());
                 boolean done = meta != null && Boolean.TRUE.equals(meta.completed()) && meta.error() == null;
                 channels.put(id, done
                         ? new Prior(true, -1, meta.numMessages() == null ? 0 : meta.numMessages(),
@@ -79,8 +80,8 @@ final class ResumeState {
     private static Prior continuation(LogParts log, long channelId, Range range, String name, String guildStem,
             ObjectMapper mapper) {
         Counter counter = new Counter(range);
-        new ChannelLog(log.files(), Long.toString(channelId), true, mapper).read(counter);
-        return new Prior(false, counter.lastPageStart > 0 ? counter.lastPageStart - 1 : -1, counter.before,
+        new ChannelLog(log.files(), Snowflake.toString(channelId), true, mapper).read(counter);
+        return new Prior(false, counter.lastPageStart != 0 ? counter.lastPageStart - 1 : 0, counter.before,
                 counter.beforeOldest, counter.beforeNewest, name, guildStem);
     }
 
@@ -113,10 +114,10 @@ final class ResumeState {
         @Override
         public void message(Message message) {
             long id = message.id();
-            if (id <= afterId || id >= beforeId) return;
+            if (Snowflake.compare(id, afterId) <= 0 || Snowflake.compare(id, beforeId) >= 0) return;
             MessageRef ref = new MessageRef(id, message.fields() == null ? null : message.fields().timestamp());
-            if (oldest == null || id < oldest.id()) oldest = ref;
-            if (newest == null || id > newest.id()) newest = ref;
+            if (oldest == null || Snowflake.compare(id, oldest.id()) < 0) oldest = ref;
+            if (newest == null || Snowflake.compare(id, newest.id()) > 0) newest = ref;
             count++;
         }
 

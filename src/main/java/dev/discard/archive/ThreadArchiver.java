@@ -1,6 +1,7 @@
 package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ final class ThreadArchiver {
         }
         lister.archived(Ids.of(parent, "id"), parentLog, userAccount, managesThreads, found);
         Map<Long, JsonNode> unique = new LinkedHashMap<>();
-        found.stream().sorted(java.util.Comparator.comparingLong(t -> Ids.of(t, "id")))
+        found.stream().sorted((a, b) -> Snowflake.compare(Ids.of(a, "id"), Ids.of(b, "id")))
                 .forEach(t -> unique.putIfAbsent(Ids.of(t, "id"), t));
         List<ChannelResult> results = new ArrayList<>();
         for (Map.Entry<Long, JsonNode> thread : unique.entrySet()) {

@@ -68,7 +68,7 @@ final class ThreadLister {
     /** A thread belongs to the run when it was created before --before and was active after --after. */
     boolean inRange(JsonNode thread) {
         long id = Ids.of(thread, "id");
-        if (context.range.before() != null && id >= Snowflake.of(context.range.before())) return false;
+        if (context.range.before() != null && Snowflake.compare(id, Snowflake.of(context.range.before())) >= 0) return false;
         Instant archivedAt = archivedAt(thread);
         boolean archived = thread.path("thread_metadata").path("archived").asBoolean(false);
         return context.range.after() == null || !archived || archivedAt == null

@@ -69,7 +69,7 @@ final class ReadCommand implements Callable<Integer> {
                     : "no log for " + metaFile + ": expected " + base + ".jsonl or " + base + ".jsonl.gz");
         }
         String channelId = meta != null && meta.id() != null ? meta.id()
-                : Snowflake.parseLenient(name) >= 0 ? name : null;
+                : Snowflake.parseLenient(name) != -1 ? name : null;
         LineOutput out = new LineOutput(console.out);
         if (!json) {
             String channelName = meta != null && meta.name() != null ? meta.name() : "(unknown name)";

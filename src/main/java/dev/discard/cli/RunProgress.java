@@ -76,7 +76,8 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
         channel.bar.stepTo(covered);
         double seconds = Math.max(1e-3, (nanoTime.getAsLong() - channel.startNanos) / 1e9);
         channel.bar.setExtraMessage(" " + RunReport.count(messages, "message") + ", "
-                + RunReport.number(Math.round(messages / seconds)) + "/s");
+                + RunReport.number(Math.round(messages / seconds)) + "/s"
+                + (newestTimestamp == null || newestTimestamp.length() < 10 ? "" : ", at " + newestTimestamp.substring(0, 10)));
     }
 
     @Override
@@ -120,6 +121,8 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
                 .setInitialMax(channel.span())
                 .setUnit(unit == DAY ? " days" : " h", unit)
                 .setStyle(ProgressBarStyle.UNICODE_BLOCK)
+                // An ETA from snowflake time to now says nothing of how long the walk takes: messages are not even.
+                .hideEta()
                 .setConsumer(channel.slot)
                 .startsFrom(covered, Duration.ofNanos(nanoTime.getAsLong() - channel.startNanos))
                 .build();

@@ -31,6 +31,8 @@ final class RunReport {
         line.append(", ").append(duration(took));
         if (INTERRUPTED.equals(result.error())) {
             line.append("; ").append(INTERRUPTED);
+        } else if (result.refused()) {
+            line.append("; skipped: Discord refused access (").append(result.error()).append(")");
         } else if (result.failed()) {
             line.append("; failed: ").append(result.error());
         }

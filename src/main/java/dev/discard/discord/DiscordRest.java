@@ -7,13 +7,16 @@ import dev.discard.format.Json;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -26,10 +29,19 @@ import org.slf4j.LoggerFactory;
  * The REST client: authenticates, stays inside the rate limits, retries what is worth retrying, and reports every
  * attempt, answered or not, to the {@link ExchangeSink} the caller hands in. It never follows redirects and never lets
  * OkHttp retry silently, so the archive sees each request that actually went out.
+ *
+ * <p>Servers close idle keep-alive connections after a few seconds (Node: 5 s), and the client learns it only when it
+ * reuses one. Pooled connections are therefore dropped after {@link #KEEP_ALIVE} idle, and a request that fails on a
+ * reused connection before any byte of answer is recorded and sent again at once on a fresh connection, without
+ * counting as a failed attempt: it never reached the server's application.
  */
 public final class DiscordRest {
     private static final String USER_AGENT_FORMAT = "DiscordBot (%s, %s)";
     private static final Logger LOG = LoggerFactory.getLogger(DiscordRest.class);
+    /** How long a pooled connection may sit idle and still be reused: below Node's 5 s default. */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(4);
+    /** Fresh-connection repeats of one request after dead pooled connections; each one empties the pool. */
+    private static final int MAX_STALE_REPEATS = 3;
 
     private final OkHttpClient http;
     private final HttpUrl baseUrl;
@@ -45,7 +57,9 @@ public final class DiscordRest {
 
     private DiscordRest(Builder b) {
         this.http = b.http.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
-                .followSslRedirects(false).build();
+                .followSslRedirects(false)
+                .connectionPool(new ConnectionPool(5, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+                .eventListenerFactory(ConnectionFacts.FACTORY).build();
         this.baseUrl = b.baseUrl;
         this.token = b.token;
         this.userAgent = String.format(USER_AGENT_FORMAT, b.clientUrl, b.clientVersion);
@@ -100,18 +114,19 @@ public final class DiscordRest {
     public ApiResponse get(ApiRequest request, ExchangeSink sink) throws IOException, InterruptedException {
         RouteKey key = RouteKey.of(request.method(), request.path());
         String recordedUrl = recordedUrl(request.path());
-        Request httpRequest = new Request.Builder()
+        Request.Builder httpRequest = new Request.Builder()
                 .url(url(request))
                 .header("Authorization", token.authorization())
                 .header("User-Agent", userAgent)
                 .header("Accept", "application/json")
-                .get()
-                .build();
+                .get();
         RetryLoop retries = new RetryLoop(retry, sleeper, random);
+        int stale = 0;
         while (true) {
             limiter.acquire(key);
             Instant start = clock.instant();
-            Call call = http.newCall(httpRequest);
+            ConnectionFacts facts = new ConnectionFacts();
+            Call call = http.newCall(httpRequest.tag(ConnectionFacts.class, facts).build());
             ApiResponse response;
             try (Response r = call.execute()) {
                 ResponseBody body = r.body();
@@ -123,10 +138,19 @@ public final class DiscordRest {
                 LOG.debug("{} {} {} -> {} ({} bytes)", request.method(), recordedUrl, request.params(), r.code(),
                         bytes.length);
             } catch (IOException e) {
+                boolean deadConnection = facts.reusedAndUnanswered() && stale < MAX_STALE_REPEATS
+                        && !call.isCanceled() && !Thread.currentThread().isInterrupted();
                 sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
-                        null, Map.of(), new byte[0], describe(e)));
+                        null, Map.of(), new byte[0], describe(e) + (deadConnection ? STALE_NOTE : "")));
                 if (call.isCanceled() || Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("interrupted during " + recordedUrl);
+                }
+                if (deadConnection) {
+                    stale++;
+                    http.connectionPool().evictAll(); // its neighbours idled as long: none is worth trying
+                    LOG.info("{} {}: {} on a reused connection; sent again at once on a new one", request.method(),
+                            recordedUrl, describe(e));
+                    continue;
                 }
                 if (!retries.mayRetryFailure()) throw new DiscordUnreachableException(recordedUrl, e);
                 long delay = retries.nextBackoff();
@@ -161,6 +185,10 @@ public final class DiscordRest {
             return response;
         }
     }
+
+    /** Appended to the error of an attempt lost to a dead pooled connection. */
+    static final String STALE_NOTE = " (on a reused keep-alive connection the server had closed; sent again at once"
+            + " on a new connection, not counted as a failed attempt)";
 
     private HttpUrl url(ApiRequest request) {
         HttpUrl parsed = HttpUrl.parse(baseUrl + request.path());

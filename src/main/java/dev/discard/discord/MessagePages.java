@@ -1,9 +1,9 @@
 package dev.discard.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -51,20 +51,20 @@ public final class MessagePages {
         long after = afterId;
         long count = 0;
         while (true) {
-            ApiRequest request = ApiRequest.get(path).param("limit", PAGE).param("after", after);
+            ApiRequest request = ApiRequest.get(path).param("limit", PAGE).param("after", Snowflake.number(after));
             JsonNode page = rest.get(request, sink).require("channel " + channelId, true);
             if (page.isEmpty()) return new Outcome(count, null);
             List<JsonNode> sorted = new ArrayList<>(page.size());
             page.forEach(sorted::add);
-            sorted.sort(Comparator.comparingLong(MessagePages::id));
+            sorted.sort((a, b) -> Snowflake.compare(id(a), id(b)));
             List<JsonNode> inRange = new ArrayList<>(sorted.size());
             long largest = after;
             boolean pastBefore = false;
             for (JsonNode message : sorted) {
                 long id = id(message);
-                if (id <= after) continue;
-                largest = Math.max(largest, id);
-                if (id >= beforeId) {
+                if (id == -1 || Snowflake.compare(id, after) <= 0) continue;
+                largest = Snowflake.max(largest, id);
+                if (Snowflake.compare(id, beforeId) >= 0) {
                     pastBefore = true;
                 } else {
                     inRange.add(message);
@@ -74,22 +74,21 @@ public final class MessagePages {
             count += inRange.size();
             if (pastBefore) return new Outcome(count, null);
             if (largest == after) {
-                return new Outcome(count, "the server ignored after=" + after + " and repeated older messages; "
+                return new Outcome(count, "the server ignored after=" + Snowflake.toString(after) + " and repeated older messages; "
                         + "stopped there");
             }
             after = largest;
         }
     }
 
-    /** The message's id (a string in Discord's JSON, a number in old API versions), or -1. */
+    /**
+     * The message's id (a string in Discord's JSON, a number in old API versions), unsigned as {@link Snowflake}
+     * says, or -1 (2^64 - 1, no real id) when it has none.
+     */
     public static long id(JsonNode message) {
         JsonNode id = message.get("id");
         if (id == null) return -1;
-        if (id.isIntegralNumber()) return id.longValue();
-        try {
-            return Long.parseLong(id.asText());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        if (id.isIntegralNumber()) return id.bigIntegerValue().longValue();
+        return Snowflake.parseOr(id.asText(), -1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.discard.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.format.Snowflake;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ public final class Permissions {
     public static final long MANAGE_THREADS = 1L << 34;
     public static final long VIEW_CHANNEL = 1L << 10;
     public static final long READ_MESSAGE_HISTORY = 1L << 16;
+    public static final long CONNECT = 1L << 20;
     public static final long ALL = -1L;
 
     private Permissions() {}
@@ -92,11 +94,7 @@ public final class Permissions {
     private static long id(JsonNode node) {
         JsonNode id = node.get("id");
         if (id == null) return -1;
-        try {
-            return Long.parseLong(id.asText());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return Snowflake.parseOr(id.asText(), -1);
     }
 
     /** A permission bit set: a decimal string (current API) or a number (older API versions). */

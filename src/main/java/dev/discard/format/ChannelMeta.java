@@ -61,7 +61,7 @@ public record ChannelMeta(
         JsonNode summary = root.path(SUMMARY);
         MessageRef oldest = ref(summary.get(OLDEST_MESSAGE));
         MessageRef newest = ref(summary.get(NEWEST_MESSAGE));
-        boolean swapped = oldest != null && newest != null && oldest.id() > newest.id();
+        boolean swapped = oldest != null && newest != null && Long.compareUnsigned(oldest.id(), newest.id()) > 0;
         JsonNode completed = root.has(COMPLETED) ? root.get(COMPLETED) : channel.get(COMPLETED);
         JsonNode error = root.has(ERROR) ? root.get(ERROR) : channel.get(ERROR);
         return new ChannelMeta(file, MetaJson.text(channel.get("id")), MetaJson.text(channel.get("name")),
@@ -76,7 +76,7 @@ public record ChannelMeta(
     private static MessageRef ref(JsonNode node) {
         if (node == null || !node.isObject()) return null;
         long id = Snowflake.parseLenient(MetaJson.text(node.get("id")));
-        return id < 0 ? null : new MessageRef(id, MetaJson.text(node.get("timestamp")));
+        return id == -1 ? null : new MessageRef(id, MetaJson.text(node.get("timestamp")));
     }
 
     /** Whether the archiver says this channel was not archived completely. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.MessagePages;
 import dev.discard.format.ChannelMeta;
 import dev.discard.format.MetaFileException;
+import dev.discard.format.Snowflake;
 import dev.discard.read.Message;
 import dev.discard.read.RecordProblem;
 import dev.discard.read.RunDirectory;
@@ -45,7 +46,7 @@ final class ArchivedMessages {
         for (RunDirectory.GuildFolder guild : RunDirectory.open(runDir).guilds()) {
             for (RunDirectory.ChannelFiles channel : guild.channels()) {
                 if (channel.log().isEmpty()) continue;
-                logs.add(new ChannelLog(channel, Long.parseLong(channel.id()), channelName(channel)));
+                logs.add(new ChannelLog(channel, Snowflake.parse(channel.id()), channelName(channel)));
             }
         }
         logs.sort(Comparator.comparingLong(ChannelLog::channelId));
@@ -61,7 +62,8 @@ final class ArchivedMessages {
             reader.read(new dev.discard.read.ChannelLog.Listener() {
                 @Override
                 public void message(Message message) {
-                    if (message.id() <= afterId || message.id() >= beforeId) return;
+                    if (Snowflake.compare(message.id(), afterId) <= 0
+                            || Snowflake.compare(message.id(), beforeId) >= 0) return;
                     try {
                         handler.page(List.of(mapper.readTree(message.json())));
                     } catch (IOException | InterruptedException e) {

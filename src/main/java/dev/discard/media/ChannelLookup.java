@@ -5,6 +5,7 @@ import dev.discard.discord.ApiRequest;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.MessagePages;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,12 +52,13 @@ final class ChannelLookup {
         List<JsonNode> guilds = new ArrayList<>();
         long after = 0;
         while (true) {
-            ApiRequest request = ApiRequest.get("/users/@me/guilds").param("limit", GUILD_PAGE).param("after", after);
+            ApiRequest request = ApiRequest.get("/users/@me/guilds").param("limit", GUILD_PAGE).param("after", Snowflake.number(after));
             JsonNode page = rest.get(request, sink).require("guilds", true);
             long largest = after;
             for (JsonNode g : page) {
                 guilds.add(g);
-                largest = Math.max(largest, MessagePages.id(g));
+                long id = MessagePages.id(g);
+                if (id != -1) largest = Snowflake.max(largest, id);
             }
             if (page.size() < GUILD_PAGE || largest == after) break;
             after = largest;

@@ -100,7 +100,8 @@ final class ImageExtractor {
                 // Fall back to the id, which holds the same time to the millisecond.
             }
         }
-        return Snowflake.instantOf(Math.max(0, MessagePages.id(message)));
+        long id = MessagePages.id(message);
+        return Snowflake.instantOf(id == -1 ? 0 : id);
     }
 
     private record Named(MediaRef ref, String file) {}

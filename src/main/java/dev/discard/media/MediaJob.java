@@ -143,12 +143,13 @@ public final class MediaJob {
             int days = settings.days() != null ? settings.days() : MediaSettings.DEFAULT_DAYS;
             after = end.minus(days, ChronoUnit.DAYS);
         }
-        return Math.max(0, Snowflake.of(after.truncatedTo(ChronoUnit.SECONDS)) - 1);
+        long id = Snowflake.of(after.truncatedTo(ChronoUnit.SECONDS));
+        return id == 0 ? 0 : id - 1;
     }
 
     private long beforeId() {
         Instant before = settings.before();
-        return before == null ? Long.MAX_VALUE : Snowflake.of(before.truncatedTo(ChronoUnit.SECONDS));
+        return before == null ? Snowflake.MAX : Snowflake.of(before.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private ArchivedMessages.ChannelLog pick(ArchivedMessages archive, List<ArchivedMessages.ChannelLog> logs)

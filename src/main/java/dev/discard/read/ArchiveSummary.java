@@ -70,7 +70,7 @@ public record ArchiveSummary(List<RunEntry> runs, List<SkippedRun> skipped, List
         /** When the channel was created: the time of its id. */
         public Instant created() {
             long id = Snowflake.parseLenient(this.id);
-            return id < 0 ? null : Snowflake.instantOf(id);
+            return id == -1 ? null : Snowflake.instantOf(id);
         }
     }
 

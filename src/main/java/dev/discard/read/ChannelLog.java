@@ -91,7 +91,7 @@ public final class ChannelLog {
                     listener.problem(RecordProblem.ofLine(r.file(), r.line(), r.offset(), damage));
                 }
                 List<Message> sorted = page.messages();
-                if (sorted.size() > 1) sorted.sort((a, b) -> Long.compare(a.id(), b.id()));
+                if (sorted.size() > 1) sorted.sort((a, b) -> Long.compareUnsigned(a.id(), b.id()));
                 pageCount++;
                 listener.page(r, sorted);
                 int late = merge.add(sorted);
@@ -111,7 +111,7 @@ public final class ChannelLog {
     private static final class Merge {
         private final Listener listener;
         private final RecentIds recent = new RecentIds(WINDOW);
-        private long highest = -1;
+        private long highest = 0;
         long handedOut;
         long repeats;
         long late;
@@ -125,7 +125,7 @@ public final class ChannelLog {
             int lateHere = 0;
             for (Message m : sorted) {
                 long id = m.id();
-                if (id > highest) {
+                if (Long.compareUnsigned(id, highest) > 0) {
                     highest = id;
                     recent.addInOrder(id);
                 } else if (recent.contains(id)) {

@@ -84,7 +84,7 @@ final class MessagePageParser implements DataVisitor {
             m.read(p);
             int end = base + (int) p.currentLocation().getByteOffset();
             long id = Snowflake.parseLenient(m.id);
-            if (id < 0) {
+            if (id == -1) {
                 damage = add(damage, "message " + index + " of the page has no valid id (" + m.id + ")");
                 continue;
             }

@@ -19,42 +19,46 @@ final class PageContinuity {
     private Path lastFile;
     private long lastLine;
 
-    /** @param before the run's {@code --before} as a snowflake; {@code Long.MAX_VALUE} for none */
+    /** @param before the run's {@code --before} as a snowflake; 2^64 - 1 (-1L) for none */
     PageContinuity(long before) {
         this.before = before;
     }
 
     void page(ArchiveRecord record, List<Message> sorted, Consumer<Finding> findings) {
         long after = Snowflake.parseLenient(record.param("after"));
-        if (after >= 0 && previousLargest >= 0) {
-            if (after > previousLargest) {
+        if (after != -1 && previousLargest != -1) {
+            if (Long.compareUnsigned(after, previousLargest) > 0) {
                 findings.accept(Finding.problem(record.file(), record.line(), "page hole: this page asks for"
-                        + " messages after " + after + " but the page before ended at " + previousLargest
-                        + "; messages between them may be missing"));
-            } else if (after < previousLargest) {
+                        + " messages after " + Long.toUnsignedString(after) + " but the page before ended at "
+                        + Long.toUnsignedString(previousLargest) + "; messages between them may be missing"));
+            } else if (Long.compareUnsigned(after, previousLargest) < 0) {
                 findings.accept(Finding.info(record.file(), record.line(), "page overlap: this page asks for"
-                        + " messages after " + after + " but the page before ended at " + previousLargest));
+                        + " messages after " + Long.toUnsignedString(after) + " but the page before ended at "
+                        + Long.toUnsignedString(previousLargest)));
             }
         }
         if (!sorted.isEmpty()) {
             long largest = sorted.get(sorted.size() - 1).id();
-            previousLargest = Math.max(previousLargest, largest);
+            previousLargest = previousLargest == -1 || Long.compareUnsigned(largest, previousLargest) > 0
+                    ? largest : previousLargest;
             lastLargest = largest;
         } else {
             lastLargest = -1;
         }
         lastSize = sorted.size();
         String limit = record.param("limit");
-        lastLimit = limit == null ? -1 : (int) Math.min(Integer.MAX_VALUE, Math.max(-1, Snowflake.parseLenient(limit)));
+        long parsedLimit = Snowflake.parseLenient(limit);
+        lastLimit = limit == null || parsedLimit == -1 ? -1 : (int) Math.min(Integer.MAX_VALUE, parsedLimit);
         lastFile = record.file();
         lastLine = record.line();
     }
 
     /** After the last page of a completed run: a full last page below {@code --before} means history went on. */
     void end(Consumer<Finding> findings) {
-        if (lastFile != null && lastLimit > 0 && lastSize >= lastLimit && lastLargest >= 0 && lastLargest < before) {
+        if (lastFile != null && lastLimit > 0 && lastSize >= lastLimit && lastLargest != -1
+                && Long.compareUnsigned(lastLargest, before) < 0) {
             findings.accept(Finding.problem(lastFile, lastLine, "the last message page is full (" + lastSize
-                    + " messages) and inside the run's range: the history may go on after message " + lastLargest));
+                    + " messages) and inside the run's range: the history may go on after message " + Long.toUnsignedString(lastLargest)));
         }
     }
 }

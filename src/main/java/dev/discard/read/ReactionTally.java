@@ -22,7 +22,7 @@ final class ReactionTally {
 
     private static final class Fetched {
         long users;
-        long highest = -1;
+        long highest = 0;
         Path file;
         long line;
     }
@@ -38,7 +38,7 @@ final class ReactionTally {
         for (JsonNode message : data) {
             long id = Snowflake.parseLenient(MetaJson.text(message.get("id")));
             JsonNode reactions = message.get("reactions");
-            if (id < 0 || reactions == null || !reactions.isArray()) continue;
+            if (id == -1 || reactions == null || !reactions.isArray()) continue;
             for (JsonNode reaction : reactions) {
                 String emoji = emojiKey(reaction.path("emoji"));
                 JsonNode details = reaction.get("count_details");
@@ -59,7 +59,7 @@ final class ReactionTally {
             return false;
         }
         long messageId = Snowflake.parseLenient(path[2]);
-        if (messageId < 0 || !record.isSuccess()) return true;
+        if (messageId == -1 || !record.isSuccess()) return true;
         int type = "1".equals(record.param("type")) ? 1 : 0;
         Fetched f = fetched.computeIfAbsent(new Key(messageId, urlEmojiKey(path[4]), type), k -> new Fetched());
         f.file = record.file();
@@ -68,7 +68,7 @@ final class ReactionTally {
         if (users == null || !users.isArray()) return true;
         for (JsonNode user : users) {
             long id = Snowflake.parseLenient(MetaJson.text(user.get("id")));
-            if (id > f.highest) {
+            if (id != -1 && Long.compareUnsigned(id, f.highest) > 0) {
                 f.highest = id;
                 f.users++;
             }
@@ -111,7 +111,7 @@ final class ReactionTally {
     private static String urlEmojiKey(String segment) {
         String emoji = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         int colon = emoji.lastIndexOf(':');
-        if (colon >= 0 && Snowflake.parseLenient(emoji.substring(colon + 1)) >= 0) return "emoji " + emoji.substring(colon + 1);
+        if (colon >= 0 && Snowflake.parseLenient(emoji.substring(colon + 1)) != -1) return "emoji " + emoji.substring(colon + 1);
         return emoji;
     }
 }

@@ -56,7 +56,7 @@ public record RunDirectory(Path dir, LogParts runLog, List<GuildFolder> guilds) 
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path sub : entries.filter(Files::isDirectory).sorted().toList()) {
                 String name = sub.getFileName().toString();
-                if (name.equals(DIRECT_MESSAGES) || Snowflake.parseLenient(name) >= 0) guilds.add(guild(sub, name));
+                if (name.equals(DIRECT_MESSAGES) || Snowflake.parseLenient(name) != -1) guilds.add(guild(sub, name));
             }
         }
         return new RunDirectory(dir, LogParts.find(dir, RunFiles.RUN_LOG), guilds);
@@ -72,9 +72,9 @@ public record RunDirectory(Path dir, LogParts runLog, List<GuildFolder> guilds) 
                 if (stem != null) metas.put(stem, f);
             });
         }
-        TreeMap<Long, String> channelIds = new TreeMap<>();
+        TreeMap<Long, String> channelIds = new TreeMap<>(Long::compareUnsigned);
         Stream.concat(logs.keySet().stream(), metas.keySet().stream())
-                .filter(n -> Snowflake.parseLenient(n) >= 0)
+                .filter(n -> Snowflake.parseLenient(n) != -1)
                 .forEach(n -> channelIds.put(Snowflake.parseLenient(n), n));
         List<ChannelFiles> channels = new ArrayList<>();
         for (String channel : channelIds.values()) {

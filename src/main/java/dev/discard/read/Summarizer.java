@@ -43,8 +43,8 @@ public final class Summarizer {
         Instant nameTime;
         int runs;
         long messages;
-        long oldest = Long.MAX_VALUE;
-        long newest = -1;
+        long oldest = -1L;
+        long newest = 0;
         final List<CoverageGaps.Range> ranges = new ArrayList<>();
 
         ChannelTotals(String id) {
@@ -61,7 +61,7 @@ public final class Summarizer {
     public ArchiveSummary summarize(Path root) throws IOException {
         List<ArchiveSummary.RunEntry> runs = new ArrayList<>();
         List<ArchiveSummary.SkippedRun> skippedRuns = new ArrayList<>();
-        Map<String, GuildTotals> guilds = new TreeMap<>(Comparator.comparing((String g) -> Snowflake.parseLenient(g))
+        Map<String, GuildTotals> guilds = new TreeMap<>(Comparator.comparing((String g) -> Snowflake.parseLenient(g), Long::compareUnsigned)
                 .thenComparing(Comparator.naturalOrder()));
         long[] problemCount = {0};
         Consumer<RecordProblem> countingProblems = p -> {
@@ -102,7 +102,7 @@ public final class Summarizer {
             Consumer<RecordProblem> problems) {
         int channelCount = 0;
         long messageCount = 0;
-        long before = info.before() == null ? Long.MAX_VALUE : Snowflake.of(info.before());
+        long before = info.before() == null ? -1L : Snowflake.of(info.before());
         for (RunDirectory.GuildFolder folder : run.guilds()) {
             GuildTotals guild = guilds.computeIfAbsent(folder.id(), id -> new GuildTotals());
             if (folder.metaFile() != null) {
@@ -132,15 +132,15 @@ public final class Summarizer {
                 Instant channelAfter = meta != null && meta.rangeAfter() != null
                         && (info.after() == null || meta.rangeAfter().isAfter(info.after()))
                         ? meta.rangeAfter() : info.after();
-                long[] counted = count(files, channelAfter == null ? -1 : Snowflake.of(channelAfter), before,
+                long[] counted = count(files, channelAfter == null ? 0 : Snowflake.of(channelAfter), before,
                         problems);
                 channelCount++;
                 messageCount += counted[0];
                 channel.runs++;
                 channel.messages += counted[0];
                 if (counted[0] > 0) {
-                    channel.oldest = Math.min(channel.oldest, counted[1]);
-                    channel.newest = Math.max(channel.newest, counted[2]);
+                    if (Long.compareUnsigned(counted[1], channel.oldest) < 0) channel.oldest = counted[1];
+                    if (Long.compareUnsigned(counted[2], channel.newest) > 0) channel.newest = counted[2];
                 }
                 if (meta != null && meta.failed()) {
                     problems.accept(RecordProblem.ofFile(meta.file(), "channel not archived completely in this run"
@@ -165,15 +165,15 @@ public final class Summarizer {
 
     /** Messages of the log within (after, before): {count, oldest id, newest id}. */
     private long[] count(RunDirectory.ChannelFiles files, long after, long before, Consumer<RecordProblem> problems) {
-        long[] result = {0, Long.MAX_VALUE, -1};
+        long[] result = {0, -1L, 0};
         new ChannelLog(files.log().files(), files.id(), false, mapper).read(new ChannelLog.Listener() {
             @Override
             public void message(Message m) {
                 long id = m.id();
-                if (id <= after || id >= before) return;
+                if (Long.compareUnsigned(id, after) <= 0 || Long.compareUnsigned(id, before) >= 0) return;
                 result[0]++;
-                if (id < result[1]) result[1] = id;
-                if (id > result[2]) result[2] = id;
+                if (Long.compareUnsigned(id, result[1]) < 0) result[1] = id;
+                if (Long.compareUnsigned(id, result[2]) > 0) result[2] = id;
             }
 
             @Override
@@ -190,9 +190,9 @@ public final class Summarizer {
 
     private static ArchiveSummary.ChannelEntry entry(ChannelTotals c) {
         long id = Snowflake.parseLenient(c.id);
-        CoverageGaps coverage = CoverageGaps.of(id < 0 ? null : Snowflake.instantOf(id), c.ranges);
+        CoverageGaps coverage = CoverageGaps.of(id == -1 ? null : Snowflake.instantOf(id), c.ranges);
         return new ArchiveSummary.ChannelEntry(c.id, c.name, c.runs, c.messages, overlaps(c.ranges),
-                c.newest < 0 ? null : Snowflake.instantOf(c.oldest), c.newest < 0 ? null : Snowflake.instantOf(c.newest),
+                c.newest == 0 ? null : Snowflake.instantOf(c.oldest), c.newest == 0 ? null : Snowflake.instantOf(c.newest),
                 coverage);
     }
 

@@ -142,10 +142,10 @@ public final class Verifier {
         private final ReactionTally reactions = new ReactionTally();
         private long all;
         private long inRange;
-        private long allMin = Long.MAX_VALUE;
-        private long allMax = -1;
-        private long rangeMin = Long.MAX_VALUE;
-        private long rangeMax = -1;
+        private long allMin = -1L;
+        private long allMax = 0;
+        private long rangeMin = -1L;
+        private long rangeMax = 0;
 
         ChannelVerification(RunDirectory.ChannelFiles channel, RunInfo info, boolean completed, RecordChecks checks,
                 Consumer<Finding> findings) {
@@ -154,8 +154,8 @@ public final class Verifier {
             this.legacy = info != null && info.legacy();
             this.checks = checks;
             this.findings = findings;
-            this.after = info == null || info.after() == null ? -1 : Snowflake.of(info.after());
-            this.before = info == null || info.before() == null ? Long.MAX_VALUE : Snowflake.of(info.before());
+            this.after = info == null || info.after() == null ? 0 : Snowflake.of(info.after());
+            this.before = info == null || info.before() == null ? -1L : Snowflake.of(info.before());
             this.continuity = new PageContinuity(before);
         }
 
@@ -192,12 +192,12 @@ public final class Verifier {
         public void message(Message m) {
             long id = m.id();
             all++;
-            allMin = Math.min(allMin, id);
-            allMax = Math.max(allMax, id);
-            if (id > after && id < before) {
+            if (Long.compareUnsigned(id, allMin) < 0) allMin = id;
+            if (Long.compareUnsigned(id, allMax) > 0) allMax = id;
+            if (Long.compareUnsigned(id, after) > 0 && Long.compareUnsigned(id, before) < 0) {
                 inRange++;
-                rangeMin = Math.min(rangeMin, id);
-                rangeMax = Math.max(rangeMax, id);
+                if (Long.compareUnsigned(id, rangeMin) < 0) rangeMin = id;
+                if (Long.compareUnsigned(id, rangeMax) > 0) rangeMax = id;
             }
         }
 
@@ -241,9 +241,9 @@ public final class Verifier {
                 return;
             }
             if (ref.id() != inRangeId && ref.id() != anyId) {
-                findings.accept(Finding.problem(meta.file(), 0, key + " is message " + ref.id() + " but the log's "
+                findings.accept(Finding.problem(meta.file(), 0, key + " is message " + Long.toUnsignedString(ref.id()) + " but the log's "
                         + (key.startsWith("oldest") ? "oldest" : "newest") + " is "
-                        + (none ? "none" : String.valueOf(inRange > 0 ? inRangeId : anyId))));
+                        + (none ? "none" : Long.toUnsignedString(inRange > 0 ? inRangeId : anyId))));
             }
         }
     }

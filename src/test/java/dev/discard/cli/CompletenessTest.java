@@ -160,7 +160,7 @@ class CompletenessTest {
         assertEquals(0, run.exitCode, run.toString());
         JsonNode guildMeta = ArchiveFiles.meta(guildDir().resolve("guild.meta.json"));
         assertEquals(-1, guildMeta.path("summary").path("num_members").asInt());
-        assertTrue(guildMeta.path("notes").toString().contains("members: refused; enable the SERVER MEMBERS intent"));
+        assertTrue(guildMeta.path("notes").toString().contains("members: refused (403 Missing Access (50001)); enable the SERVER MEMBERS intent"));
         assertTrue(ArchiveFiles.records(guildDir().resolve("guild.jsonl")).stream()
                 .anyMatch(r -> r.path("response").path("status").asInt() == 403));
     }

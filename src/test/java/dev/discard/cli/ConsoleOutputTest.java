@@ -59,7 +59,9 @@ class ConsoleOutputTest extends FakeDiscordTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no bar for #general:\n" + run.out));
         assertTrue(Pattern.compile("\\d+/\\d+ days").matcher(bar).find(), "the range covered, in days: " + bar);
-        assertTrue(Pattern.compile(" 1,\\d{3} messages, [\\d,]+/s").matcher(bar).find(), "messages and rate: " + bar);
+        assertTrue(Pattern.compile(" 1,\\d{3} messages, [\\d,]+/s, at 2021-0\\d-\\d\\d").matcher(bar).find(),
+                "messages, rate and the date reached: " + bar);
+        assertFalse(Pattern.compile("\\d:\\d\\d:\\d\\d / ").matcher(bar).find(), "no ETA from snowflake time: " + bar);
         String visible = bar.substring(bar.lastIndexOf("\u001b[2K") + 4);
         assertTrue(visible.length() <= 99, "a bar fits the terminal's 100 columns: " + visible.length());
         String text = run.out.replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "").replace("\r", "");
@@ -74,11 +76,11 @@ class ConsoleOutputTest extends FakeDiscordTest {
 
     @Test
     void quietPrintsErrorsOnly() throws Exception {
-        discord.channel(Fixtures.ANNOUNCEMENTS).historyForbidden();
+        discord.channel(Fixtures.ANNOUNCEMENTS).historyFails();
         CliRun run = run(TOKEN, true, "-q", "guild", Long.toString(Fixtures.GUILD_ID));
         assertEquals(ExitCode.PARTIAL, run.exitCode, run.toString());
         assertEquals("", run.out, "no bars, no lines, no summary");
-        assertEquals("discard: channel " + Fixtures.ANNOUNCEMENTS + ": 403 Missing Access (50001)\n", run.err);
+        assertEquals("discard: channel " + Fixtures.ANNOUNCEMENTS + ": 500 Internal Server Error\n", run.err);
 
         CliRun profile = run(TOKEN, false, "profile", "--quiet");
         assertEquals(0, profile.exitCode, profile.toString());
@@ -88,14 +90,14 @@ class ConsoleOutputTest extends FakeDiscordTest {
 
     @Test
     void aFailedChannelSaysSoOnItsLineAndOnStderr() throws Exception {
-        discord.channel(Fixtures.ANNOUNCEMENTS).historyForbidden();
+        discord.channel(Fixtures.ANNOUNCEMENTS).historyFails();
         CliRun run = run(TOKEN, false, "channel", Long.toString(Fixtures.ANNOUNCEMENTS));
         assertEquals(ExitCode.FAILED, run.exitCode, run.toString());
-        assertTrue(Pattern.compile("^#announcements: 0 messages, " + DURATION + "; failed: 403 Missing Access \\(50001\\)$",
+        assertTrue(Pattern.compile("^#announcements: 0 messages, " + DURATION + "; failed: 500 Internal Server Error$",
                 Pattern.MULTILINE).matcher(run.out).find(), run.out);
         assertTrue(run.out.contains("0 messages from 1 channel into "), run.out);
         assertTrue(run.out.contains(", 1 error, "), run.out);
-        assertEquals("discard: channel " + Fixtures.ANNOUNCEMENTS + ": 403 Missing Access (50001)\n", run.err);
+        assertEquals("discard: channel " + Fixtures.ANNOUNCEMENTS + ": 500 Internal Server Error\n", run.err);
     }
 
     @Test

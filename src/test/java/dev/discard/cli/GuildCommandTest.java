@@ -64,23 +64,72 @@ class GuildCommandTest extends FakeDiscordTest {
     }
 
     @Test
-    void channelRefusedDespitePermissionsFailsAloneAndExitsThree() throws Exception {
+    void channelRefusedDespitePermissionsIsSkippedWithTheReasonAndTheRunExitsZero() throws Exception {
         discord.channel(Fixtures.ANNOUNCEMENTS).historyForbidden();
         CliRun run = run("guild", Long.toString(GUILD_ID));
-        assertEquals(ExitCode.PARTIAL, run.exitCode, run.toString());
-        assertTrue(run.err.contains("discard: channel " + Fixtures.ANNOUNCEMENTS + ": 403 Missing Access (50001)"),
-                run.err);
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.contains("skipped: Discord refused access (403 Missing Access (50001))"), run.out);
         Path guildDir = ArchiveFiles.onlyRun(out).resolve(Long.toString(GUILD_ID));
         JsonNode channelMeta = ArchiveFiles.meta(guildDir.resolve(Fixtures.ANNOUNCEMENTS + ".meta.json"));
-        assertFalse(channelMeta.path("completed").asBoolean());
+        assertFalse(channelMeta.path("completed").asBoolean(), "not archived: no coverage claimed");
         assertEquals("403 Missing Access (50001)", channelMeta.path("error").asText());
+        assertTrue(ArchiveFiles.records(guildDir.resolve(Fixtures.ANNOUNCEMENTS + ".jsonl")).stream()
+                .anyMatch(r -> r.path("response").path("status").asInt() == 403), "the refusal is recorded");
         JsonNode guildMeta = ArchiveFiles.meta(guildDir.resolve("guild.meta.json"));
-        assertEquals(Fixtures.ANNOUNCEMENTS, guildMeta.path("channels_failed").get(0).path("id").asLong());
+        assertEquals(0, guildMeta.path("channels_failed").size());
+        Map<Long, String> skipped = new HashMap<>();
+        guildMeta.path("channels_skipped").forEach(s -> skipped.put(s.get("id").asLong(), s.get("reason").asText()));
+        assertEquals("Discord refused access: 403 Missing Access (50001)", skipped.get(Fixtures.ANNOUNCEMENTS));
         assertEquals(Fixtures.GENERAL_MESSAGES, ArchiveFiles.messageIds(guildDir.resolve(Fixtures.GENERAL + ".jsonl"))
                 .size(), "the other channels went on");
         JsonNode runMeta = ArchiveFiles.meta(ArchiveFiles.onlyRun(out).resolve("run.meta.json"));
-        assertTrue(runMeta.path("run").path("errors").asBoolean());
-        assertEquals("channel " + Fixtures.ANNOUNCEMENTS, runMeta.path("failures").get(0).path("target").asText());
+        assertFalse(runMeta.path("run").path("errors").asBoolean());
+    }
+
+    @Test
+    void voiceChannelWithoutConnectIsSkippedAndTheRunExitsZero() throws Exception {
+        // Discord denies a voice or stage channel's text without CONNECT; the fake answers 403 50001 as Discord does.
+        Fixtures.overwrite(discord.channel(Fixtures.VOICE).json(), GUILD_ID, 0, 0, Fixtures.CONNECT);
+        CliRun run = run("guild", Long.toString(GUILD_ID));
+        assertEquals(0, run.exitCode, run.toString());
+        Path guildDir = ArchiveFiles.onlyRun(out).resolve(Long.toString(GUILD_ID));
+        JsonNode guildMeta = ArchiveFiles.meta(guildDir.resolve("guild.meta.json"));
+        Map<Long, String> skipped = new HashMap<>();
+        guildMeta.path("channels_skipped").forEach(s -> skipped.put(s.get("id").asLong(), s.get("reason").asText()));
+        assertEquals("no CONNECT permission (needed to read a voice channel's text)", skipped.get(Fixtures.VOICE));
+        assertFalse(discord.paths().stream().anyMatch(p -> p.contains("/channels/" + Fixtures.VOICE)),
+                "computed unreadable, never asked for");
+        assertFalse(Files.exists(guildDir.resolve(Fixtures.VOICE + ".jsonl")));
+    }
+
+    @Test
+    void userAccountWhoseMemberRouteFailsTakesItsMemberFromReady() throws Exception {
+        discord.close();
+        discord = Fixtures.standard(TOKEN, true).start();
+        discord.script("/users/@me/guilds/" + GUILD_ID + "/member", 10, discord.error(403, 50001, "Missing Access"));
+        CliRun run = run("-U", "guild", Long.toString(GUILD_ID));
+        assertUserAccountComputedPermissions(run);
+        assertFalse(discord.paths().contains("/api/v10/guilds/" + GUILD_ID + "/members/" + Fixtures.BOT_ID),
+                "READY's merged_members was enough");
+    }
+
+    @Test
+    void userAccountWhoseMemberRouteFailsWithoutGatewayAsksForItsMemberById() throws Exception {
+        discord.close();
+        discord = Fixtures.standard(TOKEN, true).start();
+        discord.script("/users/@me/guilds/" + GUILD_ID + "/member", 10, discord.error(403, 50001, "Missing Access"));
+        CliRun run = run("-U", "--no-gateway", "guild", Long.toString(GUILD_ID));
+        assertUserAccountComputedPermissions(run);
+        assertTrue(discord.paths().contains("/api/v10/guilds/" + GUILD_ID + "/members/" + Fixtures.BOT_ID));
+    }
+
+    private void assertUserAccountComputedPermissions(CliRun run) throws Exception {
+        assertEquals(0, run.exitCode, run.toString());
+        JsonNode guildMeta = ArchiveFiles.meta(ArchiveFiles.onlyRun(out).resolve(GUILD_ID + "/guild.meta.json"));
+        Map<Long, String> skipped = new HashMap<>();
+        guildMeta.path("channels_skipped").forEach(s -> skipped.put(s.get("id").asLong(), s.get("reason").asText()));
+        assertEquals("no VIEW_CHANNEL permission", skipped.get(Fixtures.STAFF), "permissions were computed");
+        assertFalse(discord.paths().stream().anyMatch(p -> p.contains("/channels/" + Fixtures.STAFF)));
     }
 
     @Test

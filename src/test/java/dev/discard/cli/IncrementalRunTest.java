@@ -58,8 +58,8 @@ class IncrementalRunTest extends FakeDiscordTest {
                 + Fixtures.ANNOUNCEMENTS + ".jsonl")), "nothing new there");
         JsonNode meta = ArchiveFiles.meta(secondRun.resolve(Fixtures.GUILD_ID + "/" + Fixtures.GENERAL + ".meta.json"));
         assertEquals(7, meta.path("summary").path("num_messages").asInt());
-        long coveredUntil = ((day1.toEpochMilli() - 1420070400000L) << 22) - 1;
-        assertEquals(coveredUntil, meta.path("range").path("after_id").asLong());
+        long newestOfDayOne = discord.channel(Fixtures.GENERAL).messageIds().get(Fixtures.GENERAL_MESSAGES - 1);
+        assertEquals(newestOfDayOne, meta.path("range").path("after_id").asLong(), "after the newest message held");
         assertTrue(ArchiveFiles.meta(secondRun.resolve("run.meta.json")).path("settings").path("incremental")
                 .asBoolean());
 
@@ -72,6 +72,25 @@ class IncrementalRunTest extends FakeDiscordTest {
         CliRun alone = CliRun.run(Map.of(), "summary", "--json", out.toString());
         assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(alone.out).path("totals")
                 .path("gaps").asInt() > 0, "alone, the incremental run does not claim the history before it");
+    }
+
+    @Test
+    void serverClockBehindTheLocalOneLosesNoMessage() throws Exception {
+        Instant day1 = Instant.parse("2026-11-20T03:00:00Z");
+        discord.clock(Clock.fixed(day1, ZoneOffset.UTC)).clockOffset(java.time.Duration.ofSeconds(-5));
+        CliRun first = runAt(day1, "--incremental", "guild", Long.toString(Fixtures.GUILD_ID));
+        assertEquals(0, first.exitCode, first.toString());
+        // Posted just after the first run by the server's clock, which reads 5 s before the local one.
+        Instant posted = discord.now().plusSeconds(2);
+        List<Long> inGeneral = Fixtures.fill(discord, discord.channel(Fixtures.GENERAL), discord.self(), posted, 1);
+        List<Long> inVoice = Fixtures.fill(discord, discord.channel(Fixtures.VOICE), discord.self(), posted, 1);
+        CliRun second = runAt(day1.plusSeconds(60), "--incremental", "guild", Long.toString(Fixtures.GUILD_ID));
+        assertEquals(0, second.exitCode, second.toString());
+        Path secondRun = runNamed("20261120T030100_guild");
+        assertEquals(List.of(Long.toString(inGeneral.get(0))), ArchiveFiles.messageIds(secondRun.resolve(
+                Fixtures.GUILD_ID + "/" + Fixtures.GENERAL + ".jsonl")), "after the newest message held");
+        assertEquals(List.of(Long.toString(inVoice.get(0))), ArchiveFiles.messageIds(secondRun.resolve(
+                Fixtures.GUILD_ID + "/" + Fixtures.VOICE + ".jsonl")), "an empty channel: from the start less a margin");
     }
 
     @Test
@@ -106,9 +125,7 @@ class IncrementalRunTest extends FakeDiscordTest {
         assertEquals(0, run.exitCode, run.toString());
         List<String> ids = ArchiveFiles.messageIds(runNamed("20261121T030000_channel")
                 .resolve(Fixtures.GUILD_ID + "/" + Fixtures.GENERAL + ".jsonl"));
-        long startedAt = ((Instant.parse("2021-02-01T17:47:40.375815Z").toEpochMilli() - 1420070400000L) << 22) - 1;
-        long expected = discord.channel(Fixtures.GENERAL).messageIds().stream()
-                .filter(id -> id > Math.max(newest, startedAt)).count();
+        long expected = discord.channel(Fixtures.GENERAL).messageIds().stream().filter(id -> id > newest).count();
         assertEquals(expected, ids.size());
         assertTrue(expected < Fixtures.GENERAL_MESSAGES - 30);
     }

@@ -11,11 +11,14 @@ import java.util.TreeMap;
 /** A channel of the fake Discord: its object as Discord sends it, its messages by id, and who reacted how. */
 public final class FakeChannel {
     final ObjectNode json;
-    final TreeMap<Long, ObjectNode> messages = new TreeMap<>();
+    /** By id, unsigned: ids from 2084 on are at or above 2^63. */
+    final TreeMap<Long, ObjectNode> messages = new TreeMap<>(Long::compareUnsigned);
     /** message id → emoji key (name or name:id) → reaction type (0 normal, 1 burst) → user ids in order. */
     final Map<Long, Map<String, Map<Integer, List<Long>>>> reactions = new LinkedHashMap<>();
     /** When set, the bot may see the channel object but history answers 403 Missing Access. */
     boolean historyForbidden;
+    /** When set, history answers 500 every time: an error that outlives the client's retries. */
+    boolean historyFails;
     /** When set, history answers an empty list, as Discord does without READ_MESSAGE_HISTORY. */
     boolean historyHidden;
     /** When set, the bot cannot see the channel at all: 403 Missing Access on every channel route. */
@@ -42,7 +45,7 @@ public final class FakeChannel {
     }
 
     public FakeChannel add(ObjectNode message) {
-        messages.put(Long.parseLong(message.get("id").asText()), message);
+        messages.put(Long.parseUnsignedLong(message.get("id").asText()), message);
         return this;
     }
 
@@ -52,6 +55,11 @@ public final class FakeChannel {
 
     public ObjectNode message(long id) {
         return messages.get(id);
+    }
+
+    public FakeChannel historyFails() {
+        historyFails = true;
+        return this;
     }
 
     public FakeChannel historyForbidden() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,6 +54,10 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private final Map<String, ObjectNode> invites = new LinkedHashMap<>();
     /** Whether the bot may list members (the GUILD_MEMBERS intent is enabled for it). */
     private volatile boolean membersAllowed = true;
+    /** Whether members without {@code after} fail with 500, as a compatible server (Spacebar) answers. */
+    private volatile boolean compatibleMembers;
+    /** How far the server's clock is from the local one (Date headers and {@link #now}). */
+    private volatile Duration clockOffset = Duration.ZERO;
     /** Whether the bot has MANAGE_THREADS (private archived threads) and MANAGE_WEBHOOKS. */
     private volatile boolean managesThreads;
     private volatile boolean managesWebhooks;
@@ -184,6 +189,30 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     public FakeDiscord scriptRaw(String pathPart, MockResponse response) {
         scripted.add(new Scripted(pathPart, response, true));
         return this;
+    }
+
+    /** Answers {@code GET /guilds/{id}/members} without {@code after} with a 500, as Spacebar does. */
+    public FakeDiscord compatibleMembers() {
+        compatibleMembers = true;
+        return this;
+    }
+
+    /** Closes connections idle for {@code millis} before the next request, as Node servers do after 5 s. */
+    public FakeDiscord idleTimeout(int millis) {
+        gateway.idleTimeout(millis);
+        return this;
+    }
+
+    /** Sets the server's clock this far from the local one (or the fixed clock): Date headers and {@link #now}. */
+    public FakeDiscord clockOffset(Duration offset) {
+        clockOffset = offset;
+        return this;
+    }
+
+    /** The server's time now: what it stamps new messages and Date headers with. */
+    public Instant now() {
+        Clock c = clock;
+        return (c == null ? Instant.now() : c.instant()).plus(clockOffset);
     }
 
     /** Refuses {@code GET /guilds/{id}/members} as Discord does without the GUILD_MEMBERS intent. */
@@ -369,8 +398,8 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
 
     private MockResponse withDate(MockResponse response) {
         Clock c = clock;
-        String date = c == null ? DATE
-                : DateTimeFormatter.RFC_1123_DATE_TIME.format(c.instant().atOffset(ZoneOffset.UTC));
+        String date = c == null && clockOffset.isZero() ? DATE
+                : DateTimeFormatter.RFC_1123_DATE_TIME.format(now().atOffset(ZoneOffset.UTC));
         return response.setHeader("Date", date);
     }
 
@@ -435,6 +464,8 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         FakeChannel channel = channels.get(parse(r.get(1)));
         if (channel == null) return error(404, 10003, "Unknown Channel");
         if (channel.hiddenFromBot) return error(403, 50001, "Missing Access");
+        long allowed = permissions(channel);
+        if (!FakePermissions.has(allowed, FakePermissions.VIEW_CHANNEL)) return error(403, 50001, "Missing Access");
         if (r.size() == 2) return json(200, channel.json);
         if (r.size() == 3 && r.get(2).equals("messages")) return history(channel, url);
         if (r.size() == 4 && r.get(2).equals("messages") && r.get(3).equals("pins")) {
@@ -485,8 +516,11 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         Integer limit = limit(url, 50);
         if (limit == null) return invalidLimit();
         if (channel.historyForbidden) return error(403, 50001, "Missing Access");
+        if (channel.historyFails) return error(500, 0, "500: Internal Server Error");
         ArrayNode page = mapper.createArrayNode();
-        if (channel.historyHidden) return json(200, page);
+        if (channel.historyHidden || !FakePermissions.has(permissions(channel), FakePermissions.READ_MESSAGE_HISTORY)) {
+            return json(200, page);
+        }
         List<ObjectNode> picked = new ArrayList<>();
         String after = url.queryParameter("after");
         String before = url.queryParameter("before");
@@ -509,6 +543,13 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         }
         picked.forEach(page::add);
         return json(200, page);
+    }
+
+    /** The account's permissions in a guild channel; everything in a DM. */
+    private long permissions(FakeChannel channel) {
+        JsonNode guildId = channel.json.get("guild_id");
+        FakeGuild guild = guildId == null ? null : guilds.get(parse(guildId.asText()));
+        return guild == null ? -1L : FakePermissions.of(guild, channel, self.get("id").asText());
     }
 
     private MockResponse reactionUsers(FakeChannel channel, long messageId, String emoji, HttpUrl url) {
@@ -593,6 +634,9 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     /** {@code GET /guilds/{id}/members}: by user id, {@code limit} 1–1000 (default 1), {@code after} a user id. */
     private MockResponse members(FakeGuild guild, HttpUrl url) {
         if (!membersAllowed) return error(403, 50001, "Missing Access");
+        if (compatibleMembers && url.queryParameter("after") == null) {
+            return error(500, 0, "Internal Server Error"); // Spacebar reads `after` unchecked.
+        }
         String value = url.queryParameter("limit");
         int limit;
         try {
@@ -640,7 +684,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
 
     private static long parse(String id) {
         try {
-            return Long.parseLong(id);
+            return Long.parseUnsignedLong(id);
         } catch (NumberFormatException e) {
             return -1;
         }

@@ -177,6 +177,11 @@ public final class FakeGateway {
         server.setServerSocketFactory(sockets);
     }
 
+    /** Closes the server's connections once idle for {@code millis}, as Node servers do after 5 s. */
+    public void idleTimeout(int millis) {
+        sockets.idleTimeout(millis);
+    }
+
     /** A dispatcher serving the gateway, and everything else with {@code fallback}. */
     public Dispatcher dispatcher(Dispatcher fallback) {
         return new Dispatcher() {
@@ -334,13 +339,25 @@ public final class FakeGateway {
         d.putArray("private_channels");
         d.putArray("presences");
         ArrayNode guildList = d.putArray("guilds");
+        // A user account's READY: the guilds, and the account's own member of each in merged_members (one list per
+        // guild, in the same order).
+        ArrayNode merged = json.createArrayNode();
         for (JsonNode guild : guilds) {
             if (bot) {
                 guildList.addObject().put("id", guild.path("id").asText()).put("unavailable", true);
             } else {
                 guildList.add(guild);
+                ArrayNode own = merged.addArray();
+                for (JsonNode member : guild.path("members")) {
+                    if (!member.path("user").path("id").asText().equals(user.path("id").asText())) continue;
+                    ObjectNode m = member.deepCopy();
+                    m.remove("user");
+                    m.put("user_id", user.path("id").asText());
+                    own.add(m);
+                }
             }
         }
+        if (!bot) d.set("merged_members", merged);
         d.putArray("guild_join_requests");
         d.putArray("geo_ordered_rtc_regions").add("rotterdam");
         d.putObject("auth");

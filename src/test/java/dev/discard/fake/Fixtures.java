@@ -32,6 +32,7 @@ public final class Fixtures {
     public static final long VIEW_CHANNEL = 1L << 10;
     public static final long SEND_MESSAGES = 1L << 11;
     public static final long READ_MESSAGE_HISTORY = 1L << 16;
+    public static final long CONNECT = 1L << 20;
 
     private Fixtures() {}
 
@@ -52,7 +53,7 @@ public final class Fixtures {
         FakeDiscord d = new FakeDiscord(token, userAccount, selfUser(userAccount));
         ObjectNode owner = d.user(OWNER_ID, "sanqui");
         FakeGuild g = d.guild(GUILD_ID, "Discard Test Server ✨", OWNER_ID);
-        g.addRole(GUILD_ID, "@everyone", VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY);
+        g.addRole(GUILD_ID, "@everyone", VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | CONNECT);
         g.addRole(ROLE_ARCHIVISTS, "Archivists", 0);
         g.addMember(d.self(), ROLE_ARCHIVISTS);
         g.addMember(owner);
@@ -158,7 +159,7 @@ public final class Fixtures {
     public static ObjectNode message(FakeDiscord d, long channelId, long id, Instant time, ObjectNode author,
             String content) {
         ObjectNode m = d.mapper.createObjectNode();
-        m.put("id", Long.toString(id));
+        m.put("id", Long.toUnsignedString(id));
         m.put("type", 0);
         m.put("content", content);
         m.put("channel_id", Long.toString(channelId));
@@ -222,7 +223,7 @@ public final class Fixtures {
         return emoji;
     }
 
-    private static void overwrite(ObjectNode channel, long id, int type, long allow, long deny) {
+    public static void overwrite(ObjectNode channel, long id, int type, long allow, long deny) {
         ArrayNode overwrites = channel.withArray("permission_overwrites");
         overwrites.addObject().put("id", Long.toString(id)).put("type", type)
                 .put("allow", Long.toString(allow)).put("deny", Long.toString(deny));

@@ -17,6 +17,16 @@ import javax.net.ServerSocketFactory;
  */
 final class TrackingServerSocketFactory extends ServerSocketFactory {
     private final Set<Socket> accepted = ConcurrentHashMap.newKeySet();
+    /** Milliseconds a connection may wait for its next request before the server closes it; 0 for never. */
+    private volatile int idleTimeoutMillis;
+
+    /**
+     * Closes connections idle longer than this, as servers close idle keep-alive connections (Node: 5 s): MockWebServer
+     * gives up reading the next request and closes the socket, and the client finds out only when it reuses it.
+     */
+    void idleTimeout(int millis) {
+        idleTimeoutMillis = millis;
+    }
 
     /** Closes every connection accepted so far. */
     void closeAll() throws IOException {
@@ -33,6 +43,7 @@ final class TrackingServerSocketFactory extends ServerSocketFactory {
             public Socket accept() throws IOException {
                 Socket socket = super.accept();
                 socket.setTcpNoDelay(true);
+                socket.setSoTimeout(idleTimeoutMillis);
                 accepted.add(socket);
                 return socket;
             }

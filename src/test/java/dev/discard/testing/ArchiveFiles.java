@@ -56,7 +56,7 @@ public final class ArchiveFiles {
             if (!record.path("response").path("data").isArray()) continue;
             List<String> page = new ArrayList<>();
             record.path("response").path("data").forEach(m -> page.add(m.get("id").asText()));
-            page.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
+            page.sort((a, b) -> Long.compareUnsigned(Long.parseUnsignedLong(a), Long.parseUnsignedLong(b)));
             ids.addAll(page);
         }
         return ids;

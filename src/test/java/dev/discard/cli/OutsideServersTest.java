@@ -1,0 +1,148 @@
+package dev.discard.cli;
+
+import static dev.discard.fake.Fixtures.GUILD_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.fake.FakeChannel;
+import dev.discard.fake.Fixtures;
+import dev.discard.testing.ArchiveFiles;
+import dev.discard.testing.CliRun;
+import dev.discard.testing.FakeDiscordTest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What broke against servers other than the project's fake (issue 13), each case now part of the fake. */
+class OutsideServersTest extends FakeDiscordTest {
+    private static final long FUTURE = 810000000000000099L;
+    /** 2^63 as a message id is made at 2084-09-06T15:47:35.552Z. */
+    private static final Instant AROUND_2_63 = Instant.parse("2084-09-06T15:20:00Z");
+
+    private List<String> futureIds() {
+        FakeChannel future = discord.channel(discord.guild(GUILD_ID), FUTURE, 0, "future", null);
+        List<String> ids = new ArrayList<>();
+        for (long id : Fixtures.fill(discord, future, discord.self(), AROUND_2_63, 6)) ids.add(Long.toUnsignedString(id));
+        return ids;
+    }
+
+    private CliRun runIn(Path dir, String... args) {
+        List<String> all = new ArrayList<>(List.of("--api-url", discord.apiUrl(), "-o", dir.toString()));
+        all.addAll(List.of(args));
+        return CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), all.toArray(String[]::new));
+    }
+
+    private Path channelLog(long channel) throws Exception {
+        return ArchiveFiles.onlyRun(out).resolve(GUILD_ID + "/" + channel + ".jsonl");
+    }
+
+    @Test
+    void beforeFarInTheFutureArchivesEverythingAndIdsAbove2To63SortUnsigned() throws Exception {
+        List<String> ids = futureIds();
+        assertTrue(ids.get(0).compareTo("9223372036854775808") < 0 && ids.get(5).length() == 19
+                && Long.parseUnsignedLong(ids.get(5)) < 0, "the channel straddles 2^63");
+        CliRun run = run("--before", "2099-01-01", "guild", Long.toString(GUILD_ID));
+        assertEquals(0, run.exitCode, run.toString());
+        assertEquals(ids, ArchiveFiles.messageIds(channelLog(FUTURE)), "all, oldest first, unsigned order");
+        JsonNode meta = ArchiveFiles.meta(channelLog(FUTURE).resolveSibling(FUTURE + ".meta.json"));
+        assertEquals(ids.get(5), meta.path("summary").path("newest_message").path("id").bigIntegerValue().toString());
+        assertEquals(ids.get(0), meta.path("summary").path("oldest_message").path("id").asText());
+        CliRun verify = CliRun.run(Map.of(), "verify", out.toString());
+        assertEquals(0, verify.exitCode, verify.toString());
+        CliRun summary = CliRun.run(Map.of(), "summary", "--json", out.toString());
+        assertEquals(0, summary.exitCode, summary.toString());
+        assertTrue(summary.out.contains("\"gaps\" : 0") || summary.out.contains("\"gaps\":0"), summary.out);
+        CliRun read = CliRun.run(Map.of(), "read", channelLog(FUTURE).toString());
+        assertEquals(0, read.exitCode, read.toString());
+        assertTrue(read.out.indexOf("number 5.") > read.out.indexOf("number 4.") && read.out.contains("2084-09-06"), read.out);
+    }
+
+    @Test
+    void everyDateUpToTheYear9999Works() throws Exception {
+        List<String> ids = futureIds();
+        CliRun general = run("--before", "2099-01-01", "channel", Long.toString(Fixtures.GENERAL));
+        assertEquals(0, general.exitCode, general.toString());
+        assertEquals(Fixtures.GENERAL_MESSAGES, ArchiveFiles.messageIds(channelLog(Fixtures.GENERAL)).size());
+        CliRun none = runIn(out.resolve("after"), "--after", "2099-01-01", "channel",
+                Long.toString(FUTURE));
+        assertEquals(0, none.exitCode, none.toString());
+        assertEquals(List.of(), ArchiveFiles.messageIds(ArchiveFiles.onlyRun(out.resolve("after"))
+                .resolve(GUILD_ID + "/" + FUTURE + ".jsonl")));
+        CliRun all = runIn(out.resolve("9999"), "--before", "9999-12-31", "channel",
+                Long.toString(FUTURE));
+        assertEquals(0, all.exitCode, all.toString());
+        assertEquals(ids, ArchiveFiles.messageIds(ArchiveFiles.onlyRun(out.resolve("9999"))
+                .resolve(GUILD_ID + "/" + FUTURE + ".jsonl")));
+    }
+
+    private void assertMembersArchivedWithoutFailedAttempts(CliRun run, int members) throws Exception {
+        assertEquals(0, run.exitCode, run.toString());
+        JsonNode guildMeta = ArchiveFiles.meta(ArchiveFiles.onlyRun(out).resolve(GUILD_ID + "/guild.meta.json"));
+        assertEquals(members, guildMeta.path("summary").path("num_members").asInt());
+        assertFalse(guildMeta.path("notes").toString().contains("members"), guildMeta.path("notes").toString());
+        assertFalse(ArchiveFiles.meta(ArchiveFiles.onlyRun(out).resolve("run.meta.json")).path("run").path("errors")
+                .asBoolean());
+        assertEquals(Fixtures.GENERAL_MESSAGES, ArchiveFiles.messageIds(channelLog(Fixtures.GENERAL)).size());
+    }
+
+    /** Attempts that got no answer and were not a dead pooled connection sent again at once. */
+    private List<String> failedAttempts() throws Exception {
+        List<String> failed = new ArrayList<>();
+        for (Path file : ArchiveFiles.allFiles(ArchiveFiles.onlyRun(out))) {
+            if (!file.toString().endsWith(".jsonl")) continue;
+            for (JsonNode r : ArchiveFiles.records(file)) {
+                String error = r.path("error").asText("");
+                if (!error.isEmpty() && !error.contains("reused keep-alive connection")) failed.add(error);
+            }
+        }
+        return failed;
+    }
+
+    @Test
+    void serverClosingIdleConnectionsDuringA429CostsNoFailedAttempt() throws Exception {
+        discord.idleTimeout(1000);
+        discord.guild(GUILD_ID).addMembers(discord, 720000000000000000L, 1500);
+        discord.script("/soundboard-sounds", 1, discord.tooManyRequests(4.0, false));
+        CliRun run = run("--no-gateway", "--members", "guild", Long.toString(GUILD_ID));
+        assertMembersArchivedWithoutFailedAttempts(run, 1502);
+        assertEquals(List.of(), failedAttempts());
+    }
+
+    @Test
+    void aDeadPooledConnectionIsRecordedAndTheRequestSentAgainAtOnce() throws Exception {
+        discord.idleTimeout(500);
+        discord.guild(GUILD_ID).addMembers(discord, 720000000000000000L, 1500);
+        discord.script("/soundboard-sounds", 1, discord.tooManyRequests(2.0, false));
+        CliRun run = run("--no-gateway", "--members", "guild", Long.toString(GUILD_ID));
+        assertMembersArchivedWithoutFailedAttempts(run, 1502);
+        assertEquals(List.of(), failedAttempts());
+        long dead = ArchiveFiles.records(ArchiveFiles.onlyRun(out).resolve(GUILD_ID + "/guild.jsonl")).stream()
+                .filter(r -> r.path("error").asText("").contains("reused keep-alive connection")).count();
+        assertTrue(dead >= 1, "the attempt on the closed connection is recorded, as every attempt is");
+    }
+
+    @Test
+    void membersOfACompatibleServerStartFromAfterZero() throws Exception {
+        discord.compatibleMembers();
+        CliRun run = run("--no-gateway", "--members", "guild", Long.toString(GUILD_ID));
+        assertMembersArchivedWithoutFailedAttempts(run, 2);
+        assertEquals("0", discord.requests().stream().filter(r -> r.getPath().contains("/members?"))
+                .findFirst().orElseThrow().getRequestUrl().queryParameter("after"));
+    }
+
+    @Test
+    void membersTheServerFailsAreANoteNotTheEndOfTheRun() throws Exception {
+        discord.script("/guilds/" + GUILD_ID + "/members", 50, discord.error(502, 0, "502: Bad Gateway"));
+        CliRun guild = runIn(out.resolve("g"), "--no-gateway", "--members", "guild", Long.toString(GUILD_ID));
+        assertEquals(0, guild.exitCode, guild.toString());
+        JsonNode guildMeta = ArchiveFiles.meta(ArchiveFiles.onlyRun(out.resolve("g"))
+                .resolve(GUILD_ID + "/guild.meta.json"));
+        assertTrue(guildMeta.path("notes").toString().contains("members: the server failed (502"),
+                guildMeta.toString());
+    }
+}
