@@ -9,6 +9,7 @@ import dev.discard.discord.DiscordRest;
 import dev.discard.discord.InvalidRequestGuard;
 import dev.discard.discord.RateLimiter;
 import dev.discard.discord.RetryPolicy;
+import dev.discard.discord.Routes;
 import dev.discard.discord.Sleeper;
 import dev.discard.discord.Token;
 import dev.discard.discord.gateway.ReconnectPolicy;
@@ -296,7 +297,7 @@ public final class ArchiveRun {
     }
 
     private static JsonNode login(DiscordRest rest, ExchangeLog runLog) throws IOException, InterruptedException {
-        ApiResponse me = rest.get(ApiRequest.get("/users/@me"), runLog);
+        ApiResponse me = rest.get(ApiRequest.get(Routes.ME), runLog);
         return me.require("login", false);
     }
 
@@ -317,9 +318,8 @@ public final class ArchiveRun {
 
     /** One line saying what went wrong and what to do. */
     private static String message(Exception e, Token token) {
-        if (e instanceof DiscordApiException api && api.status() == 401) {
-            return "the token was refused (401 Unauthorized): check it"
-                    + (token.userAccount() ? "" : ", and pass -U if it is a user account's token");
+        if (e instanceof DiscordApiException api && api.tokenRefused()) {
+            return DiscordApiException.tokenRefusedAdvice(token.userAccount());
         }
         String message = e.getMessage();
         return message != null ? message : e.getClass().getSimpleName();

@@ -52,7 +52,7 @@ final class ChannelArchiver {
                 walk.pins = pins.archive(channelId, log);
             }
         } catch (DiscordApiException e) {
-            if (e.status() == 401) {
+            if (e.tokenRefused()) {
                 finish(channel, guildStem, walk, e.getMessage(), false);
                 throw e;
             }

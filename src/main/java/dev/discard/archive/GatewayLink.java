@@ -7,6 +7,7 @@ import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.Routes;
 import dev.discard.discord.gateway.GatewayException;
 import dev.discard.discord.gateway.GatewayIntents;
 import dev.discard.discord.gateway.GatewaySession;
@@ -58,9 +59,8 @@ final class GatewayLink implements AutoCloseable {
     static GatewayLink open(DiscordRest rest, OkHttpClient http, ObjectMapper mapper, ExchangeSink runLog, Clock clock,
             RandomGenerator random, ReconnectPolicy reconnectPolicy, boolean userAccount, boolean members)
             throws IOException, InterruptedException {
-        String path = userAccount ? "/gateway" : "/gateway/bot";
+        String path = userAccount ? Routes.GATEWAY : Routes.GATEWAY_BOT;
         ApiResponse where = rest.get(ApiRequest.get(path), runLog);
-        if (where.status() == 401) throw new DiscordApiException("gateway", where);
         JsonNode url = where.isSuccessful() ? where.json().get("url") : null;
         if (url == null || !url.isTextual()) {
             throw new Unavailable("the server offers no gateway (GET " + path + ": "

@@ -8,12 +8,12 @@ import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.Permissions;
+import dev.discard.discord.Routes;
 import dev.discard.format.RunFiles;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,24 +46,21 @@ final class GuildArchiver {
         JsonNode guild;
         GuildExtras.Result extras;
         try (ExchangeLog log = context.openLog(stem + "/" + RunFiles.GUILD_LOG)) {
-            String base = "/guilds/" + guildId;
-            guild = context.rest.get(ApiRequest.get(base).param("with_counts", true), log)
+            guild = context.rest.get(ApiRequest.get(Routes.guild(guildId)).param("with_counts", true), log)
                     .require("guild " + guildId, false);
-            JsonNode channelList = context.rest.get(ApiRequest.get(base + "/channels"), log)
+            JsonNode channelList = context.rest.get(ApiRequest.get(Routes.guildChannels(guildId)), log)
                     .require("guild " + guildId + " channels", true);
-            JsonNode roles = optional(context.rest.get(ApiRequest.get(base + "/roles"), log), guild.path("roles"));
-            ApiResponse emojis = context.rest.get(ApiRequest.get(base + "/emojis"), log);
-            ApiResponse stickers = context.rest.get(ApiRequest.get(base + "/stickers"), log);
+            JsonNode roles = optional(context.rest.get(ApiRequest.get(Routes.roles(guildId)), log), guild.path("roles"));
+            ApiResponse emojis = context.rest.get(ApiRequest.get(Routes.emojis(guildId)), log);
+            ApiResponse stickers = context.rest.get(ApiRequest.get(Routes.stickers(guildId)), log);
             if (context.media != null) context.media.guild(guild, emojis.json(), stickers.json(), log);
-            String memberPath = userAccount ? "/users/@me/guilds/" + guildId + "/member" : base + "/members/" + userId;
+            String memberPath = userAccount ? Routes.myMember(guildId) : Routes.member(guildId, userId);
             ApiResponse memberResponse = context.rest.get(ApiRequest.get(memberPath), log);
-            if (memberResponse.status() == 401) throw new DiscordApiException("guild " + guildId, memberResponse);
             JsonNode member = memberResponse.isSuccessful() && memberResponse.json().isObject()
                     ? memberResponse.json() : readyMember.or(() -> announced.map(g -> memberOf(g, userId))).orElse(null);
             if (member == null && userAccount) {
                 // The account's own member route failed and the gateway did not say: ask for it as for anyone's.
-                ApiResponse byId = context.rest.get(ApiRequest.get(base + "/members/" + Snowflake.toString(userId)), log);
-                if (byId.status() == 401) throw new DiscordApiException("guild " + guildId, byId);
+                ApiResponse byId = context.rest.get(ApiRequest.get(Routes.member(guildId, userId)), log);
                 if (byId.isSuccessful() && byId.json().isObject()) member = byId.json();
             }
             if (!roles.isArray() || roles.isEmpty()) roles = announced.map(g -> g.path("roles")).orElse(roles);
@@ -124,7 +121,6 @@ final class GuildArchiver {
 
     /** The answer's array, or the fallback (e.g. the roles inside the guild object) when it was refused. */
     private static JsonNode optional(ApiResponse response, JsonNode fallback) {
-        if (response.status() == 401) throw new DiscordApiException("guild", response);
         return response.isSuccessful() && response.json().isArray() ? response.json() : fallback;
     }
 

@@ -3,8 +3,8 @@ package dev.discard.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
-import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.Routes;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -40,9 +40,8 @@ final class InviteArchiver {
     void archive(JsonNode message, ExchangeSink log) throws IOException, InterruptedException {
         for (String code : codes(message)) {
             if (!seen.add(code)) continue;
-            ApiResponse response = context.rest.get(ApiRequest.get("/invites/" + code)
+            ApiResponse response = context.rest.get(ApiRequest.get(Routes.invite(code))
                     .param("with_counts", true).param("with_expiration", true), log);
-            if (response.status() == 401) throw new DiscordApiException("invite " + code, response);
             context.counters.invites.increment();
         }
     }

@@ -5,6 +5,7 @@ import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.Routes;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
 
@@ -35,10 +36,9 @@ final class MemberArchiver {
         long after = 0;
         long members = 0;
         while (true) {
-            ApiRequest request = ApiRequest.get("/guilds/" + Snowflake.toString(guildId) + "/members")
+            ApiRequest request = ApiRequest.get(Routes.members(guildId))
                     .param("limit", PAGE).param("after", Snowflake.number(after));
             ApiResponse response = context.rest.get(request, log);
-            if (response.status() == 401) throw new DiscordApiException("members", response);
             if (!response.isSuccessful() || !response.json().isArray()) {
                 context.counters.members.add(members);
                 return new Outcome(members == 0 ? -1 : members, note(response));

@@ -5,6 +5,7 @@ import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.Routes;
 import dev.discard.discord.UnexpectedResponseException;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
@@ -43,8 +44,8 @@ final class ModeRunner {
     /** As Discard: bots fetch their user object, user accounts their profile; a refusal is recorded, not fatal. */
     private void profile(boolean userAccount, ExchangeLog runLog) throws IOException, InterruptedException {
         long id = Ids.of(user, "id");
-        String path = userAccount ? "/users/" + id + "/profile" : "/users/" + id;
-        failIfUnauthorized(context.rest.get(ApiRequest.get(path), runLog), "profile");
+        String path = userAccount ? Routes.userProfile(id) : Routes.user(id);
+        context.rest.get(ApiRequest.get(path), runLog);
     }
 
     private void channels(List<Long> ids, boolean userAccount, ExchangeLog runLog)
@@ -61,8 +62,7 @@ final class ModeRunner {
             boolean userAccount, ExchangeLog runLog) throws IOException, InterruptedException {
         if (context.doneBefore(channelId) != null) return List.of();
         PendingExchanges pending = new PendingExchanges();
-        ApiResponse response = context.rest.get(ApiRequest.get("/channels/" + channelId), pending);
-        failIfUnauthorized(response, "channel " + channelId);
+        ApiResponse response = context.rest.get(ApiRequest.get(Routes.channel(channelId)), pending);
         if (!response.isSuccessful() || !response.json().isObject()) {
             pending.drainTo(runLog);
             return List.of(new RunResult.Failure("channel " + channelId,
@@ -86,8 +86,7 @@ final class ModeRunner {
     /** The channel's active threads, asked of its guild ({@code /guilds/{id}/threads/active}); none if refused. */
     private List<JsonNode> activeThreads(long guildId, long channelId, ExchangeLog log)
             throws IOException, InterruptedException {
-        ApiResponse response = context.rest.get(ApiRequest.get("/guilds/" + guildId + "/threads/active"), log);
-        failIfUnauthorized(response, "threads");
+        ApiResponse response = context.rest.get(ApiRequest.get(Routes.activeThreads(guildId)), log);
         List<JsonNode> active = new ArrayList<>();
         for (JsonNode thread : response.json().path("threads")) {
             if (Ids.of(thread, "parent_id") == channelId) active.add(thread);
@@ -97,7 +96,7 @@ final class ModeRunner {
 
     /** {@code discard dm}: every DM and group DM of a user account ({@code GET /users/@me/channels}), under @me/. */
     private void directMessages(ExchangeLog runLog) throws IOException, InterruptedException {
-        JsonNode dms = context.rest.get(ApiRequest.get("/users/@me/channels"), runLog).require("direct messages", true);
+        JsonNode dms = context.rest.get(ApiRequest.get(Routes.MY_CHANNELS), runLog).require("direct messages", true);
         ChannelArchiver archiver = new ChannelArchiver(context);
         List<Callable<List<RunResult.Failure>>> tasks = new ArrayList<>();
         for (JsonNode channel : dms) {
@@ -130,15 +129,11 @@ final class ModeRunner {
                 failures(archiver.archive(guildId, userId, userAccount, members, announced, readyMember))
                         .forEach(meta::failure);
             } catch (DiscordApiException e) {
-                if (e.status() == 401) throw e;
+                if (e.tokenRefused()) throw e;
                 meta.failure(new RunResult.Failure("guild " + guildId, e.answer()));
             } catch (UnexpectedResponseException e) {
                 meta.failure(new RunResult.Failure("guild " + guildId, e.getMessage()));
             }
         }
-    }
-
-    private static void failIfUnauthorized(ApiResponse response, String what) {
-        if (response.status() == 401) throw new DiscordApiException(what, response);
     }
 }

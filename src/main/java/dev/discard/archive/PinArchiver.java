@@ -3,8 +3,8 @@ package dev.discard.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
-import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.Routes;
 import java.io.IOException;
 
 /**
@@ -24,14 +24,13 @@ final class PinArchiver {
 
     /** @return the pins found; a refusal is recorded and counts none */
     long archive(long channelId, ExchangeSink log) throws IOException, InterruptedException {
-        String path = "/channels/" + channelId + "/messages/pins";
+        String path = Routes.messagePins(channelId);
         long pins = 0;
         String before = null;
         while (true) {
             ApiRequest request = ApiRequest.get(path).param("limit", PAGE);
             if (before != null) request = request.param("before", before);
             ApiResponse response = context.rest.get(request, log);
-            if (response.status() == 401) throw new DiscordApiException("pins", response);
             if (response.status() == 404 && before == null) return oldPins(channelId, log);
             JsonNode items = response.json().path("items");
             if (!response.isSuccessful() || !items.isArray()) return pins;
@@ -45,8 +44,7 @@ final class PinArchiver {
     }
 
     private long oldPins(long channelId, ExchangeSink log) throws IOException, InterruptedException {
-        ApiResponse response = context.rest.get(ApiRequest.get("/channels/" + channelId + "/pins"), log);
-        if (response.status() == 401) throw new DiscordApiException("pins", response);
+        ApiResponse response = context.rest.get(ApiRequest.get(Routes.oldPins(channelId)), log);
         long pins = response.isSuccessful() && response.json().isArray() ? response.json().size() : 0;
         context.counters.pins.add(pins);
         return pins;

@@ -3,8 +3,8 @@ package dev.discard.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
-import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.Routes;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -30,7 +30,7 @@ final class ReactionArchiver {
         for (JsonNode reaction : reactions) {
             String emoji = emojiPath(reaction.get("emoji"));
             if (emoji == null) continue;
-            String path = "/channels/" + channelId + "/messages/" + messageId + "/reactions/" + emoji;
+            String path = Routes.reactions(channelId, messageId, emoji);
             JsonNode details = reaction.get("count_details");
             long normal = details != null && details.has("normal")
                     ? details.get("normal").asLong() : reaction.path("count").asLong(1);
@@ -49,7 +49,6 @@ final class ReactionArchiver {
             if (after != 0) request = request.param("after", Snowflake.number(after));
             ApiResponse response = context.rest.get(request, log);
             if (!response.isSuccessful()) {
-                if (response.status() == 401) throw new DiscordApiException("reactions", response);
                 return; // Recorded; a reaction we may not list (emoji gone, 403) does not fail the channel.
             }
             JsonNode users = response.json();

@@ -3,8 +3,8 @@ package dev.discard.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
-import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.Routes;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.time.Instant;
@@ -31,10 +31,9 @@ final class ThreadLister {
     /** Adds the archived threads of {@code parentId} that touch the run's range to {@code into}. */
     void archived(long parentId, ExchangeSink log, boolean userAccount, boolean managesThreads, List<JsonNode> into)
             throws IOException, InterruptedException {
-        String base = "/channels/" + parentId;
-        list(base + "/threads/archived/public", false, log, into);
-        if (managesThreads) list(base + "/threads/archived/private", false, log, into);
-        if (userAccount) list(base + "/users/@me/threads/archived/private", true, log, into);
+        list(Routes.publicArchivedThreads(parentId), false, log, into);
+        if (managesThreads) list(Routes.privateArchivedThreads(parentId), false, log, into);
+        if (userAccount) list(Routes.myPrivateArchivedThreads(parentId), true, log, into);
     }
 
     private void list(String path, boolean byId, ExchangeSink log, List<JsonNode> into)
@@ -44,7 +43,6 @@ final class ThreadLister {
             ApiRequest request = ApiRequest.get(path).param("limit", PAGE);
             if (before != null) request = request.param("before", before);
             ApiResponse response = context.rest.get(request, log);
-            if (response.status() == 401) throw new DiscordApiException("threads", response);
             JsonNode threads = response.json().path("threads");
             if (!response.isSuccessful() || !threads.isArray() || threads.isEmpty()) return;
             String last = before;

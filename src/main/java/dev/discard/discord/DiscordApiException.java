@@ -25,6 +25,17 @@ public class DiscordApiException extends RuntimeException {
         return answer;
     }
 
+    /** Whether Discord refused the token (401 Unauthorized): nothing else will work either. */
+    public boolean tokenRefused() {
+        return status == 401;
+    }
+
+    /** What to tell the user when {@link #tokenRefused()}: one line, with what to do. */
+    public static String tokenRefusedAdvice(boolean userAccount) {
+        return "the token was refused (401 Unauthorized): check it"
+                + (userAccount ? "" : ", and pass -U if it is a user account's token");
+    }
+
     public int status() {
         return status;
     }

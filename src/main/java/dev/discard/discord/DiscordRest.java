@@ -107,9 +107,11 @@ public final class DiscordRest {
     /**
      * Sends the request until Discord gives a final answer, recording every attempt into {@code sink}. A 429 is waited
      * out and repeated; 5xx and connection failures are repeated with backoff. The final answer is returned whatever
-     * its status: callers decide what an error means for them.
+     * its status, callers decide what an error means for them, except for a 401: a refused token ends whatever asked,
+     * so it is thrown here, the one place that checks for it.
      *
      * @throws DiscordUnreachableException when no attempt got an answer
+     * @throws DiscordApiException when Discord refused the token (401); {@link DiscordApiException#tokenRefused()}
      */
     public ApiResponse get(ApiRequest request, ExchangeSink sink) throws IOException, InterruptedException {
         RouteKey key = RouteKey.of(request.method(), request.path());
@@ -181,6 +183,9 @@ public final class DiscordRest {
                         response.status(), retries.failures(), retries.maxRetries(), delay / 1_000_000);
                 retries.await(delay);
                 continue;
+            }
+            if (response.status() == 401) {
+                throw new DiscordApiException(request.method() + " " + request.path(), response);
             }
             return response;
         }

@@ -47,7 +47,7 @@ public final class MessagePages {
      */
     public Outcome walk(long channelId, long afterId, long beforeId, ExchangeSink sink, PageHandler handler)
             throws IOException, InterruptedException {
-        String path = "/channels/" + channelId + "/messages";
+        String path = Routes.messages(channelId);
         long after = afterId;
         long count = 0;
         while (true) {

@@ -5,6 +5,7 @@ import dev.discard.discord.ApiRequest;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.MessagePages;
+import dev.discard.discord.Routes;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,13 +33,13 @@ final class ChannelLookup {
     /** The channel object as Discord sent it. */
     JsonNode find(String channel, String guild) throws IOException, InterruptedException {
         if (isId(channel)) {
-            return rest.get(ApiRequest.get("/channels/" + channel), sink).require("channel " + channel, false);
+            return rest.get(ApiRequest.get(Routes.channel(channel)), sink).require("channel " + channel, false);
         }
         if (guild == null) {
             throw new IllegalArgumentException("'" + channel + "' is a channel name: pass --guild too, or the channel id");
         }
         String guildId = isId(guild) ? guild : guildId(guild);
-        JsonNode channels = rest.get(ApiRequest.get("/guilds/" + guildId + "/channels"), sink)
+        JsonNode channels = rest.get(ApiRequest.get(Routes.guildChannels(guildId)), sink)
                 .require("guild " + guild + " channels", true);
         List<JsonNode> candidates = new ArrayList<>();
         channels.forEach(c -> {
@@ -52,7 +53,7 @@ final class ChannelLookup {
         List<JsonNode> guilds = new ArrayList<>();
         long after = 0;
         while (true) {
-            ApiRequest request = ApiRequest.get("/users/@me/guilds").param("limit", GUILD_PAGE).param("after", Snowflake.number(after));
+            ApiRequest request = ApiRequest.get(Routes.MY_GUILDS).param("limit", GUILD_PAGE).param("after", Snowflake.number(after));
             JsonNode page = rest.get(request, sink).require("guilds", true);
             long largest = after;
             for (JsonNode g : page) {

@@ -3,8 +3,10 @@ package dev.discard.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
+import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.Routes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -73,9 +75,9 @@ final class MediaFetcher {
     private String freshUrl(MediaRef ref, long channelId, ExchangeSink sink) throws InterruptedException {
         ApiResponse response;
         try {
-            response = rest.get(ApiRequest.get("/channels/" + channelId + "/messages/" + ref.messageId()), sink);
-        } catch (IOException e) {
-            return null;
+            response = rest.get(ApiRequest.get(Routes.message(channelId, ref.messageId())), sink);
+        } catch (IOException | DiscordApiException e) {
+            return null; // No fresher link: the original's failure is the one to report.
         }
         if (!response.isSuccessful() || !response.json().isObject()) return null;
         String key = ref.key();

@@ -82,10 +82,7 @@ public final class MediaJob {
         try {
             return runOnce();
         } catch (DiscordApiException e) {
-            if (e.status() == 401) {
-                throw new MediaException("the token was refused (401 Unauthorized): check it"
-                        + (settings.userAccount() ? "" : ", and pass -U if it is a user account's token"), e);
-            }
+            if (e.tokenRefused()) throw new MediaException(DiscordApiException.tokenRefusedAdvice(settings.userAccount()), e);
             throw new MediaException(e.getMessage(), e);
         } finally {
             finished.countDown();
