@@ -42,7 +42,7 @@ final class ChannelMetaWriter {
         r.put(ChannelMeta.BEFORE, range.before() == null ? null : Timestamps.isoSeconds(range.before()));
         if (startAfter != null) {
             // Incremental: this channel was walked from where earlier runs left it, not from the beginning.
-            r.put(ChannelMeta.AFTER, Timestamps.iso(Snowflake.instantOf(startAfter)));
+            r.put(ChannelMeta.AFTER, Timestamps.isoMicros(Snowflake.instantOf(startAfter)));
             Ids.put(r, ChannelMeta.AFTER_ID, startAfter);
         }
         meta.put(ChannelMeta.COMPLETED, finished && result.error() == null);

@@ -34,8 +34,8 @@ final class RecordEncoder {
         try (JsonGenerator g = factory.createGenerator(line)) {
             g.writeStartObject();
             g.writeStringField("type", "http");
-            g.writeStringField("datetime_start", Timestamps.iso(x.start()));
-            g.writeStringField("datetime_end", Timestamps.iso(x.end()));
+            g.writeStringField("datetime_start", Timestamps.isoMicros(x.start()));
+            g.writeStringField("datetime_end", Timestamps.isoMicros(x.end()));
             g.writeObjectFieldStart("request");
             g.writeStringField("method", x.method());
             g.writeStringField("url", x.url());
@@ -71,7 +71,7 @@ final class RecordEncoder {
         try (JsonGenerator g = factory.createGenerator(line)) {
             g.writeStartObject();
             g.writeStringField("type", "ws");
-            g.writeStringField("datetime", Timestamps.iso(frame.time()));
+            g.writeStringField("datetime", Timestamps.isoMicros(frame.time()));
             g.writeStringField("direction", frame.direction().wireName());
             String raw = frame.direction() == WsFrame.Direction.RECV ? jsonBody.asRawJson(frame.text()) : null;
             if (raw != null) {

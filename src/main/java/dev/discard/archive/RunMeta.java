@@ -140,8 +140,8 @@ final class RunMeta {
 
         ObjectNode run = meta.putObject("run");
         run.put("datetime_start", previous != null ? previous.path("run").path("datetime_start").asText()
-                : Timestamps.iso(start));
-        run.put("datetime_end", end == null ? null : Timestamps.iso(end));
+                : Timestamps.isoMicros(start));
+        run.put("datetime_end", end == null ? null : Timestamps.isoMicros(end));
         run.put("run_directory", runDirectory);
         run.put("ident", ident);
         run.put("completed", completed);
@@ -155,8 +155,8 @@ final class RunMeta {
         if (previous != null) {
             previous.path("run").path("resumes").forEach(resumes::add);
             ObjectNode resume = resumes.addObject();
-            resume.put("datetime_start", Timestamps.iso(start));
-            resume.put("datetime_end", end == null ? null : Timestamps.iso(end));
+            resume.put("datetime_start", Timestamps.isoMicros(start));
+            resume.put("datetime_end", end == null ? null : Timestamps.isoMicros(end));
             resume.put("completed", completed);
             resume.put("interrupted", interrupted);
             ArrayNode resumeCommand = resume.putArray("command");

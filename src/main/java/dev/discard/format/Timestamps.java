@@ -53,8 +53,11 @@ public final class Timestamps {
         }
     }
 
-    /** {@code 2021-02-01T17:47:43.374877+00:00}: records and the times of meta files, always six fraction digits. */
-    public static String iso(Instant instant) {
+    /**
+     * {@code 2021-02-01T17:47:43.374877+00:00}: records and the times of meta files, always six fraction digits. (No
+     * method here is called plain {@code iso}: the archive's form and {@link #isoCompact} differ, so callers choose.)
+     */
+    public static String isoMicros(Instant instant) {
         return RECORD.format(instant);
     }
 
