@@ -10,18 +10,25 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.spi.FilterReply;
 import dev.discard.testing.CliRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** --version, shell completion, and the console's log threshold. */
 class ShellConventionsTest {
+    private static final Pattern POM_VERSION =
+            Pattern.compile("<artifactId>discard</artifactId>\\s*<version>([^<]+)</version>");
+
     @TempDir Path tmp;
 
     @Test
@@ -36,7 +43,18 @@ class ShellConventionsTest {
             assertEquals(expected, run.out.lines().toList(), String.join(" ", args));
             assertEquals("", run.err);
         }
-        assertEquals("0.2.0", dev.discard.format.ClientInfo.VERSION, "kept in step with the pom");
+        assertEquals(pomVersion(), dev.discard.format.ClientInfo.VERSION, "the build fills in the pom's version");
+    }
+
+    /** The project's own {@code <version>}: the first one after its {@code <artifactId>}. */
+    private static String pomVersion() {
+        try {
+            Matcher m = POM_VERSION.matcher(Files.readString(Path.of("pom.xml")));
+            assertTrue(m.find(), "pom.xml names discard's version");
+            return m.group(1).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
