@@ -1,5 +1,10 @@
 package dev.discard.read;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
 /**
  * One message as a line of text, as Discard's reader prints it: {@code [2021-02-01 14:35:33.216000] <Sanqui#3248>
  * Hello}. The time is the message's {@code timestamp} in UTC. Replies say what they answer, application commands
@@ -9,6 +14,27 @@ package dev.discard.read;
  */
 public final class MessageRenderer {
     static final String CONTINUATION = "    ";
+
+    /**
+     * The text of one message object given as its JSON, as archived: for readers that keep messages elsewhere (the
+     * search index).
+     *
+     * @throws IOException when the JSON is not a message object with an id
+     */
+    public String render(byte[] json, JsonFactory factory) throws IOException {
+        MessageReader reader = new MessageReader(true);
+        try (JsonParser p = factory.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a message object");
+            reader.read(p);
+        }
+        long id;
+        try {
+            id = Long.parseUnsignedLong(String.valueOf(reader.id));
+        } catch (NumberFormatException e) {
+            throw new IOException("the message has no valid id (" + reader.id + ")");
+        }
+        return render(new Message(id, json, 0, json.length, reader.fields()));
+    }
 
     /** The message's text; {@code message.fields()} must be present. */
     public String render(Message message) {

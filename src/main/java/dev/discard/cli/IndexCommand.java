@@ -1,0 +1,81 @@
+package dev.discard.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.index.Index;
+import dev.discard.index.IndexException;
+import dev.discard.index.IndexStats;
+import dev.discard.index.Indexer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code discard index}: builds or updates the SQLite full-text index of the runs under some folders. */
+@Command(
+        name = "index",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = false,
+        description = {
+            "Build or update one SQLite database of every run under the folders, at any",
+            "depth (this discard's runs and the Python Discard's, .jsonl and .jsonl.gz,",
+            "every part of resumed runs), for discard search and any tool that reads",
+            "SQLite. A second call reads only the log files that are new or changed. A",
+            "message seen in several runs is stored once, in its newest version; earlier",
+            "versions of edited messages are kept in message_versions. Reads the",
+            "archives, never Discord. The tables are described in docs/search.md."
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  done",
+            "  1  some lines or files were damaged (the rest was indexed), or the database",
+            "     is locked, damaged or cannot be written",
+            "  2  usage error (no such folder, no run in it)"
+        })
+final class IndexCommand implements Callable<Integer> {
+    @ParentCommand DiscardCommand parent;
+
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "The database; default index.sqlite in the first FOLDER.")
+    Path db;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary line; only problems.")
+    boolean quiet;
+
+    @Parameters(paramLabel = "FOLDER", arity = "1..*", description = "Folders of runs, such as out/, or run"
+            + " directories.")
+    List<Path> folders;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = parent.console;
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                throw new UsageException("no folder " + folder + ": give a folder of runs such as out/");
+            }
+        }
+        Path file = db != null ? db : folders.get(0).resolve(Index.DEFAULT_NAME);
+        IndexStats stats;
+        try (IndexProgress progress = new IndexProgress(console, quiet); Index index = Index.create(file)) {
+            stats = new Indexer(index, new ObjectMapper()).update(folders, progress);
+        } catch (IndexException e) {
+            console.error(e.getMessage());
+            return ExitCode.FAILED;
+        }
+        if (stats.runs() == 0) {
+            throw new UsageException("no run in " + String.join(", ", folders.stream().map(Path::toString).toList())
+                    + ": a run directory holds run.meta.json");
+        }
+        if (!quiet) {
+            console.out.println("Indexed " + stats.filesRead() + " of " + stats.files() + " log files in "
+                    + stats.runs() + " runs: " + stats.added() + " messages added, " + stats.replaced()
+                    + " updated, " + stats.messagesRead() + " read. Database: " + file);
+        }
+        return stats.problems() > 0 ? ExitCode.FAILED : ExitCode.OK;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.discard.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.discard.index.Index;
+import dev.discard.index.IndexException;
+import dev.discard.index.SearchHit;
+import dev.discard.index.SearchQuery;
+import dev.discard.index.Searcher;
+import dev.discard.read.MessageRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code discard search}: full-text search of the index that {@code discard index} made. */
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = false,
+        description = {
+            "Search the messages of an index made by discard index: their text, attachment",
+            "names, embed titles and descriptions. QUERY is SQLite FTS5 syntax: words (all",
+            "must match), \"a phrase\", a OR b, NOT, prefix*. Prints each hit as discard read",
+            "does, after a line naming its guild, #channel and message id; newest first.",
+            "Times are UTC."
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  done, hits or none",
+            "  1  the index is missing, locked or damaged, or FTS5 rejects the query",
+            "  2  usage error (bad option)"
+        })
+final class SearchCommand implements Callable<Integer> {
+    private static final String MATCH_ON = "\u001b[1;33m";
+    private static final String MATCH_OFF = "\u001b[0m";
+
+    @ParentCommand DiscardCommand parent;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "The index; default index.sqlite here.")
+    Path db = Path.of(Index.DEFAULT_NAME);
+
+    @Option(names = "--guild", paramLabel = "GUILD", description = "Only this guild (id or name).")
+    String guild;
+
+    @Option(names = "--channel", paramLabel = "CHANNEL", description = "Only this channel or thread (id or name).")
+    String channel;
+
+    @Option(names = "--author", paramLabel = "AUTHOR", description = "Only this author (id, user name, display"
+            + " name or name#1234).")
+    String author;
+
+    @Option(names = "--after", paramLabel = "DATETIME", converter = UtcDateTimeConverter.class,
+            description = "Only messages sent after this time (UTC): YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS.")
+    Instant after;
+
+    @Option(names = "--before", paramLabel = "DATETIME", converter = UtcDateTimeConverter.class,
+            description = "Only messages sent before this time (UTC): YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS.")
+    Instant before;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N hits (default: ${DEFAULT-VALUE}).")
+    int limit = SearchQuery.DEFAULT_LIMIT;
+
+    @Option(names = "--oldest", description = "Oldest hits first.")
+    boolean oldest;
+
+    @Option(names = "--json", description = "One JSON object a line: id, guild_id, guild_name, channel_id,"
+            + " channel_name, author_id, author_name, timestamp, content.")
+    boolean json;
+
+    @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The FTS5 query; several words are joined"
+            + " with spaces.")
+    List<String> words;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = parent.console;
+        if (limit < 1) throw new UsageException("--limit must be at least 1 but was " + limit);
+        String text = String.join(" ", words);
+        if (text.isBlank()) throw new UsageException("the query is empty: give words to search for");
+        SearchQuery query = new SearchQuery(text, guild, channel, author, after, before, limit, oldest);
+        List<SearchHit> hits;
+        try (Index index = Index.open(db)) {
+            hits = new Searcher(index).search(query);
+        } catch (IndexException e) {
+            console.error(e.getMessage());
+            return ExitCode.FAILED;
+        }
+        LineOutput out = new LineOutput(console.out);
+        ObjectMapper mapper = new ObjectMapper();
+        MessageRenderer renderer = new MessageRenderer();
+        JsonFactory factory = new JsonFactory();
+        try {
+            for (SearchHit hit : hits) {
+                if (json) out.line(mapper.writeValueAsString(jsonOf(mapper, hit)));
+                else text(out, renderer, factory, hit, console.terminal);
+            }
+            out.flush();
+        } catch (LineOutput.Closed e) {
+            console.error(e.getMessage());
+            return ExitCode.FAILED;
+        }
+        return ExitCode.OK;
+    }
+
+    private static void text(LineOutput out, MessageRenderer renderer, JsonFactory factory, SearchHit hit,
+            boolean terminal) {
+        String guildName = hit.guildId() == null ? "Direct messages"
+                : hit.guildName() != null ? hit.guildName() : "guild " + hit.guildId();
+        String channelName = hit.channelName() != null ? hit.channelName() : hit.channelId();
+        out.line(guildName + " #" + channelName + " message " + hit.id());
+        String line;
+        try {
+            line = renderer.render(hit.json().getBytes(StandardCharsets.UTF_8), factory);
+        } catch (IOException e) {
+            line = "[" + hit.timestamp() + "] <" + hit.authorName() + "> " + hit.content();
+        }
+        if (terminal && hit.content() != null && hit.highlighted() != null) {
+            String marked = hit.highlighted().replace(String.valueOf(SearchHit.MATCH_START), MATCH_ON)
+                    .replace(String.valueOf(SearchHit.MATCH_END), MATCH_OFF);
+            int at = line.indexOf(hit.content().replace("\n", "\n    "));
+            if (at >= 0 && !hit.content().isEmpty()) {
+                line = line.substring(0, at) + marked.replace("\n", "\n    ")
+                        + line.substring(at + hit.content().replace("\n", "\n    ").length());
+            }
+        }
+        out.line(line);
+    }
+
+    private static ObjectNode jsonOf(ObjectMapper mapper, SearchHit hit) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("id", hit.id());
+        o.put("guild_id", hit.guildId());
+        o.put("guild_name", hit.guildName());
+        o.put("channel_id", hit.channelId());
+        o.put("channel_name", hit.channelName());
+        o.put("author_id", hit.authorId());
+        o.put("author_name", hit.authorName());
+        o.put("timestamp", hit.timestamp());
+        o.put("content", hit.content());
+        return o;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.discard.index;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.read.ArchiveRecord;
+import dev.discard.read.ChannelLog;
+import dev.discard.read.LogFile;
+import dev.discard.read.Message;
+import dev.discard.read.RecordProblem;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Indexes one log file: the messages of its successful message pages (read by {@link ChannelLog}, so retried pages
+ * count once) and the guilds, channels, roles and users of the other successful answers it records.
+ */
+final class LogIndexer implements AutoCloseable {
+    /** Messages per transaction: large enough to amortise the commit, small enough to bound the WAL file. */
+    static final int BATCH = 20_000;
+    /** Messages between two progress reports. */
+    private static final int PROGRESS_EVERY = 5_000;
+
+    private final Connection connection;
+    private final ObjectMapper mapper;
+    private final MessageRowReader rows;
+    private final MessageStore messages;
+    private final EntityStore entities;
+    private long read;
+    private long added;
+    private long replaced;
+    private long uncommitted;
+
+    LogIndexer(Connection connection, ObjectMapper mapper) throws SQLException {
+        this.connection = connection;
+        this.mapper = mapper;
+        this.rows = new MessageRowReader(new JsonFactory());
+        this.messages = new MessageStore(connection);
+        this.entities = new EntityStore(connection);
+    }
+
+    EntityStore entities() {
+        return entities;
+    }
+
+    /** What one file held. */
+    record FileResult(long records, long messages, long problems) {}
+
+    /**
+     * @param guildId the guild folder's id (padded), null for direct messages: the guild of messages that name none
+     * @param runId the run the file belongs to
+     */
+    FileResult index(LogFile file, String guildId, long runId, IndexListener listener) throws SQLException {
+        SqlFailure failure = new SqlFailure();
+        long before = read;
+        ChannelLog.Stats stats = new ChannelLog(List.of(file), null, false, mapper).read(new ChannelLog.Listener() {
+            private String seenAt;
+
+            @Override
+            public void page(ArchiveRecord record, List<Message> sorted) {
+                seenAt = record.datetimeStart();
+            }
+
+            @Override
+            public void message(Message m) {
+                if (failure.error != null) return;
+                try {
+                    store(m, guildId, runId, seenAt, listener);
+                } catch (SQLException e) {
+                    failure.error = e;
+                } catch (IOException e) {
+                    listener.problem(RecordProblem.ofFile(file.path(), "message " + m.id() + " cannot be read: "
+                            + e.getMessage()));
+                }
+            }
+
+            @Override
+            public void otherRecord(ArchiveRecord record) {
+                if (failure.error != null || !record.isHttp() || !record.isSuccess()) return;
+                try {
+                    other(record, guildId);
+                } catch (SQLException e) {
+                    failure.error = e;
+                }
+            }
+
+            @Override
+            public void problem(RecordProblem problem) {
+                listener.problem(problem);
+            }
+        });
+        if (failure.error != null) throw failure.error;
+        entities.flushUsers();
+        listener.progress(read);
+        return new FileResult(stats.records(), read - before, stats.problems());
+    }
+
+    private void store(Message m, String folderGuild, long runId, String seenAt, IndexListener listener)
+            throws SQLException, IOException {
+        MessageRow row = rows.read(m.source(), m.start(), m.end());
+        if (row.id == null) return;
+        if (row.guildId == null) row.guildId = folderGuild;
+        read++;
+        switch (messages.put(row, runId, seenAt)) {
+            case ADDED -> added++;
+            case REPLACED -> replaced++;
+            case KEPT -> { }
+        }
+        entities.user(row.author);
+        if (++uncommitted >= BATCH) commit();
+        if (read % PROGRESS_EVERY == 0) listener.progress(read);
+    }
+
+    private void other(ArchiveRecord record, String folderGuild) throws SQLException {
+        ApiRoute route = ApiRoute.of(record.url());
+        if (route == null) return;
+        JsonNode data = record.data();
+        if (data == null) return;
+        switch (route.kind()) {
+            case GUILD -> entities.guild(data);
+            case GUILD_CHANNELS -> {
+                for (JsonNode ch : each(data)) entities.channel(ch, route.id());
+            }
+            case GUILD_ROLES -> {
+                for (JsonNode r : each(data)) entities.role(route.id(), r);
+            }
+            case GUILD_MEMBERS -> {
+                for (JsonNode member : each(data)) {
+                    if (member.has("user")) entities.user(member.get("user"));
+                }
+            }
+            case THREADS -> {
+                for (JsonNode thread : each(data.path("threads"))) entities.channel(thread, folderGuild);
+            }
+            case CHANNEL -> entities.channel(data, folderGuild);
+            case DM_CHANNELS -> {
+                for (JsonNode ch : each(data)) entities.channel(ch, null);
+            }
+            case REACTION_USERS -> {
+                boolean burst = "1".equals(record.param("type"));
+                for (JsonNode user : each(data)) {
+                    String id = IndexIds.of(EntityStore.text(user, "id"));
+                    if (id == null) continue;
+                    entities.reactionUser(route.id(), route.emoji(), id, burst);
+                    entities.user(user);
+                }
+            }
+        }
+    }
+
+    /** The elements of an array; nothing for any other value (an answer of an unexpected shape). */
+    private static Iterable<JsonNode> each(JsonNode array) {
+        return array.isArray() ? array : List.of();
+    }
+
+    /** Commits the work so far: an interrupted update keeps it, and the next one goes on from the file it was in. */
+    void commit() throws SQLException {
+        entities.flushUsers();
+        connection.commit();
+        uncommitted = 0;
+    }
+
+    long read() {
+        return read;
+    }
+
+    long added() {
+        return added;
+    }
+
+    long replaced() {
+        return replaced;
+    }
+
+    private static final class SqlFailure {
+        SQLException error;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        messages.close();
+        entities.close();
+    }
+}
