@@ -1,5 +1,6 @@
 package dev.discard.export;
 
+import dev.discard.index.IndexIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +40,7 @@ final class ChannelPlan {
                     if (!today.isEmpty() && today.compareTo(day) > 0) {
                         day = today;
                         int page = firsts.size();
-                        days.add(new DatesPage.Day(today, page + ".html#" + StoredIds.display(id), page));
+                        days.add(new DatesPage.Day(today, page + ".html#" + IndexIds.display(id), page));
                     }
                     n++;
                 }

@@ -1,5 +1,7 @@
 package dev.discard.export;
 
+import dev.discard.index.IndexIds;
+
 /**
  * A channel or thread of the index, with what the export needs to place it. Ids are stored ids (20 digits). Immutable.
  *
@@ -20,12 +22,12 @@ record ExportChannel(String id, String guildId, String name, int type, String pa
 
     /** The name shown: the channel's name, else its id. */
     String label() {
-        return name != null && !name.isEmpty() ? name : StoredIds.display(id);
+        return name != null && !name.isEmpty() ? name : IndexIds.display(id);
     }
 
     /** The channel's folder relative to the export root: {@code <guild id>/<channel id>/}. */
     String folder() {
-        return (guildId == null ? "direct-messages" : StoredIds.display(guildId)) + "/" + StoredIds.display(id) + "/";
+        return (guildId == null ? "direct-messages" : IndexIds.display(guildId)) + "/" + IndexIds.display(id) + "/";
     }
 
     /** Page {@code n} (1-based) relative to the export root. */

@@ -1,5 +1,6 @@
 package dev.discard.export;
 
+import dev.discard.index.IndexIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.read.MessageFields;
@@ -79,7 +80,7 @@ final class MessageViews {
 
         MessageView.Avatar avatar = avatarSrc != null ? new MessageView.Avatar(PageNames.ROOT + avatarSrc, null, 0)
                 : new MessageView.Avatar(null, initial(author), colour(authorId));
-        return new MessageView(StoredIds.display(storedId), timestamp, shortTime(timestamp), author, avatar, bot,
+        return new MessageView(IndexIds.display(storedId), timestamp, shortTime(timestamp), author, avatar, bot,
                 system == null ? markdown.toHtml(content) : "", system,
                 edited == null ? null : shortTime(edited) + " UTC", reply,
                 attachments(storedId, json.path("attachments")), embeds(json.path("embeds")), stickers(json),
@@ -92,7 +93,7 @@ final class MessageViews {
         inChannel.setString(1, referenceId);
         inChannel.setString(2, channel.id());
         try (ResultSet rs = inChannel.executeQuery()) {
-            if (rs.next()) href = channelPlan.pageOf(referenceId) + ".html#" + StoredIds.display(referenceId);
+            if (rs.next()) href = channelPlan.pageOf(referenceId) + ".html#" + IndexIds.display(referenceId);
         }
         String author = referenced.isObject() ? authorFromJson(referenced.path("author")) : "";
         String text = referenced.isObject() ? referenced.path("content").asText("") : "";
@@ -106,7 +107,7 @@ final class MessageViews {
         Map<String, String> files = new HashMap<>();
         attachmentFiles.setString(1, storedId);
         try (ResultSet rs = attachmentFiles.executeQuery()) {
-            while (rs.next()) files.put(StoredIds.display(rs.getString(1)), rs.getString(2));
+            while (rs.next()) files.put(IndexIds.display(rs.getString(1)), rs.getString(2));
         }
         List<MessageView.Attachment> out = new ArrayList<>(list.size());
         for (JsonNode a : list) {
@@ -167,7 +168,7 @@ final class MessageViews {
         ExportChannel thread = plan.channel(storedId);
         if (thread == null || !thread.isThread()) {
             if (!json.isObject()) return null;
-            thread = plan.channel(StoredIds.stored(json.path("id").asText()));
+            thread = plan.channel(IndexIds.of(json.path("id").asText()));
             if (thread == null) {
                 return new MessageView.ThreadLink(json.path("name").asText("thread"), null,
                         json.path("message_count").asLong());
@@ -183,7 +184,7 @@ final class MessageViews {
         for (JsonNode m : json.path("mentions")) mentions.add(authorFromJson(m));
         String ended = json.path("call").path("ended_timestamp").asText(null);
         return new MessageFields(type, content, timestamp, edited != null, null, List.of(), List.of(),
-                StoredIds.display(referenceId), List.of(), mentions, null, ended, null);
+                IndexIds.display(referenceId), List.of(), mentions, null, ended, null);
     }
 
     private JsonNode parse(String json) {

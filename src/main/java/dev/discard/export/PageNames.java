@@ -1,5 +1,7 @@
 package dev.discard.export;
 
+import dev.discard.index.IndexIds;
+
 /** Mentions resolved against the index, for a page two folders below the export's root. */
 final class PageNames implements Names {
     static final String ROOT = "../../";
@@ -14,24 +16,24 @@ final class PageNames implements Names {
 
     @Override
     public String user(String id) {
-        UserCache.User user = users.get(StoredIds.stored(id));
+        UserCache.User user = users.get(IndexIds.of(id));
         return user == null ? null : user.name();
     }
 
     @Override
     public String role(String id) {
-        return plan.role(StoredIds.stored(id));
+        return plan.role(IndexIds.of(id));
     }
 
     @Override
     public String channel(String id) {
-        ExportChannel c = plan.channel(StoredIds.stored(id));
+        ExportChannel c = plan.channel(IndexIds.of(id));
         return c == null ? null : c.label();
     }
 
     @Override
     public String channelHref(String id) {
-        ExportChannel c = plan.channel(StoredIds.stored(id));
+        ExportChannel c = plan.channel(IndexIds.of(id));
         return c == null || c.messages() == 0 ? null : ROOT + c.page(1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.discard.export;
 
+import dev.discard.index.IndexIds;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,7 +84,7 @@ final class SitePlan {
     String guildName(String storedId) {
         if (storedId == null) return "Direct messages";
         String name = guildNames.get(storedId);
-        return name != null ? name : "Guild " + StoredIds.display(storedId);
+        return name != null ? name : "Guild " + IndexIds.display(storedId);
     }
 
     /** The front page: guilds by id, then categories and channels in Discord's order, threads under their channel. */
@@ -96,7 +97,7 @@ final class SitePlan {
                 lines.add(new IndexPage.Channel(kind, c.label(), c.messages() > 0 ? c.page(1) : null, c.messages(),
                         day(c.first()), day(c.last())));
             }
-            String id = e.getKey() == null ? "dm" : StoredIds.display(e.getKey());
+            String id = e.getKey() == null ? "dm" : IndexIds.display(e.getKey());
             guilds.add(new IndexPage.Guild(id, guildName(e.getKey()), null, lines));
         }
         return new IndexPage(guilds, messages, generated);
@@ -137,7 +138,7 @@ final class SitePlan {
     private static void add(ExportChannel c, Map<String, List<ExportChannel>> children,
             Comparator<ExportChannel> order, List<ExportChannel> out) {
         out.add(c);
-        List<ExportChannel> under = children.getOrDefault(c.id(), List.of());
+        List<ExportChannel> under = children.getOrDefault(c.id(), new ArrayList<>());
         under.sort(c.type() == ExportChannel.CATEGORY ? order : Comparator.comparing(ExportChannel::id));
         for (ExportChannel child : under) add(child, children, order, out);
     }

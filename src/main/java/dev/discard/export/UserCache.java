@@ -1,5 +1,6 @@
 package dev.discard.export;
 
+import dev.discard.index.IndexIds;
 import dev.discard.read.MessageFields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,7 +56,7 @@ final class UserCache {
                 return new User(name, rs.getInt(4) != 0, rs.getString(5));
             }
         } catch (SQLException e) {
-            throw new ExportException("could not read user " + StoredIds.display(storedId) + " from the index", e);
+            throw new ExportException("could not read user " + IndexIds.display(storedId) + " from the index", e);
         }
     }
 }
