@@ -42,11 +42,13 @@ final class ExportedSite {
     final String replyId;
     final String repliedToId;
     final String threadId;
+    /** The message a screenshot starts at: reactions, Markdown, the hostile message, an image and a thread follow. */
+    final String screenshotId;
     /** Every message id the run's channel logs hold, threads included. */
     final Set<String> archivedIds;
 
     private ExportedSite(Path archive, Path site, CliRun export, String hostileId, String replyId, String repliedToId,
-            String threadId, Set<String> archivedIds) {
+            String threadId, String screenshotId, Set<String> archivedIds) {
         this.archive = archive;
         this.site = site;
         this.export = export;
@@ -54,6 +56,7 @@ final class ExportedSite {
         this.replyId = replyId;
         this.repliedToId = repliedToId;
         this.threadId = threadId;
+        this.screenshotId = screenshotId;
         this.archivedIds = archivedIds;
     }
 
@@ -63,7 +66,7 @@ final class ExportedSite {
         try (FakeDiscord discord = Fixtures.standard(); FakeCdn cdn = new FakeCdn().start()) {
             FakeChannel general = discord.channel(GENERAL);
             List<Long> ids = general.messageIds();
-            general.message(ids.get(30)).put("content", HOSTILE);
+            general.message(ids.get(14)).put("content", HOSTILE);
 
             ObjectNode replied = general.message(ids.get(5));
             ObjectNode reply = general.message(ids.get(40));
@@ -72,8 +75,10 @@ final class ExportedSite {
                     .put("channel_id", Long.toString(GENERAL)).put("guild_id", Long.toString(GUILD_ID));
             reply.set("referenced_message", replied.deepCopy());
 
+            general.message(ids.get(13)).put("content", "**Markdown**: *italic*, __underline__, ~~strike~~, `code`,"
+                    + " ||spoiler||, <@" + Fixtures.OWNER_ID + "> in <#" + GENERAL + ">\n> a quote\n- a list");
             String chart = cdn.put("/attachments/" + GENERAL + "/1/chart.png", FakeCdn.png(16, Color.RED), "image/png");
-            general.message(ids.get(3)).withArray("attachments").add(Fixtures.attachment(discord, 1, "chart.png",
+            general.message(ids.get(16)).withArray("attachments").add(Fixtures.attachment(discord, 1, "chart.png",
                     chart, chart.replace("/attachments/", "/resizing/"), "image/png", 1));
             ((ObjectNode) general.message(ids.get(3)).get("author")).put("avatar", "f00dfeed");
             cdn.put("/avatars/" + Fixtures.OWNER_ID + "/f00dfeed.png", FakeCdn.png(8, Color.CYAN), "image/png");
@@ -94,8 +99,8 @@ final class ExportedSite {
 
             CliRun export = CliRun.run(Map.of(), "export", "html", "-o", site.toString(), "--page-size",
                     Integer.toString(PAGE_SIZE), out.toString());
-            return new ExportedSite(out, site, export, Long.toString(ids.get(30)), Long.toString(ids.get(40)),
-                    Long.toString(ids.get(5)), Long.toString(threadId), archivedIds(out));
+            return new ExportedSite(out, site, export, Long.toString(ids.get(14)), Long.toString(ids.get(40)),
+                    Long.toString(ids.get(5)), Long.toString(threadId), Long.toString(ids.get(10)), archivedIds(out));
         }
     }
 
