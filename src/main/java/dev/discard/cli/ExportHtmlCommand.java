@@ -26,13 +26,14 @@ import picocli.CommandLine.ParentCommand;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = {
-            "Write a static HTML site of the runs under the folders, at any depth, that",
-            "looks like Discord: index.html lists guilds, channels and threads; each",
-            "channel has pages of messages, oldest first, each message once in its newest",
-            "version, every message under its id as anchor (page.html#<message id>).",
-            "Archived media (--media runs) is copied in; the site opens from disk and",
-            "loads nothing from the network. The runs are indexed first, as discard index",
-            "does (only what is new is read); see docs/browse.md."
+            "Write a static HTML site of the archive that looks like Discord.",
+            "From the runs under the folders, at any depth: index.html lists guilds,",
+            "channels and threads; each channel has pages of messages, oldest first, each",
+            "message once in its newest version, under its id as anchor",
+            "(page.html#<message id>). Archived media (--media runs) is copied in; the",
+            "site opens from disk and loads nothing from the network. The runs are",
+            "indexed first, as discard index does (only what is new is read); see",
+            "docs/browse.md."
         },
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -49,7 +50,7 @@ final class ExportHtmlCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--db", paramLabel = "FILE",
-            description = "The index to build or update and read; default index.sqlite in the first FOLDER.")
+            description = "The index to update and read (default: the first FOLDER's index.sqlite).")
     Path db;
 
     @Option(names = "--page-size", paramLabel = "N", defaultValue = "" + HtmlExport.DEFAULT_PAGE_SIZE,
