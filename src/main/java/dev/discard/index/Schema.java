@@ -40,8 +40,6 @@ final class Schema {
             """
             CREATE INDEX IF NOT EXISTS messages_channel ON messages (channel_id, id)""",
             """
-            CREATE INDEX IF NOT EXISTS messages_author ON messages (author_id)""",
-            """
             CREATE TABLE IF NOT EXISTS attachments (
                 id TEXT PRIMARY KEY, message_id TEXT, filename TEXT, content_type TEXT, size INTEGER, width INTEGER,
                 height INTEGER, url TEXT, media_file TEXT)""",

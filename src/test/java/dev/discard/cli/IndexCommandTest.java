@@ -1,0 +1,249 @@
+package dev.discard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.index.IndexIds;
+import dev.discard.read.ChannelLog;
+import dev.discard.read.LogFile;
+import dev.discard.read.Message;
+import dev.discard.read.PythonExampleAccess;
+import dev.discard.read.RecordProblem;
+import dev.discard.read.TestArchive;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexCommandTest {
+    @TempDir Path tmp;
+
+    /** The shipped example run of ours and the Python Discard's example run, side by side in one folder. */
+    private Path archives() throws IOException {
+        Path out = tmp.resolve("out");
+        copyTree(Path.of("example"), out);
+        PythonExampleAccess.write(out);
+        return out;
+    }
+
+    @Test
+    void indexesEveryMessageOfBothArchiveFormatsExactlyOnce() throws Exception {
+        Path out = archives();
+        CliRun run = new CliRun("index", out.toString());
+        assertEquals(0, run.code, run.err());
+        Set<String> expected = idsInLogs(out);
+        assertEquals(29, expected.size(), "the two examples hold 23 + 6 messages");
+        List<String> stored = column(out.resolve("index.sqlite"), "SELECT id FROM messages ORDER BY id");
+        assertEquals(new ArrayList<>(expected), stored);
+        assertEquals(List.of("29"), column(out.resolve("index.sqlite"), "SELECT count(*) FROM messages_fts"));
+        assertTrue(run.out().contains("29 messages added"), run.out());
+    }
+
+    @Test
+    void indexingAgainReadsNothingAndAddsNothing() throws Exception {
+        Path out = archives();
+        assertEquals(0, new CliRun("index", out.toString()).code);
+        CliRun again = new CliRun("index", out.toString());
+        assertEquals(0, again.code, again.err());
+        assertTrue(again.out().startsWith("Indexed 0 of "), again.out());
+        assertTrue(again.out().contains(" 0 messages added, 0 updated"), again.out());
+        assertEquals(List.of("29"), column(out.resolve("index.sqlite"), "SELECT count(*) FROM messages"));
+    }
+
+    @Test
+    void aLaterRunAddsExactlyItsNewMessagesAndKeepsTheEarlierVersionOfAnEdit() throws Exception {
+        Path out = tmp.resolve("out");
+        long base = TestArchive.id("2024-01-01T00:00:00Z", 0);
+        writeRun(out.resolve("20240101T000000_channel"), List.of(TestArchive.page(0, TestArchive.newestFirst(base, 1,
+                5))));
+        assertEquals(0, new CliRun("index", "-q", out.toString()).code);
+        long edited = base + (5L << 22);
+        List<String> later = new ArrayList<>(TestArchive.newestFirst(base, 6, 8));
+        later.add(TestArchive.message(edited, 0, "message 5, corrected",
+                ",\"edited_timestamp\":\"2024-01-02T00:00:00.000000+00:00\"").replace(
+                ",\"edited_timestamp\":null", ""));
+        writeRun(out.resolve("20240102T000000_channel"), List.of(TestArchive.page(base + (4L << 22), later)));
+        CliRun run = new CliRun("index", out.toString());
+        assertEquals(0, run.code, run.err());
+        assertTrue(run.out().contains("3 messages added, 1 updated"), run.out());
+        Path db = out.resolve("index.sqlite");
+        assertEquals(List.of("8"), column(db, "SELECT count(*) FROM messages"));
+        assertEquals(List.of("message 5, corrected"), column(db, "SELECT content FROM messages WHERE id = '"
+                + IndexIds.of(edited) + "'"));
+        assertEquals(List.of("message 5"), column(db, "SELECT content FROM message_versions"));
+        CliRun old = new CliRun("search", "--db", db.toString(), "--json", "corrected");
+        assertEquals(1, old.out().lines().count(), old.out());
+    }
+
+    @Test
+    void searchFindsAPhraseOnlyOneMessageHolds() throws Exception {
+        Path out = archives();
+        new CliRun("index", "-q", out.toString());
+        CliRun search = new CliRun("search", "--db", out.resolve("index.sqlite").toString(), "\"message number 14\"");
+        assertEquals(0, search.code, search.err());
+        assertEquals(List.of("Discard Test Server ✨ #general message 805804651373920270",
+                "[2021-02-01 14:20:00.014000] <Sanqui> Hello, this is message number 14."),
+                search.out().lines().toList());
+    }
+
+    @Test
+    void searchFindsAWordOfThePythonRunAndPrintsJsonLines() throws Exception {
+        Path out = archives();
+        new CliRun("index", "-q", out.toString());
+        CliRun search = new CliRun("search", "--db", out.resolve("index.sqlite").toString(), "--json", "February");
+        assertEquals(0, search.code, search.err());
+        List<String> lines = search.out().lines().toList();
+        assertEquals(1, lines.size(), search.out());
+        JsonNode hit = new ObjectMapper().readTree(lines.get(0));
+        assertEquals("Hello this is a message today, on the first of February.", hit.get("content").asText());
+        assertEquals("805808489695150183", hit.get("channel_id").asText());
+        assertEquals("general", hit.get("channel_name").asText());
+        assertEquals("805808489695150180", hit.get("guild_id").asText());
+        for (String key : List.of("id", "author_id", "author_name", "timestamp")) {
+            assertFalse(hit.path(key).isNull() || hit.path(key).isMissingNode(), key);
+        }
+    }
+
+    @Test
+    void searchHonoursChannelAuthorAndRangeFilters() throws Exception {
+        Path out = archives();
+        new CliRun("index", "-q", out.toString());
+        String db = out.resolve("index.sqlite").toString();
+        assertEquals(7, hits(db, "Hello"), "ours: number 4, 5, 9, 10, 14 in #general, 4 in #announcements; Python: 1");
+        assertEquals(6, hits(db, "--channel", "general", "Hello"), "both examples have a #general");
+        assertEquals(5, hits(db, "--channel", "#general", "--guild", "800000000000000001", "Hello"));
+        assertEquals(1, hits(db, "--channel", "810000000000000003", "Hello"));
+        assertEquals(4, hits(db, "--after", "2021-02-01T13:00:00", "--before", "2021-02-02", "Hello"));
+        assertEquals(3, hits(db, "--after", "2021-02-01T13:00:00", "--before", "2021-02-01T14:30:00", "Hello"));
+        assertEquals(2, hits(db, "--limit", "2", "Hello"));
+        assertEquals(1, hits(db, "--author", "Sanqui#3248", "February"));
+        assertEquals(0, hits(db, "--author", "DiscardTest", "February"));
+        CliRun oldest = new CliRun("search", "--db", db, "--oldest", "--limit", "1", "Hello");
+        assertTrue(oldest.out().contains("message number 4."), oldest.out());
+        CliRun newest = new CliRun("search", "--db", db, "--limit", "1", "Hello");
+        assertTrue(newest.out().contains("message number 4."), newest.out());
+        assertTrue(newest.out().contains("#announcements"), newest.out());
+    }
+
+    @Test
+    void aDamagedLineIsReportedAndTheRestIndexed() throws Exception {
+        Path out = tmp.resolve("out");
+        long base = TestArchive.id("2024-01-01T00:00:00Z", 0);
+        writeRun(out.resolve("20240101T000000_channel"), List.of(TestArchive.page(0, TestArchive.newestFirst(base, 1,
+                3)), "{\"type\": \"http\", trunc", TestArchive.page(base + (3L << 22), TestArchive.newestFirst(base, 4,
+                5))));
+        CliRun run = new CliRun("index", "-q", out.toString());
+        assertEquals(ExitCode.FAILED, run.code);
+        assertTrue(run.err().matches("(?s)discard: \\S+" + TestArchive.CHANNEL + "\\.jsonl:2: not a valid JSON.*"),
+                run.err());
+        assertEquals(List.of("5"), column(out.resolve("index.sqlite"), "SELECT count(*) FROM messages"));
+    }
+
+    @Test
+    void searchWithoutAnIndexSaysHowToMakeOne() {
+        CliRun run = new CliRun("search", "--db", tmp.resolve("none.sqlite").toString(), "hello");
+        assertEquals(ExitCode.FAILED, run.code);
+        assertEquals("discard: no index at " + tmp.resolve("none.sqlite") + ": make it with discard index --db "
+                + tmp.resolve("none.sqlite") + " FOLDER\n", run.err());
+    }
+
+    @Test
+    void aQueryFts5RejectsGetsOneLineWithTheReason() throws Exception {
+        Path out = archives();
+        new CliRun("index", "-q", out.toString());
+        CliRun run = new CliRun("search", "--db", out.resolve("index.sqlite").toString(), "\"unclosed");
+        assertEquals(ExitCode.FAILED, run.code);
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("discard: the query \"unclosed is not valid FTS5 syntax ("), run.err());
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseGetsOneLine() throws Exception {
+        Path out = archives();
+        Path db = tmp.resolve("broken.sqlite");
+        Files.writeString(db, "this is not a database, but it is long enough to have a header of sorts.........");
+        CliRun run = new CliRun("index", "--db", db.toString(), out.toString());
+        assertEquals(ExitCode.FAILED, run.code);
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("is not a valid index"), run.err());
+    }
+
+    @Test
+    void aFolderWithoutRunsIsAUsageError() {
+        CliRun run = new CliRun("index", tmp.toString());
+        assertEquals(ExitCode.USAGE, run.code);
+        assertTrue(run.err().contains("no run in"), run.err());
+    }
+
+    private static int hits(String db, String... args) {
+        List<String> command = new ArrayList<>(List.of("search", "--db", db, "--json"));
+        command.addAll(List.of(args));
+        CliRun run = new CliRun(command.toArray(String[]::new));
+        assertEquals(0, run.code, run.err());
+        return (int) run.out().lines().count();
+    }
+
+    /** A completed channel run of the Java format with one channel log holding these lines. */
+    private static void writeRun(Path run, List<String> lines) throws IOException {
+        Path guild = run.resolve(TestArchive.GUILD);
+        Files.createDirectories(guild);
+        Files.writeString(guild.resolve(TestArchive.CHANNEL + ".jsonl"), String.join("\n", lines) + "\n");
+        Files.writeString(run.resolve("run.meta.json"), "{\"client\": {\"name\": \"discard\", \"version\": \"0.2.0\","
+                + " \"implementation\": \"java\"}, \"settings\": {\"mode\": \"channel\"}, \"run\": {\"datetime_start\":"
+                + " \"" + run.getFileName().toString().substring(0, 4) + "-01-01T00:00:00+00:00\", \"completed\": true}}");
+    }
+
+    /** The ids of every message in every log under {@code root}, as {@code discard read} sees them, padded. */
+    private static Set<String> idsInLogs(Path root) throws IOException {
+        Set<String> ids = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                LogFile.of(f).ifPresent(log -> new ChannelLog(List.of(log), null, false, new ObjectMapper())
+                        .read(new ChannelLog.Listener() {
+                            @Override
+                            public void message(Message m) {
+                                ids.add(IndexIds.of(m.id()));
+                            }
+
+                            @Override
+                            public void problem(RecordProblem problem) {}
+                        }));
+            }
+        }
+        return ids;
+    }
+
+    static List<String> column(Path db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (r.next()) values.add(r.getString(1));
+            return values;
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target);
+            }
+        }
+    }
+}
