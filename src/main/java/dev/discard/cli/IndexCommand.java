@@ -22,13 +22,12 @@ import picocli.CommandLine.ParentCommand;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = {
-            "Build or update one SQLite database of every run under the folders, at any",
-            "depth (this discard's runs and the Python Discard's, .jsonl and .jsonl.gz,",
-            "every part of resumed runs), for discard search and any tool that reads",
-            "SQLite. A second call reads only the log files that are new or changed. A",
-            "message seen in several runs is stored once, in its newest version; earlier",
-            "versions of edited messages are kept in message_versions. Reads the",
-            "archives, never Discord. The tables are described in docs/search.md."
+            "Build or update the SQLite full-text index of the runs under the folders.",
+            "Reads every run at any depth (this discard's and the Python Discard's,",
+            ".jsonl and .jsonl.gz, every part of resumed runs), never Discord. A second",
+            "call reads only the log files that are new or changed. A message seen in",
+            "several runs is stored once, in its newest version; earlier versions of",
+            "edited messages are kept. The tables are described in docs/search.md."
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -27,11 +27,11 @@ import picocli.CommandLine.ParentCommand;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = {
-            "Search the messages of an index made by discard index: their text, attachment",
-            "names, embed titles and descriptions. QUERY is SQLite FTS5 syntax: words (all",
-            "must match), \"a phrase\", a OR b, NOT, prefix*. Prints each hit as discard read",
-            "does, after a line naming its guild, #channel and message id; newest first.",
-            "Times are UTC."
+            "Search the messages in an index made by discard index.",
+            "Matches their text, attachment names, embed titles and descriptions. QUERY",
+            "is SQLite FTS5 syntax: words (all must match), \"a phrase\", a OR b, NOT,",
+            "prefix*. Prints each hit as discard read does, after a line naming its",
+            "guild, #channel and message id; newest first. Times are UTC."
         },
         footerHeading = "%nExit codes:%n",
         footer = {

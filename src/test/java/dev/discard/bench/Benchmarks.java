@@ -68,6 +68,10 @@ public final class Benchmarks {
                 read.seconds, zcat.seconds, read.seconds / zcat.seconds));
         row(String.format(Locale.ROOT, "| `summary` of the gzip archive (-Xmx64m) | %.1f s | `zcat \\| wc -l` %.2f s |"
                 + " %.1f× |", summary.seconds, zcat.seconds, summary.seconds / zcat.seconds));
+        // discard index and search (docs/search.md), on a generated gzip log of the same number of messages.
+        for (String line : IndexBenchmark.rows(OUT.resolve("index"), Math.max(1, messages / ReadBenchmark.PAGE))) {
+            row(line);
+        }
         exportHtml(gzipRun, messages);
         try (FakeProcess fake = FakeProcess.start("--rate-limited", "10", Integer.toString(rateMessages))) {
             for (String concurrency : List.of("1", "4", "10")) {

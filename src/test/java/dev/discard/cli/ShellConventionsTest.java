@@ -50,7 +50,8 @@ class ShellConventionsTest {
         assertTrue(script.contains("local commands=\"profile channel guild dm read summary verify media dedupe index search export"
                 + " generate-completion\""), script);
         assertTrue(script.contains("complete -F _complete_discard"), script);
-        for (String option : List.of("--gzip", "--incremental", "--resume", "-q --quiet", "--max-distance")) {
+        for (String option : List.of("--gzip", "--incremental", "--resume", "-q --quiet", "--max-distance",
+                "--oldest")) {
             assertTrue(script.contains(option), option);
         }
     }
