@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = "Discord backups in archival quality: records every raw exchange with the Discord API.",
         subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class, DmCommand.class,
             ReadCommand.class, SummaryCommand.class, VerifyCommand.class, MediaCommand.class, DedupeCommand.class,
-            IndexCommand.class, SearchCommand.class,
+            IndexCommand.class, SearchCommand.class, ExportCommand.class,
             AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -6,7 +6,7 @@ import dev.discard.format.Timestamps;
  * Discord client where it has them. Types that carry user text ({@link #isUserMessage}) are not system messages.
  * See https://discord.com/developers/docs/resources/message#message-object-message-types
  */
-final class SystemMessages {
+public final class SystemMessages {
     static final int DEFAULT = 0;
     static final int RECIPIENT_ADD = 1;
     static final int RECIPIENT_REMOVE = 2;
@@ -48,12 +48,12 @@ final class SystemMessages {
     private SystemMessages() {}
 
     /** Types shown as {@code <author> content}: plain messages, replies, and application commands. */
-    static boolean isUserMessage(int type) {
+    public static boolean isUserMessage(int type) {
         return type == DEFAULT || type == REPLY || type == CHAT_INPUT_COMMAND || type == CONTEXT_MENU_COMMAND;
     }
 
     /** The sentence for a system message; {@code author} is the author's display name. */
-    static String sentence(MessageFields m, String author) {
+    public static String sentence(MessageFields m, String author) {
         String content = m.content() == null ? "" : m.content();
         String mentioned = m.mentions().isEmpty() ? "someone" : m.mentions().get(0);
         int type = m.type();

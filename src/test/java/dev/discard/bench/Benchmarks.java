@@ -72,6 +72,7 @@ public final class Benchmarks {
         for (String line : IndexBenchmark.rows(OUT.resolve("index"), Math.max(1, messages / ReadBenchmark.PAGE))) {
             row(line);
         }
+        exportHtml(gzipRun, messages);
         try (FakeProcess fake = FakeProcess.start("--rate-limited", "10", Integer.toString(rateMessages))) {
             for (String concurrency : List.of("1", "4", "10")) {
                 Timed run = archive(fake, "rate-" + concurrency, "--no-gateway", "--concurrency", concurrency);
@@ -101,6 +102,27 @@ public final class Benchmarks {
     }
 
     /** Runs the jar against the fake into {@code target/bench/<name>}; fails unless the run exits 0. */
+    /**
+     * {@code export html} of the gzip run: indexed first (as {@code discard index}), so the export's own pass reads
+     * nothing new and its time is the rendering: every message streamed out of SQLite into pages.
+     */
+    private void exportHtml(Path gzipRun, int messages) throws Exception {
+        Path db = OUT.resolve("export.sqlite");
+        Timed index = Timed.of(List.of("java", "-Xmx128m", "-jar", JAR.toString(), "index", "-q", "--db",
+                db.toString(), gzipRun.toString()), true);
+        if (index.exitCode != 0) throw new IllegalStateException("index failed: " + index.output);
+        Timed export = Timed.of(List.of("java", "-Xmx64m", "-jar", JAR.toString(), "export", "html", "-q", "--db",
+                db.toString(), "-o", OUT.resolve("html").toString(), gzipRun.toString()), true);
+        if (export.exitCode != 0) throw new IllegalStateException("export failed: " + export.output);
+        long pages;
+        try (Stream<Path> files = Files.walk(OUT.resolve("html"))) {
+            pages = files.filter(p -> p.toString().endsWith(".html")).count();
+        }
+        row(String.format(Locale.ROOT, "| `export html` of %,d indexed messages (-Xmx64m) | %.1f s, %,.0f msg/s, %,d"
+                + " pages, peak RSS %s | goal 20,000 msg/s | %.1f× |", messages, export.seconds,
+                messages / export.seconds, pages, export.rss(), messages / export.seconds / 20_000));
+    }
+
     private static Timed archive(FakeProcess fake, String name, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx64m", "-jar", JAR.toString(), "--api-url",
                 fake.apiUrl, "-t", TOKEN, "-o", OUT.resolve(name).toString()));

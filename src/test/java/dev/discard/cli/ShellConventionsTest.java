@@ -65,7 +65,7 @@ class ShellConventionsTest {
         String script = run.out;
         assertTrue(script.startsWith("#!/usr/bin/env bash"), script.lines().findFirst().orElse(""));
         assertTrue(script.contains("bashcompinit"), "zsh runs it through bashcompinit");
-        assertTrue(script.contains("local commands=\"profile channel guild dm read summary verify media dedupe index search"
+        assertTrue(script.contains("local commands=\"profile channel guild dm read summary verify media dedupe index search export"
                 + " generate-completion\""), script);
         assertTrue(script.contains("complete -F _complete_discard"), script);
         for (String option : List.of("--gzip", "--incremental", "--resume", "-q --quiet", "--max-distance",

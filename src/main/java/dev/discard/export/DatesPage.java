@@ -1,0 +1,10 @@
+package dev.discard.export;
+
+import java.util.List;
+
+/** A channel's days with messages, each linked to its first message: the jump to a date. Immutable. */
+public record DatesPage(String root, String guild, String channel, String firstPage, List<Day> days) {
+
+    /** A day (UTC) and the anchor of its first message. */
+    public record Day(String date, String href, int page) {}
+}

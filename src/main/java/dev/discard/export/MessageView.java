@@ -1,0 +1,61 @@
+package dev.discard.export;
+
+import java.util.List;
+
+/**
+ * One message as a channel page shows it. Strings are plain text (the template escapes them) except
+ * {@code contentHtml} and embed descriptions, which {@link DiscordMarkdown} escaped already. Immutable.
+ *
+ * @param id the message id as Discord wrote it: the element's anchor
+ * @param datetime ISO 8601 UTC, for the {@code <time>} element
+ * @param time the time shown, in UTC
+ * @param author the author's display name
+ * @param avatar the author's avatar
+ * @param bot whether the author is a bot or webhook
+ * @param contentHtml the content as HTML, empty when none
+ * @param systemText the sentence of a system message (join, pin, boost…), null for a message people wrote
+ * @param editedTime when it was last edited, null when never
+ * @param reply the message it answers, null when none
+ * @param grouped whether it follows a message by the same author within minutes (shown without the header)
+ */
+public record MessageView(
+        String id,
+        String datetime,
+        String time,
+        String author,
+        Avatar avatar,
+        boolean bot,
+        String contentHtml,
+        String systemText,
+        String editedTime,
+        Reply reply,
+        List<Attachment> attachments,
+        List<Embed> embeds,
+        List<String> stickers,
+        List<Reaction> reactions,
+        boolean pinned,
+        ThreadLink thread,
+        boolean grouped) {
+
+    /** An avatar: an archived image ({@code src}), else a generated initial on one of eight colours. */
+    public record Avatar(String src, String initial, int colour) {}
+
+    /** The message a reply answers: a link to its anchor when it is in the export. */
+    public record Reply(String href, String author, String excerpt) {}
+
+    /** An attachment: an archived file shown (images) or linked, else its name and the original link. */
+    public record Attachment(String name, String href, boolean image, boolean archived, String size) {}
+
+    /** A rich embed; {@code descriptionHtml} is escaped Markdown. */
+    public record Embed(String title, String url, String descriptionHtml, List<Field> fields, String imageSrc,
+            String footer) {}
+
+    /** A field of an embed. */
+    public record Field(String name, String valueHtml) {}
+
+    /** A reaction: a Unicode emoji, a custom emoji's archived image, else its {@code :name:}. */
+    public record Reaction(String emoji, String imageSrc, long count) {}
+
+    /** The thread started from this message. */
+    public record ThreadLink(String name, String href, long messages) {}
+}

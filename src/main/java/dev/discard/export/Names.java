@@ -1,0 +1,16 @@
+package dev.discard.export;
+
+/** What mentions in a message resolve to; every method answers null for an id it does not know. */
+interface Names {
+    /** The display name of a user, for {@code <@id>}. */
+    String user(String id);
+
+    /** A role's name, for {@code <@&id>}. */
+    String role(String id);
+
+    /** A channel's name, for {@code <#id>}. */
+    String channel(String id);
+
+    /** A page of the export holding the channel, relative to the page being written; null when not exported. */
+    String channelHref(String id);
+}

@@ -1,0 +1,149 @@
+package dev.discard.export;
+
+import dev.discard.index.IndexIds;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the export holds: guilds, their channels and threads with message counts and date ranges, and roles for
+ * mentions. Small (one entry per channel and role), read once at the start; messages are streamed later.
+ */
+final class SitePlan {
+    private final Map<String, String> guildNames = new LinkedHashMap<>();
+    private final Map<String, ExportChannel> channels = new LinkedHashMap<>();
+    private final Map<String, String> roleNames = new HashMap<>();
+
+    private SitePlan() {}
+
+    static SitePlan read(Connection db) throws SQLException {
+        SitePlan plan = new SitePlan();
+        try (Statement s = db.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT id, name FROM guilds ORDER BY id")) {
+                while (rs.next()) plan.guildNames.put(rs.getString(1), rs.getString(2));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, name FROM roles")) {
+                while (rs.next()) plan.roleNames.put(rs.getString(1), rs.getString(2));
+            }
+            Map<String, long[]> counts = new HashMap<>();
+            Map<String, String[]> ranges = new HashMap<>();
+            Map<String, String> guildOf = new HashMap<>();
+            try (ResultSet rs = s.executeQuery("SELECT channel_id, guild_id, count(*), min(timestamp), max(timestamp)"
+                    + " FROM messages GROUP BY channel_id")) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), new long[] {rs.getLong(3)});
+                    ranges.put(rs.getString(1), new String[] {rs.getString(4), rs.getString(5)});
+                    guildOf.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT id, guild_id, name, type, parent_id, position FROM channels ORDER BY id")) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    String[] range = ranges.getOrDefault(id, new String[2]);
+                    plan.channels.put(id, new ExportChannel(id, rs.getString(2), rs.getString(3), rs.getInt(4),
+                            rs.getString(5), rs.getInt(6), counts.getOrDefault(id, new long[1])[0], range[0],
+                            range[1]));
+                }
+            }
+            // Messages of channels the index knows no metadata for (a channel run without its guild, DMs).
+            for (Map.Entry<String, long[]> e : counts.entrySet()) {
+                if (plan.channels.containsKey(e.getKey())) continue;
+                String[] range = ranges.get(e.getKey());
+                plan.channels.put(e.getKey(), new ExportChannel(e.getKey(), guildOf.get(e.getKey()), null, 0, null,
+                        0, e.getValue()[0], range[0], range[1]));
+            }
+        }
+        return plan;
+    }
+
+    ExportChannel channel(String storedId) {
+        return channels.get(storedId);
+    }
+
+    String role(String storedId) {
+        return roleNames.get(storedId);
+    }
+
+    /** Channels and threads with at least one message, in the order of the index page. */
+    List<ExportChannel> exported() {
+        List<ExportChannel> all = new ArrayList<>();
+        for (List<ExportChannel> guild : byGuild().values()) {
+            for (ExportChannel c : guild) if (c.messages() > 0) all.add(c);
+        }
+        return all;
+    }
+
+    String guildName(String storedId) {
+        if (storedId == null) return "Direct messages";
+        String name = guildNames.get(storedId);
+        return name != null ? name : "Guild " + IndexIds.display(storedId);
+    }
+
+    /** The front page: guilds by id, then categories and channels in Discord's order, threads under their channel. */
+    IndexPage index(long messages, String generated) {
+        List<IndexPage.Guild> guilds = new ArrayList<>();
+        for (Map.Entry<String, List<ExportChannel>> e : byGuild().entrySet()) {
+            List<IndexPage.Channel> lines = new ArrayList<>();
+            for (ExportChannel c : e.getValue()) {
+                String kind = c.type() == ExportChannel.CATEGORY ? "category" : c.isThread() ? "thread" : "channel";
+                lines.add(new IndexPage.Channel(kind, c.label(), c.messages() > 0 ? c.page(1) : null, c.messages(),
+                        day(c.first()), day(c.last())));
+            }
+            String id = e.getKey() == null ? "dm" : IndexIds.display(e.getKey());
+            guilds.add(new IndexPage.Guild(id, guildName(e.getKey()), null, lines));
+        }
+        return new IndexPage(guilds, messages, generated);
+    }
+
+    private Map<String, List<ExportChannel>> byGuild() {
+        Map<String, List<ExportChannel>> byGuild = new LinkedHashMap<>();
+        for (String g : guildNames.keySet()) byGuild.put(g, new ArrayList<>());
+        for (ExportChannel c : channels.values()) {
+            byGuild.computeIfAbsent(c.guildId(), k -> new ArrayList<>()).add(c);
+        }
+        byGuild.replaceAll((guild, list) -> ordered(list));
+        return byGuild;
+    }
+
+    /** Categories by position with their channels by position under them, threads under their channel. */
+    private static List<ExportChannel> ordered(List<ExportChannel> channels) {
+        Comparator<ExportChannel> order = Comparator.comparingInt(ExportChannel::position)
+                .thenComparing(ExportChannel::id);
+        Map<String, List<ExportChannel>> children = new HashMap<>();
+        List<ExportChannel> top = new ArrayList<>();
+        Map<String, ExportChannel> byId = new HashMap<>();
+        for (ExportChannel c : channels) byId.put(c.id(), c);
+        for (ExportChannel c : channels) {
+            if (c.parentId() != null && byId.containsKey(c.parentId())) {
+                children.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c);
+            } else {
+                top.add(c);
+            }
+        }
+        // Discord lists channels outside any category first, then each category.
+        top.sort(Comparator.comparing((ExportChannel c) -> c.type() == ExportChannel.CATEGORY).thenComparing(order));
+        List<ExportChannel> out = new ArrayList<>();
+        for (ExportChannel c : top) add(c, children, order, out);
+        return out;
+    }
+
+    private static void add(ExportChannel c, Map<String, List<ExportChannel>> children,
+            Comparator<ExportChannel> order, List<ExportChannel> out) {
+        out.add(c);
+        List<ExportChannel> under = children.getOrDefault(c.id(), new ArrayList<>());
+        under.sort(c.type() == ExportChannel.CATEGORY ? order : Comparator.comparing(ExportChannel::id));
+        for (ExportChannel child : under) add(child, children, order, out);
+    }
+
+    private static String day(String timestamp) {
+        return timestamp == null || timestamp.length() < 10 ? null : timestamp.substring(0, 10);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.discard.export;
+
+import static dev.discard.fake.Fixtures.GENERAL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * The exported site in headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them), opened from
+ * file:// as a person would open it: every message under its anchor, the pager, a reply link, the hostile message
+ * inert, and a console without errors.
+ */
+class ExportBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** The screenshot docs/browse.md shows; copied there by hand when the look changes. */
+    static final Path SCREENSHOT = Path.of("target", "browse-channel.png");
+
+    @TempDir static Path root;
+    static ExportedSite site;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        site = ExportedSite.build(root);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--no-first-run", "--disable-background-networking", "--window-size=1200,900");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+    }
+
+    @Test
+    void everyMessageIsUnderItsAnchorAndThePagerReachesEveryPage() throws Exception {
+        open(site.site.resolve("index.html"));
+        List<String> channels = new ArrayList<>();
+        for (WebElement a : browser.findElements(By.cssSelector(".channels a"))) channels.add(a.getAttribute("href"));
+        assertTrue(channels.size() >= 4, channels.toString());
+        List<String> seen = new ArrayList<>();
+        for (String first : channels) {
+            browser.get(first);
+            int pages = 1;
+            String position = browser.findElement(By.cssSelector(".pager .position")).getText();
+            while (true) {
+                for (WebElement m : browser.findElements(By.cssSelector("article.message"))) {
+                    String id = m.getAttribute("id");
+                    seen.add(id);
+                    assertEquals(m, browser.findElement(By.id(id)), "the anchor names this message");
+                }
+                List<WebElement> next = browser.findElements(By.cssSelector(".pager a.next"));
+                if (next.isEmpty()) break;
+                next.get(0).click();
+                pages++;
+            }
+            assertTrue(position.endsWith(" of " + pages), first + ": " + position + " but walked " + pages);
+            assertEquals("page " + pages + " of " + pages,
+                    browser.findElement(By.cssSelector(".pager .position")).getText());
+        }
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "each message once");
+        assertEquals(site.archivedIds, new HashSet<>(seen));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aReplyLinkLandsOnTheMessageItAnswers() throws Exception {
+        open(site.channelPage(GENERAL, 1));
+        WebElement reply = browser.findElement(By.id(site.replyId)).findElement(By.cssSelector(".reply-link"));
+        reply.click();
+        assertTrue(browser.getCurrentUrl().endsWith("/1.html#" + site.repliedToId), browser.getCurrentUrl());
+        assertEquals(site.repliedToId, script("return document.querySelector(':target').id"));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theHostileMessageShowsAsTextAndDoesNotRun() throws Exception {
+        Path page = site.channelPage(GENERAL, 1);
+        open(page);
+        String title = browser.getTitle();
+        assertEquals("#general · Discard Test Server ✨ (page 1)", title);
+        WebElement hostile = browser.findElement(By.id(site.hostileId));
+        assertTrue(hostile.findElement(By.cssSelector(".content")).getText()
+                .startsWith("<script>document.title='pwned'</script><img src=x onerror="), hostile.getText());
+        assertEquals(0L, script("return document.querySelectorAll('article img[src=\"x\"], article script').length"));
+        assertNull(script("return document.body.dataset.pwned || null"));
+        assertEquals(title, browser.getTitle());
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aScreenshotOfAChannelPage() throws Exception {
+        browser.manage().window().setSize(new Dimension(1000, 1000));
+        try {
+            browser.get(site.channelPage(GENERAL, 1).toUri() + "#" + site.screenshotId);
+            byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+            assertTrue(png.length > 10_000, "a page, not a blank");
+            Files.createDirectories(SCREENSHOT.getParent());
+            Files.write(SCREENSHOT, png);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1200, 900));
+        }
+    }
+
+    @Test
+    void theDatesPageJumpsToADay() throws Exception {
+        open(site.site.resolve("800000000000000001/" + GENERAL + "/dates.html"));
+        List<WebElement> days = browser.findElements(By.cssSelector(".days a"));
+        assertTrue(days.size() >= 2, "#general spans two days");
+        String href = days.get(1).getAttribute("href");
+        days.get(1).click();
+        String id = href.substring(href.indexOf('#') + 1);
+        assertEquals(id, script("return document.querySelector(':target').id"));
+        assertNoConsoleErrors();
+    }
+
+    private static void open(Path file) {
+        browser.get(file.toUri().toString());
+    }
+
+    private static Object script(String js) {
+        return ((JavascriptExecutor) browser).executeScript(js);
+    }
+
+    private static void assertNoConsoleErrors() {
+        Set<String> errors = new HashSet<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.WARNING.intValue()) errors.add(entry.getMessage());
+        }
+        assertEquals(Set.of(), errors);
+    }
+}

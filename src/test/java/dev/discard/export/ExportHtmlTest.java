@@ -1,0 +1,135 @@
+package dev.discard.export;
+
+import static dev.discard.fake.Fixtures.GENERAL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.discard.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code discard export html} through the CLI: the files it writes, read as text. */
+class ExportHtmlTest {
+    private static final Pattern ANCHOR = Pattern.compile("<article class=\"[^\"]*\" id=\"([0-9]+)\">");
+    private static final Pattern LOADS = Pattern.compile("(?:src|href)=\"([^\"]*)\"");
+
+    @TempDir static Path root;
+    static ExportedSite site;
+
+    @BeforeAll
+    static void export() throws Exception {
+        site = ExportedSite.build(root);
+    }
+
+    @Test
+    void everyArchivedMessageHasExactlyOneAnchor() throws Exception {
+        assertEquals(0, site.export.exitCode, site.export.toString());
+        List<String> anchors = new ArrayList<>();
+        for (Path page : site.pages()) {
+            Matcher m = ANCHOR.matcher(Files.readString(page));
+            while (m.find()) anchors.add(m.group(1));
+        }
+        assertEquals(anchors.size(), new HashSet<>(anchors).size(), "each message once");
+        assertEquals(site.archivedIds, new HashSet<>(anchors));
+        assertTrue(site.archivedIds.size() > 260, "#general, the other channels and the thread");
+    }
+
+    @Test
+    void pagesHoldAtMostThePageSizeAndStayUnderAMegabyte() throws Exception {
+        for (Path page : site.pages()) {
+            assertTrue(Files.size(page) < 1_000_000, page.toString());
+            Matcher m = ANCHOR.matcher(Files.readString(page));
+            int n = 0;
+            while (m.find()) n++;
+            assertTrue(n <= ExportedSite.PAGE_SIZE, page + " holds " + n);
+        }
+        assertTrue(Files.exists(site.channelPage(GENERAL, 3)), "260 messages in pages of 100");
+        assertFalse(Files.exists(site.channelPage(GENERAL, 4)));
+    }
+
+    @Test
+    void nothingLoadsFromTheNetwork() throws Exception {
+        Set<String> remote = new HashSet<>();
+        for (Path page : site.pages()) {
+            String html = Files.readString(page);
+            assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"),
+                    page.toString());
+            Matcher m = LOADS.matcher(html);
+            while (m.find()) {
+                String tag = html.substring(html.lastIndexOf('<', m.start()), m.start());
+                boolean link = tag.startsWith("<a ");
+                if (!link && (m.group(1).contains("://") || m.group(1).startsWith("//"))) remote.add(tag + m.group(1));
+            }
+            assertFalse(html.contains("url("), page.toString());
+        }
+        assertEquals(Set.of(), remote);
+        assertFalse(Files.readString(site.site.resolve("assets/discard.css")).contains("url("));
+    }
+
+    @Test
+    void archivedImagesAreCopiedIntoTheSite() throws Exception {
+        String page = Files.readString(site.channelPage(GENERAL, 1));
+        Matcher img = Pattern.compile("<img src=\"\\.\\./\\.\\./(media/[0-9a-f]{64}\\.png)\" alt=\"chart\\.png\"")
+                .matcher(page);
+        assertTrue(img.find(), "the attachment as an image preview");
+        assertTrue(Files.isRegularFile(site.site.resolve(img.group(1))));
+        Matcher avatar = Pattern.compile("<img class=\"avatar\" alt=\"\" src=\"\\.\\./\\.\\./(media/[0-9a-f]{64}\\.png)\"")
+                .matcher(page);
+        assertTrue(avatar.find(), "the archived avatar");
+        String thread = Files.readString(site.channelPage(Long.parseLong(site.threadId), 1));
+        assertTrue(thread.contains("<span class=\"avatar placeholder c"), "a generated placeholder without one");
+    }
+
+    @Test
+    void hostileContentIsEscaped() throws Exception {
+        String page = Files.readString(site.channelPage(GENERAL, 1));
+        assertTrue(page.contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;&lt;img src=x onerror="),
+                "shown as text");
+        assertTrue(page.contains("<strong>still text</strong>"));
+        assertEquals(1, page.split("<script", -1).length - 1, "only the site's own script element");
+        String thread = Files.readString(site.channelPage(Long.parseLong(site.threadId), 1));
+        assertTrue(thread.contains("<h1># a &lt;b&gt;thread&lt;/b&gt;</h1>"), "names are escaped too");
+    }
+
+    @Test
+    void indexListsChannelsAndThreadsWithCounts() throws Exception {
+        String index = Files.readString(site.site.resolve("index.html"));
+        assertTrue(index.contains("Discard Test Server ✨"));
+        assertTrue(index.contains("<a href=\"800000000000000001/810000000000000002/1.html\"># general</a>"), index);
+        int general = index.indexOf("# general</a>");
+        int thread = index.indexOf("# a &lt;b&gt;thread&lt;/b&gt;</a>");
+        int announcements = index.indexOf("# announcements</a>");
+        assertTrue(general < thread && thread < announcements, "threads under their channel, channels by position");
+        assertTrue(index.contains("<span class=\"count\">260 messages</span> <span class=\"range\">2021-02-01 – "));
+    }
+
+    @Test
+    void aSecondExportIntoTheSameFolderReplacesTheSite() throws Exception {
+        CliRun again = CliRun.run(Map.of(), "export", "html", "-q", "-o", site.site.toString(), "--page-size",
+                Integer.toString(ExportedSite.PAGE_SIZE), site.archive.toString());
+        assertEquals(0, again.exitCode, again.toString());
+        assertEquals("", again.out);
+    }
+
+    @Test
+    void anOutputFolderOfOtherFilesIsRefused() throws Exception {
+        Path other = root.resolve("other");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("thesis.txt"), "mine");
+        CliRun run = CliRun.run(Map.of(), "export", "html", "-o", other.toString(), site.archive.toString());
+        assertEquals(2, run.exitCode);
+        assertEquals("discard: " + other + " holds other files: give a new folder, an empty one or a previous export\n",
+                run.err);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.discard.export;
+
+import static dev.discard.fake.Fixtures.GENERAL;
+import static dev.discard.fake.Fixtures.GUILD_ID;
+import static dev.discard.fake.Fixtures.TOKEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.discard.archive.ArchiveRun;
+import dev.discard.fake.FakeCdn;
+import dev.discard.fake.FakeChannel;
+import dev.discard.fake.FakeDiscord;
+import dev.discard.fake.Fixtures;
+import dev.discard.testing.ArchiveFiles;
+import dev.discard.testing.CliRun;
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The standard fake guild archived with {@code --media} and exported with {@code discard export html}: a hostile
+ * message, a reply, a thread started from a message, an archived image and avatar. Built once per test class.
+ */
+final class ExportedSite {
+    static final String HOSTILE = "<script>document.title='pwned'</script><img src=x onerror=\"document.title="
+            + "'pwned';document.body.dataset.pwned=1\"> **still text**";
+    static final int PAGE_SIZE = 100;
+
+    final Path archive;
+    final Path site;
+    final CliRun export;
+    final String hostileId;
+    final String replyId;
+    final String repliedToId;
+    final String threadId;
+    /** The message a screenshot starts at: reactions, Markdown, the hostile message, an image and a thread follow. */
+    final String screenshotId;
+    /** Every message id the run's channel logs hold, threads included. */
+    final Set<String> archivedIds;
+
+    private ExportedSite(Path archive, Path site, CliRun export, String hostileId, String replyId, String repliedToId,
+            String threadId, String screenshotId, Set<String> archivedIds) {
+        this.archive = archive;
+        this.site = site;
+        this.export = export;
+        this.hostileId = hostileId;
+        this.replyId = replyId;
+        this.repliedToId = repliedToId;
+        this.threadId = threadId;
+        this.screenshotId = screenshotId;
+        this.archivedIds = archivedIds;
+    }
+
+    static ExportedSite build(Path root) throws Exception {
+        Path out = root.resolve("out");
+        Path site = root.resolve("site");
+        try (FakeDiscord discord = Fixtures.standard(); FakeCdn cdn = new FakeCdn().start()) {
+            FakeChannel general = discord.channel(GENERAL);
+            List<Long> ids = general.messageIds();
+            general.message(ids.get(14)).put("content", HOSTILE);
+
+            ObjectNode replied = general.message(ids.get(5));
+            ObjectNode reply = general.message(ids.get(40));
+            reply.put("type", 19);
+            reply.putObject("message_reference").put("message_id", Long.toString(ids.get(5)))
+                    .put("channel_id", Long.toString(GENERAL)).put("guild_id", Long.toString(GUILD_ID));
+            reply.set("referenced_message", replied.deepCopy());
+
+            general.message(ids.get(13)).put("content", "**Markdown**: *italic*, __underline__, ~~strike~~, `code`,"
+                    + " ||spoiler||, <@" + Fixtures.OWNER_ID + "> in <#" + GENERAL + ">\n> a quote\n- a list");
+            String chart = cdn.put("/attachments/" + GENERAL + "/1/chart.png", FakeCdn.png(16, Color.RED), "image/png");
+            general.message(ids.get(16)).withArray("attachments").add(Fixtures.attachment(discord, 1, "chart.png",
+                    chart, chart.replace("/attachments/", "/resizing/"), "image/png", 1));
+            ((ObjectNode) general.message(ids.get(3)).get("author")).put("avatar", "f00dfeed");
+            cdn.put("/avatars/" + Fixtures.OWNER_ID + "/f00dfeed.png", FakeCdn.png(8, Color.CYAN), "image/png");
+
+            long threadId = ids.get(20);
+            FakeChannel thread = discord.channel(discord.guild(GUILD_ID), threadId, 11, "a <b>thread</b>", null);
+            discord.thread(thread, general, null, Fixtures.iso(Instant.parse("2021-02-01T15:20:00Z")));
+            Fixtures.fill(discord, thread, discord.self(), Instant.parse("2021-02-01T15:21:00Z"), 3);
+            discord.start();
+
+            Clock clock = Clock.fixed(CliRun.START, ZoneOffset.UTC);
+            CliRun archived = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), settings -> ArchiveRun.builder(settings)
+                    .clock(clock).ident(() -> CliRun.IDENT).retryPolicy(CliRun.FAST_RETRY)
+                    .random(CliRun.LATE_JITTER).cdnUrl(cdn.root()).build(),
+                    "--api-url", discord.apiUrl(), "-o", out.toString(), "--no-gateway", "--media", "guild",
+                    Long.toString(GUILD_ID));
+            assertEquals(0, archived.exitCode, archived.toString());
+
+            CliRun export = CliRun.run(Map.of(), "export", "html", "-o", site.toString(), "--page-size",
+                    Integer.toString(PAGE_SIZE), out.toString());
+            return new ExportedSite(out, site, export, Long.toString(ids.get(14)), Long.toString(ids.get(40)),
+                    Long.toString(ids.get(5)), Long.toString(threadId), Long.toString(ids.get(10)), archivedIds(out));
+        }
+    }
+
+    private static Set<String> archivedIds(Path out) throws Exception {
+        Path guild = ArchiveFiles.onlyRun(out).resolve(Long.toString(GUILD_ID));
+        Set<String> ids = new HashSet<>();
+        try (Stream<Path> logs = Files.list(guild)) {
+            for (Path log : logs.filter(p -> p.toString().endsWith(".jsonl") && !p.endsWith("guild.jsonl")).toList()) {
+                for (String id : ArchiveFiles.messageIds(log)) ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** Every HTML file of the site. */
+    List<Path> pages() throws Exception {
+        try (Stream<Path> files = Files.walk(site)) {
+            return new ArrayList<>(files.filter(p -> p.toString().endsWith(".html")).toList());
+        }
+    }
+
+    Path channelPage(long channel, int page) {
+        return site.resolve(GUILD_ID + "/" + channel + "/" + page + ".html");
+    }
+}
