@@ -1,8 +1,8 @@
 package dev.discard.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.export.ExportException;
 import dev.discard.export.HtmlExport;
+import dev.discard.format.Json;
 import dev.discard.index.Index;
 import dev.discard.index.IndexException;
 import dev.discard.index.IndexStats;
@@ -76,7 +76,7 @@ final class ExportHtmlCommand implements Callable<Integer> {
         checkOutput();
         Path file = db != null ? db : folders.get(0).resolve(Index.DEFAULT_NAME);
         try (IndexProgress progress = new IndexProgress(console, quiet); Index index = Index.create(file)) {
-            IndexStats stats = new Indexer(index, new ObjectMapper()).update(folders, progress);
+            IndexStats stats = new Indexer(index, Json.newMapper()).update(folders, progress);
             if (stats.runs() == 0) {
                 throw new UsageException("no run in " + String.join(", ", folders.stream().map(Path::toString)
                         .toList()) + ": a run directory holds run.meta.json");

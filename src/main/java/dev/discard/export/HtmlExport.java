@@ -1,7 +1,7 @@
 package dev.discard.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.export.templates.JteindexGenerated;
+import dev.discard.format.Json;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.WriterOutput;
 import java.io.IOException;
@@ -60,7 +60,7 @@ public final class HtmlExport {
             SitePlan plan = SitePlan.read(db);
             UserCache users = new UserCache(db);
             MediaCopies media = new MediaCopies(out, files);
-            MessageViews views = new MessageViews(db, new ObjectMapper(), plan, users, media);
+            MessageViews views = new MessageViews(db, Json.newMapper(), plan, users, media);
             ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views);
             long messages = 0;
             List<ExportChannel> channels = plan.exported();

@@ -1,8 +1,8 @@
 package dev.discard.export;
 
-import dev.discard.index.IndexIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.index.IndexIds;
 import dev.discard.read.MessageFields;
 import dev.discard.read.SystemMessages;
 import java.io.IOException;
@@ -218,7 +218,7 @@ final class MessageViews {
 
     private static long seconds(String timestamp) {
         try {
-            return dev.discard.read.Timestamps.parse(timestamp).getEpochSecond();
+            return dev.discard.format.Timestamps.parse(timestamp).getEpochSecond();
         } catch (RuntimeException e) {
             return Long.MIN_VALUE / 2;
         }
