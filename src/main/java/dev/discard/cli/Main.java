@@ -79,8 +79,10 @@ public final class Main {
         boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
         IntSupplier width = terminal ? TerminalWidth.ofSystemTerminal(() -> columns(System::getenv)) : () -> DEFAULT_WIDTH;
         Console console = new Console(out, err, System::getenv, terminal, width);
-        System.exit(new Main(console, settings -> ArchiveRun.builder(settings).build(), Terminal.system(),
-                MediaJob::builder).run(args));
+        int code = new Main(console, settings -> ArchiveRun.builder(settings).build(), Terminal.system(),
+                MediaJob::builder).run(args);
+        // A signal stopped the work, which finished its files: say so as shells do, whatever the command returned.
+        System.exit(Signals.exitCode().orElse(code));
     }
 
     /** The COLUMNS variable when it holds a sensible width, else {@value #DEFAULT_WIDTH}. */

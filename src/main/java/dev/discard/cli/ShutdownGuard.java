@@ -1,8 +1,9 @@
 package dev.discard.cli;
 
 /**
- * While open, a shutdown hook that stops the work on Ctrl-C or SIGTERM and waits, at most
- * {@link #WAIT_MILLIS}, for it to finish its files; closing removes the hook. One for every command that writes.
+ * While open, the work that Ctrl-C or SIGTERM ({@link Signals}) stops, and a shutdown hook that stops it when the JVM
+ * exits for any other reason; either waits, at most {@link #WAIT_MILLIS}, for it to finish its files. Closing removes
+ * both. One for every command that writes.
  */
 final class ShutdownGuard implements AutoCloseable {
     /** How long the hook waits for the work to finish its files. */
@@ -15,9 +16,11 @@ final class ShutdownGuard implements AutoCloseable {
     }
 
     private final Thread hook;
+    private final Stoppable work;
 
-    private ShutdownGuard(Thread hook) {
+    private ShutdownGuard(Thread hook, Stoppable work) {
         this.hook = hook;
+        this.work = work;
     }
 
     static ShutdownGuard install(Stoppable work) {
@@ -29,11 +32,13 @@ final class ShutdownGuard implements AutoCloseable {
             }
         }, "discard-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        return new ShutdownGuard(hook);
+        Signals.running(work);
+        return new ShutdownGuard(hook, work);
     }
 
     @Override
     public void close() {
+        Signals.done(work);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {

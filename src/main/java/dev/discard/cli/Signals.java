@@ -1,14 +1,20 @@
 package dev.discard.cli;
 
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Remembers which signal ended the process, so the run's meta file can say "SIGINT" or "SIGTERM", and exits with
- * 128 + the signal's number as shells do (130, 143). The JVM's shutdown hooks then finish the files. Uses the JDK's
- * {@code sun.misc.Signal} (module jdk.unsupported); where it is missing the JVM's default handling stays.
+ * Ctrl-C and SIGTERM: remembers which signal came, so the run's meta file can say "SIGINT" or "SIGTERM", and stops the
+ * command's work (the {@link ShutdownGuard} that is open), which finishes its files and returns; {@link Main#main}
+ * then exits with 128 + the signal's number as shells do (130, 143). Nothing here calls {@code System.exit}: when no
+ * work is open, the JVM's default handling of the signal ends the process. Uses the JDK's {@code sun.misc.Signal}
+ * (module jdk.unsupported); where it is missing the JVM's default handling stays.
  */
 final class Signals {
     private static final AtomicReference<String> RECEIVED = new AtomicReference<>();
+    private static final AtomicReference<Integer> EXIT_CODE = new AtomicReference<>();
+    /** The open guard's work, or null. */
+    private static final AtomicReference<ShutdownGuard.Stoppable> WORK = new AtomicReference<>();
 
     private Signals() {}
 
@@ -23,12 +29,42 @@ final class Signals {
         return signal != null ? signal : "shutdown";
     }
 
+    /** 128 + the number of the signal that stopped the work, or empty when none came. */
+    static OptionalInt exitCode() {
+        Integer code = EXIT_CODE.get();
+        return code == null ? OptionalInt.empty() : OptionalInt.of(code);
+    }
+
+    /** While {@code work} runs, a signal stops it; {@link #done} ends that. */
+    static void running(ShutdownGuard.Stoppable work) {
+        WORK.set(work);
+    }
+
+    static void done(ShutdownGuard.Stoppable work) {
+        WORK.compareAndSet(work, null);
+    }
+
     private static void handle(String name, int exitCode) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+            sun.misc.Signal signal = new sun.misc.Signal(name);
+            sun.misc.Signal.handle(signal, received -> {
+                ShutdownGuard.Stoppable work = WORK.get();
+                if (work == null) {
+                    // Nothing to finish: let the JVM end the process as it would have without us.
+                    sun.misc.Signal.handle(signal, sun.misc.SignalHandler.SIG_DFL);
+                    sun.misc.Signal.raise(signal);
+                    return;
+                }
                 if (RECEIVED.compareAndSet(null, "SIG" + name)) {
-                    // exit() from the handler thread runs the shutdown hooks, which wait for the files.
-                    new Thread(() -> System.exit(exitCode), "discard-signal").start();
+                    EXIT_CODE.set(exitCode);
+                    // Off the signal thread: stopping waits for the work to finish its files.
+                    new Thread(() -> {
+                        try {
+                            work.stop(ShutdownGuard.WAIT_MILLIS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }, "discard-signal").start();
                 }
             });
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
