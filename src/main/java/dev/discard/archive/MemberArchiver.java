@@ -1,10 +1,10 @@
 package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.ListPages;
 import dev.discard.discord.Routes;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
@@ -33,26 +33,25 @@ final class MemberArchiver {
     record Outcome(long members, String note) {}
 
     Outcome archive(long guildId, ExchangeSink log) throws IOException, InterruptedException {
-        long after = 0;
-        long members = 0;
-        while (true) {
-            ApiRequest request = ApiRequest.get(Routes.members(guildId))
-                    .param("limit", PAGE).param("after", Snowflake.number(after));
-            ApiResponse response = context.rest.get(request, log);
-            if (!response.isSuccessful() || !response.json().isArray()) {
-                context.counters.members.add(members);
-                return new Outcome(members == 0 ? -1 : members, note(response));
-            }
-            JsonNode page = response.json();
-            if (page.isEmpty()) break;
-            long largest = after;
-            for (JsonNode member : page) largest = Snowflake.max(largest, Ids.of(member.path("user"), "id"));
-            members += page.size();
-            if (Snowflake.compare(largest, after) <= 0) break;
-            after = largest;
-        }
-        context.counters.members.add(members);
-        return new Outcome(members, null);
+        long[] members = {0};
+        String[] failure = {null};
+        ListPages.walk(context.rest, Routes.members(guildId), PAGE, "after", Snowflake.number(0), log,
+                (response, cursor) -> {
+                    if (!response.isSuccessful() || !response.json().isArray()) {
+                        failure[0] = note(response);
+                        return null;
+                    }
+                    JsonNode page = response.json();
+                    if (page.isEmpty()) return null;
+                    long after = ((Number) cursor).longValue();
+                    long largest = after;
+                    for (JsonNode member : page) largest = Snowflake.max(largest, Ids.of(member.path("user"), "id"));
+                    members[0] += page.size();
+                    return Snowflake.compare(largest, after) <= 0 ? null : Snowflake.number(largest);
+                });
+        context.counters.members.add(members[0]);
+        if (failure[0] != null) return new Outcome(members[0] == 0 ? -1 : members[0], failure[0]);
+        return new Outcome(members[0], null);
     }
 
     /** What the failed answer means for the user. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.ListPages;
 import dev.discard.discord.Routes;
 import java.io.IOException;
 
@@ -24,23 +25,27 @@ final class PinArchiver {
 
     /** @return the pins found; a refusal is recorded and counts none */
     long archive(long channelId, ExchangeSink log) throws IOException, InterruptedException {
-        String path = Routes.messagePins(channelId);
-        long pins = 0;
-        String before = null;
-        while (true) {
-            ApiRequest request = ApiRequest.get(path).param("limit", PAGE);
-            if (before != null) request = request.param("before", before);
-            ApiResponse response = context.rest.get(request, log);
-            if (response.status() == 404 && before == null) return oldPins(channelId, log);
+        long[] pins = {0};
+        boolean[] complete = {true};
+        boolean[] old = {false};
+        ListPages.walk(context.rest, Routes.messagePins(channelId), PAGE, "before", null, log, (response, before) -> {
+            if (response.status() == 404 && before == null) {
+                old[0] = true;
+                return null;
+            }
             JsonNode items = response.json().path("items");
-            if (!response.isSuccessful() || !items.isArray()) return pins;
-            pins += items.size();
+            if (!response.isSuccessful() || !items.isArray()) {
+                complete[0] = false;
+                return null;
+            }
+            pins[0] += items.size();
             String last = items.isEmpty() ? null : Ids.text(items.get(items.size() - 1), "pinned_at");
-            if (!response.json().path("has_more").asBoolean(false) || last == null || last.equals(before)) break;
-            before = last;
-        }
-        context.counters.pins.add(pins);
-        return pins;
+            return response.json().path("has_more").asBoolean(false) ? last : null;
+        });
+        if (old[0]) return oldPins(channelId, log);
+        // As before the paging helper: a refused page ends the count without adding it to the run's total.
+        if (complete[0]) context.counters.pins.add(pins[0]);
+        return pins[0];
     }
 
     private long oldPins(long channelId, ExchangeSink log) throws IOException, InterruptedException {

@@ -1,9 +1,8 @@
 package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.discard.discord.ApiRequest;
-import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.ListPages;
 import dev.discard.discord.Routes;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
@@ -38,14 +37,10 @@ final class ThreadLister {
 
     private void list(String path, boolean byId, ExchangeSink log, List<JsonNode> into)
             throws IOException, InterruptedException {
-        String before = null;
-        while (true) {
-            ApiRequest request = ApiRequest.get(path).param("limit", PAGE);
-            if (before != null) request = request.param("before", before);
-            ApiResponse response = context.rest.get(request, log);
+        ListPages.walk(context.rest, path, PAGE, "before", null, log, (response, before) -> {
             JsonNode threads = response.json().path("threads");
-            if (!response.isSuccessful() || !threads.isArray() || threads.isEmpty()) return;
-            String last = before;
+            if (!response.isSuccessful() || !threads.isArray() || threads.isEmpty()) return null;
+            Object last = before;
             boolean older = false;
             for (JsonNode thread : threads) {
                 Instant archivedAt = archivedAt(thread);
@@ -56,11 +51,8 @@ final class ThreadLister {
                 if (inRange(thread)) into.add(thread);
                 last = byId ? Ids.text(thread, "id") : thread.path("thread_metadata").path("archive_timestamp").asText();
             }
-            if (older || !response.json().path("has_more").asBoolean(false) || last == null || last.equals(before)) {
-                return;
-            }
-            before = last;
-        }
+            return older || !response.json().path("has_more").asBoolean(false) ? null : last;
+        });
     }
 
     /** A thread belongs to the run when it was created before --before and was active after --after. */
