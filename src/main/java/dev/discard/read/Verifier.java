@@ -117,10 +117,12 @@ public final class Verifier {
                     + (meta.numThreads() > 0 ? " and num_threads " + meta.numThreads() : "") + " but "
                     + metas + " channel meta files are in the folder"));
         }
-        boolean legacy = info != null && info.legacy();
-        if (meta != null && meta.numMessages() != null && !legacy && meta.numMessages() != sum) {
-            findings.accept(Finding.problem(meta.file(), 0, "num_messages is " + meta.numMessages()
-                    + " but the channel meta files add up to " + sum));
+        if (meta != null && meta.numMessages() != null && meta.numMessages() != sum) {
+            String message = "num_messages is " + meta.numMessages() + " but the channel meta files add up to " + sum;
+            // The Python Discard's guild.meta.json counts only the messages of the guild's last channel.
+            findings.accept(info != null && info.python()
+                    ? Finding.info(meta.file(), 0, message + " (the Python Discard counts only the last channel)")
+                    : Finding.problem(meta.file(), 0, message));
         }
         return sum;
     }
@@ -213,7 +215,7 @@ public final class Verifier {
 
         @Override
         public void problem(RecordProblem problem) {
-            findings.accept(Finding.problem(problem));
+            findings.accept(damage(problem, channel.log()));
         }
 
         /** The meta must agree with the messages within the run's range, or with all of them. */
@@ -248,11 +250,22 @@ public final class Verifier {
         log.anomalies().forEach(p -> findings.accept(Finding.problem(p)));
         files += log.files().size();
         try (ArchiveReader reader = new ArchiveReader(log.files(), mapper,
-                p -> findings.accept(Finding.problem(p)), null)) {
+                p -> findings.accept(damage(p, log)), null)) {
             ArchiveRecord r;
             while ((r = reader.next()) != null) checks.check(r, findings);
             records += reader.records();
         }
+    }
+
+    /**
+     * A part cut short by a hard kill that a later part of the same log continues is what {@code --resume} leaves
+     * (information); a cut in the last part, or any other damage, is a problem.
+     */
+    private static Finding damage(RecordProblem p, LogParts log) {
+        List<LogFile> parts = log.files();
+        boolean continued = p.cutShort() && !parts.isEmpty() && !parts.get(parts.size() - 1).path().equals(p.file());
+        return continued ? Finding.info(p.file(), p.line(), p.message() + "; the next part continues the log")
+                : Finding.problem(p);
     }
 
     private static void compare(Path file, JsonNode summary, String key, long actual, String what,
