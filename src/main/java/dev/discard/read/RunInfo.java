@@ -24,6 +24,7 @@ import java.time.Instant;
  * @param completed whether it completed
  * @param finished whether it finished, completed or not
  * @param exception the exception that ended it, or null
+ * @param interrupted why it was interrupted (Ctrl-C, SIGTERM), or null
  * @param settingsToken {@code settings.token}: non-null only for runs made with {@code --no-scrub}
  * @param summary the {@code summary} object as written (counts), never null
  */
@@ -41,6 +42,7 @@ public record RunInfo(
         boolean completed,
         boolean finished,
         String exception,
+        String interrupted,
         String settingsToken,
         JsonNode summary) {
 
@@ -66,7 +68,8 @@ public record RunInfo(
                 MetaJson.text(settings.get("mode")), after, before, start,
                 MetaJson.time(file, run.get("datetime_end"), "run.datetime_end"),
                 run.path("completed").asBoolean(false), run.path("finished").asBoolean(false),
-                MetaJson.text(run.get("exception")), MetaJson.text(settings.get("token")),
+                MetaJson.text(run.get("exception")), MetaJson.text(run.get("interrupted")),
+                MetaJson.text(settings.get("token")),
                 root.path("summary").isObject() ? root.get("summary") : mapper.createObjectNode());
     }
 
@@ -90,6 +93,11 @@ public record RunInfo(
     /** Where the run's coverage ends: {@code --before}, or the run's start when none was given. */
     public Instant coverageEnd() {
         return before != null ? before : start;
+    }
+
+    /** Whether it stopped part way and {@code --resume} can finish it: interrupted, or killed before it finished. */
+    public boolean isResumable() {
+        return !completed && (interrupted != null || !finished);
     }
 
     /** Whether the run asked for the whole history ({@code _full}). */
