@@ -90,9 +90,9 @@ public record RunInfo(
         return false;
     }
 
-    /** Where the run's coverage ends: {@code --before}, or the run's start when none was given. */
+    /** Where the run's coverage ends: {@code --before}, or the run's start when none was given or it is later. */
     public Instant coverageEnd() {
-        return before != null ? before : start;
+        return before != null && before.isBefore(start) ? before : start;
     }
 
     /** Whether it stopped part way and {@code --resume} can finish it: interrupted, or killed before it finished. */
