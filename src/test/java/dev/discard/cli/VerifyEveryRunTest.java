@@ -1,6 +1,7 @@
 package dev.discard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.discard.archive.ArchiveRun;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /** verify says OK on every clean run of ours, names an interrupted run as such, and still finds damage. */
@@ -83,6 +86,40 @@ class VerifyEveryRunTest extends FakeDiscordTest {
         CliRun verify = verify(ArchiveFiles.onlyRun(out));
         assertEquals(1, verify.exitCode, verify.toString());
         assertTrue(verify.out.contains(gz + ":"), verify.out);
+    }
+
+    @Test
+    void aRunResumedAfterKillDashNineVerifiesClean() throws Exception {
+        damagesFiles = true; // a hard kill leaves the first part's gzip stream without its end
+        discord.hangOn("/channels/" + Fixtures.GENERAL + "/messages?", 2);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--gzip", "--api-url", discord.apiUrl(), "-o", out.toString(), "channel",
+                Long.toString(Fixtures.GENERAL));
+        builder.environment().put("DISCORD_TOKEN", Fixtures.TOKEN);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        try {
+            int pages = 0;
+            while (pages < 2) {
+                RecordedRequest request = discord.server().takeRequest(30, TimeUnit.SECONDS);
+                assertNotNull(request, "the child should reach the second page");
+                if (request.getPath().contains("/channels/" + Fixtures.GENERAL + "/messages?")) pages++;
+            }
+        } finally {
+            process.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            process.waitFor();
+        }
+        Path runDir = ArchiveFiles.onlyRun(out);
+        CliRun killed = verify(runDir);
+        assertEquals(1, killed.exitCode, killed.toString());
+        assertTrue(killed.out.contains(": run `discard --resume " + runDir + "`"), killed.out);
+
+        CliRun resumed = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), "--resume", runDir.toString());
+        assertEquals(0, resumed.exitCode, resumed.toString());
+        CliRun verify = verify(runDir);
+        assertEquals(0, verify.exitCode, verify.toString());
+        assertTrue(lastLine(verify).startsWith("OK: 1 run"), verify.out);
     }
 
     /** A gzip guild run stopped by SIGTERM at its last channel's second page. */
