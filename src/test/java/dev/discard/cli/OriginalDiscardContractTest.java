@@ -52,6 +52,13 @@ class OriginalDiscardContractTest extends FakeDiscordTest {
             }
         }
         assertTrue(attempts > 2, "faults and the 403 were recorded, under their own type: " + attempts);
+        // Our own tools read both types.
+        for (long channel : ARCHIVED) {
+            CliRun read = CliRun.run(Map.of(), "read", "--json", guild.resolve(Long.toString(channel)).toString());
+            assertEquals(discord.standardIds(channel).size(), read.out.lines().count(), read.toString());
+        }
+        CliRun verify = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), "verify", guild.getParent().toString());
+        assertTrue(verify.out.lines().reduce((a, b) -> b).orElse("").startsWith("OK: 1 run"), verify.out);
     }
 
     @Test

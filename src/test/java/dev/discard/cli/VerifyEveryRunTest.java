@@ -1,7 +1,6 @@
 package dev.discard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.discard.archive.ArchiveRun;
@@ -9,6 +8,7 @@ import dev.discard.archive.ArchiveSettings;
 import dev.discard.archive.Mode;
 import dev.discard.fake.Fixtures;
 import dev.discard.testing.ArchiveFiles;
+import dev.discard.testing.ChildProcess;
 import dev.discard.testing.CliRun;
 import dev.discard.testing.FakeDiscordTest;
 import dev.discard.testing.Interruptions;
@@ -18,8 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /** verify says OK on every clean run of ours, names an interrupted run as such, and still finds damage. */
@@ -92,20 +90,10 @@ class VerifyEveryRunTest extends FakeDiscordTest {
     void aRunResumedAfterKillDashNineVerifiesClean() throws Exception {
         damagesFiles = true; // a hard kill leaves the first part's gzip stream without its end
         discord.hangOn("/channels/" + Fixtures.GENERAL + "/messages?", 2);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "--gzip", "--api-url", discord.apiUrl(), "-o", out.toString(), "channel",
-                Long.toString(Fixtures.GENERAL));
-        builder.environment().put("DISCORD_TOKEN", Fixtures.TOKEN);
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process process = builder.start();
+        Process process = ChildProcess.builder(discord, out, "--gzip", "channel", Long.toString(Fixtures.GENERAL))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            int pages = 0;
-            while (pages < 2) {
-                RecordedRequest request = discord.server().takeRequest(30, TimeUnit.SECONDS);
-                assertNotNull(request, "the child should reach the second page");
-                if (request.getPath().contains("/channels/" + Fixtures.GENERAL + "/messages?")) pages++;
-            }
+            ChildProcess.awaitRequests(discord, "/channels/" + Fixtures.GENERAL + "/messages?", 2);
         } finally {
             process.destroyForcibly(); // SIGKILL: no shutdown hook runs
             process.waitFor();
