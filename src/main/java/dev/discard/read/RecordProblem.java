@@ -14,12 +14,17 @@ import java.nio.file.Path;
  *     it); expected in a log part that a later part continues
  */
 public record RecordProblem(Path file, long line, long offset, String message, boolean cutShort) {
+    /** A problem that is damage, not a file merely cut short (the constructor before {@code cutShort} existed). */
+    public RecordProblem(Path file, long line, long offset, String message) {
+        this(file, line, offset, message, false);
+    }
+
     public static RecordProblem ofFile(Path file, String message) {
-        return new RecordProblem(file, 0, -1, message, false);
+        return new RecordProblem(file, 0, -1, message);
     }
 
     public static RecordProblem ofLine(Path file, long line, long offset, String message) {
-        return new RecordProblem(file, line, offset, message, false);
+        return new RecordProblem(file, line, offset, message);
     }
 
     /** The file ends early at this line: everything before it is complete. */
