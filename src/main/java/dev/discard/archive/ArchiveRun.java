@@ -132,7 +132,8 @@ public final class ArchiveRun {
         try {
             if (resuming) {
                 layout = RunLayout.open(settings.resumeDir(), settings.gzip());
-                previous = mapper.readTree(layout.metaFile("run").toFile());
+                previous = LoggedRecords.recount(mapper.readTree(layout.metaFile("run").toFile()), layout.root(),
+                        mapper);
                 runIdent = previous.path("run").path("ident").asText(runIdent);
                 resume = ResumeState.scan(layout.root(), range, mapper);
             } else {

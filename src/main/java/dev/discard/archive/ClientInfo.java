@@ -4,7 +4,7 @@ package dev.discard.archive;
 public final class ClientInfo {
     public static final String NAME = "discard";
     /** Kept in step with the pom's version. */
-    public static final String VERSION = "0.2.0";
+    public static final String VERSION = "1.0.0";
     public static final String URL = "https://github.com/discard-java/discard";
 
     private ClientInfo() {}

@@ -32,7 +32,7 @@ final class SummaryJson {
             r.put("path", info.directory().toString());
             r.put("mode", info.mode());
             r.put("client", info.clientName() + " " + info.clientVersion());
-            r.put("python_discard", info.legacy());
+            r.put("python_discard", info.python());
             r.put("datetime_start", Timestamps.iso(info.start()));
             r.put("after", Timestamps.iso(info.after()));
             r.put("before", Timestamps.iso(info.before()));

@@ -36,7 +36,7 @@ class ShellConventionsTest {
             assertEquals(expected, run.out.lines().toList(), String.join(" ", args));
             assertEquals("", run.err);
         }
-        assertEquals("0.2.0", dev.discard.archive.ClientInfo.VERSION, "kept in step with the pom");
+        assertEquals("1.0.0", dev.discard.archive.ClientInfo.VERSION, "kept in step with the pom");
     }
 
     @Test
