@@ -133,7 +133,8 @@ public final class ArchiveRun {
         try {
             if (resuming) {
                 layout = RunLayout.open(settings.resumeDir(), settings.gzip());
-                previous = mapper.readTree(layout.metaFile(RunFiles.RUN_LOG).toFile());
+                previous = LoggedRecords.recount(mapper.readTree(layout.metaFile(RunFiles.RUN_LOG).toFile()), layout.root(),
+                        mapper);
                 runIdent = previous.path("run").path("ident").asText(runIdent);
                 resume = ResumeState.scan(layout.root(), range, mapper);
             } else {

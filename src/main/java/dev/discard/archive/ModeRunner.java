@@ -65,6 +65,9 @@ final class ModeRunner {
         ApiResponse response = context.rest.get(ApiRequest.get(Routes.channel(channelId)), pending);
         if (!response.isSuccessful() || !response.json().isObject()) {
             pending.drainTo(runLog);
+            // Counted like a channel that failed part-way: num_channels_failed agrees with the failures.
+            context.counters.channels.increment();
+            context.counters.channelsFailed.increment();
             return List.of(new RunResult.Failure("channel " + channelId,
                     new DiscordApiException("channel " + channelId, response).answer()));
         }

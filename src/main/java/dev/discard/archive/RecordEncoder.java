@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Encodes exchanges as the one-line JSON records of DESIGN.md. Bodies are embedded as received (see
@@ -29,11 +30,21 @@ final class RecordEncoder {
         this.scrubber = scrubber;
     }
 
+    /** The type of an HTTP record that is not a completed exchange with a 2xx JSON answer (DESIGN.md, Records). */
+    static final String HTTP_ATTEMPT = "http_attempt";
+    /** Discard's reader takes any http record of this URL for a list of messages. */
+    private static final Pattern MESSAGES = Pattern.compile("/channels/\\d+/messages$");
+
     String http(HttpExchange x) {
         StringWriter line = new StringWriter(256 + x.body().length);
+        String text = x.status() == null ? null : JsonBody.strictUtf8(x.body());
+        String raw = text == null ? null : jsonBody.asRawJson(text);
+        boolean exchange = raw != null && x.status() >= 200 && x.status() < 300
+                && (raw.startsWith("[") || !MESSAGES.matcher(x.url()).find());
         try (JsonGenerator g = factory.createGenerator(line)) {
             g.writeStartObject();
-            g.writeStringField("type", "http");
+            // "http" keeps Discard's meaning (its reader iterates response.data of every one): a 2xx JSON answer.
+            g.writeStringField("type", exchange ? "http" : HTTP_ATTEMPT);
             g.writeStringField("datetime_start", Timestamps.isoMicros(x.start()));
             g.writeStringField("datetime_end", Timestamps.isoMicros(x.end()));
             g.writeObjectFieldStart("request");
@@ -56,7 +67,7 @@ final class RecordEncoder {
                     g.writeStringField(header.getKey(), header.getValue());
                 }
                 g.writeEndObject();
-                writeBody(g, x.body());
+                writeBody(g, x.body(), text, raw);
                 g.writeEndObject();
             }
             g.writeEndObject();
@@ -88,9 +99,7 @@ final class RecordEncoder {
     }
 
     /** JSON bodies as their value under {@code data}; others as {@code text}, with the bytes kept if not UTF-8. */
-    private void writeBody(JsonGenerator g, byte[] body) throws IOException {
-        String text = JsonBody.strictUtf8(body);
-        String raw = jsonBody.asRawJson(text);
+    private static void writeBody(JsonGenerator g, byte[] body, String text, String raw) throws IOException {
         if (raw != null) {
             g.writeFieldName("data");
             g.writeRawValue(raw);

@@ -116,7 +116,7 @@ public final class ArchiveOptions {
 
     @Option(order = 14, names = "--media",
             description = "Also download the media: attachments, embedded images and videos, avatars, emojis, "
-                    + "stickers, guild icons; into media/ of the run, listed in media.jsonl.")
+                    + "stickers, guild icons; into <output-dir>/media/, listed in media.jsonl.")
     void media(boolean media) {
         if (media) values().media = true;
     }

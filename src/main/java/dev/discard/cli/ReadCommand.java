@@ -11,6 +11,7 @@ import dev.discard.read.LogParts;
 import dev.discard.read.Message;
 import dev.discard.read.MessageRenderer;
 import dev.discard.read.RecordProblem;
+import dev.discard.read.RunRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +29,13 @@ import picocli.CommandLine.ParentCommand;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = {
-            "Print a channel log as plain text, oldest first, each message once.",
+            "Print the messages of a channel log in its run's range, oldest first, once.",
             "Its lines read:",
             "  Channel <name> (id <id>)",
             "  [YYYY-MM-DD HH:MM:SS.ffffff] <author> content",
-            "Times are UTC. Reads .jsonl and .jsonl.gz files and the further parts of",
-            "resumed runs (<channel>.2.jsonl[.gz], ...); reads Python Discard archives too."
+            "Times are UTC (no fraction when it is zero, as Python prints them). Reads",
+            ".jsonl and .jsonl.gz files and the further parts of resumed runs",
+            "(<channel>.2.jsonl[.gz], ...); reads Python Discard archives too."
         },
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -51,6 +53,10 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write one Discord message object per line instead, exactly as"
             + " archived (JSON lines, oldest first).")
     boolean json;
+
+    @Option(names = "--all", description = "Print every recorded message, also those of the last page that lie"
+            + " past the run's --after/--before range.")
+    boolean all;
 
     @Override
     public Integer call() throws IOException {
@@ -76,12 +82,14 @@ final class ReadCommand implements Callable<Integer> {
             out.line("Channel " + channelName + " (id " + (channelId != null ? channelId : name) + ")");
         }
         MessageRenderer renderer = new MessageRenderer();
+        RunRange range = all ? RunRange.ALL : RunRange.of(dir.toAbsolutePath().getParent(), meta);
         parts.anomalies().forEach(p -> console.error(p.toString()));
         ChannelLog.Stats stats;
         try {
             stats = new ChannelLog(parts.files(), channelId, !json, Json.newMapper()).read(new ChannelLog.Listener() {
                 @Override
                 public void message(Message m) {
+                    if (!range.contains(m.id())) return;
                     if (json) out.line(m.source(), m.start(), m.end() - m.start());
                     else out.line(renderer.render(m));
                 }
@@ -93,8 +101,7 @@ final class ReadCommand implements Callable<Integer> {
             });
             out.flush();
         } catch (LineOutput.Closed e) {
-            console.error(e.getMessage());
-            return ExitCode.FAILED;
+            return ExitCode.OK; // the reader went away (`discard read … | head`): nothing more is wanted
         }
         boolean damaged = stats.problems() > 0 || !parts.anomalies().isEmpty() || damagedMeta;
         return damaged ? ExitCode.FAILED : ExitCode.OK;

@@ -50,7 +50,8 @@ final class SummaryCommand implements Callable<Integer> {
         }
         ObjectMapper mapper = Json.newMapper();
         Summarizer summarizer = new Summarizer(mapper, p -> console.error(p.toString()),
-                s -> console.error("warning: skipped " + s.directory() + ": " + s.reason()));
+                s -> console.error("warning: skipped " + s.directory() + ": " + s.reason()),
+                w -> console.error("warning: " + w));
         ArchiveSummary summary = summarizer.summarize(dir);
         if (summary.runs().isEmpty() && summary.skipped().isEmpty()) {
             throw new UsageException("no run in " + dir + ": a run directory holds run.meta.json");

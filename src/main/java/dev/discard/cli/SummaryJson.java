@@ -32,7 +32,7 @@ final class SummaryJson {
             r.put("path", info.directory().toString());
             r.put("mode", info.mode());
             r.put("client", info.clientName() + " " + info.clientVersion());
-            r.put("python_discard", info.legacy());
+            r.put("python_discard", info.python());
             r.put("datetime_start", Timestamps.isoCompact(info.start()));
             r.put("after", Timestamps.isoCompact(info.after()));
             r.put("before", Timestamps.isoCompact(info.before()));

@@ -27,7 +27,7 @@ final class SummaryText {
             RunInfo info = run.info();
             out.println("  " + relative(info.directory()) + "  " + info.mode() + "  " + range(info) + "  "
                     + count(run.messages(), "message") + " in " + count(run.channels(), "channel")
-                    + (info.legacy() ? "  (Python Discard " + info.clientVersion() + ")" : ""));
+                    + (info.python() ? "  (Python Discard " + info.clientVersion() + ")" : ""));
         }
         for (ArchiveSummary.GuildEntry guild : s.guilds()) {
             out.println(guildTitle(guild) + ": " + count(guild.channels().size(), "channel") + ", "

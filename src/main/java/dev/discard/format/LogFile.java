@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * One file of an exchange log: {@code <name>.jsonl} or {@code <name>.jsonl.gz}, or a further part
@@ -58,7 +57,7 @@ public record LogFile(Path path, String name, int part, boolean gzip) {
         InputStream in = Files.newInputStream(path);
         if (!gzip) return in;
         try {
-            return new ReadAheadInputStream(new GZIPInputStream(in, GZIP_BUFFER), path.getFileName().toString());
+            return new ReadAheadInputStream(new GzipMembers(in, GZIP_BUFFER), path.getFileName().toString());
         } catch (IOException e) {
             in.close();
             throw e;

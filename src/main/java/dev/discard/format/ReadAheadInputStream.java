@@ -42,8 +42,15 @@ public final class ReadAheadInputStream extends InputStream {
                 byte[] buffer = free.take();
                 int length = 0;
                 int n = 0;
-                while (length < buffer.length && (n = source.read(buffer, length, buffer.length - length)) >= 0) {
-                    length += n;
+                try {
+                    while (length < buffer.length
+                            && (n = source.read(buffer, length, buffer.length - length)) >= 0) {
+                        length += n;
+                    }
+                } catch (IOException e) {
+                    // A truncated gzip stream: the bytes inflated before the damage are still the log's lines.
+                    if (length > 0) filled.put(new Chunk(buffer, length, null));
+                    throw e;
                 }
                 if (length > 0) filled.put(new Chunk(buffer, length, null));
                 if (n < 0) {

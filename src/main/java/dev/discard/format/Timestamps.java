@@ -86,7 +86,8 @@ public final class Timestamps {
     }
 
     /**
-     * {@code 2021-02-01 14:35:33.216000}: a Discord message timestamp in UTC with six fraction digits. The common form
+     * {@code 2021-02-01 14:35:33.216000}: a Discord message timestamp in UTC with six fraction digits, none when they
+     * are all zero ({@code 2021-02-01 14:35:33}, as Python prints a datetime). The common form
      * ({@code …+00:00} with up to six digits) is rewritten without parsing; anything else is parsed and converted.
      *
      * @throws DateTimeParseException when the text is not a date-time
@@ -97,12 +98,13 @@ public final class Timestamps {
             int fraction = t.length() - UTC_SUFFIX.length() - 20;
             StringBuilder b = new StringBuilder(26).append(t, 0, 10).append(' ').append(t, 11, 20 + fraction);
             for (int i = fraction; i < 6; i++) b.append('0');
-            return b.toString();
+            return b.toString().endsWith(".000000") ? b.substring(0, 19) : b.toString();
         }
         return display(parse(t));
     }
 
+    /** As Python's {@code str(datetime)}, which Discard prints: no fraction when the microseconds are 0. */
     public static String display(Instant time) {
-        return DISPLAY.format(time.atOffset(ZoneOffset.UTC));
+        return (time.getNano() / 1000 == 0 ? SECONDS : DISPLAY).format(time.atOffset(ZoneOffset.UTC));
     }
 }

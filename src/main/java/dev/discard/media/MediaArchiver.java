@@ -25,13 +25,18 @@ import java.util.function.UnaryOperator;
 /**
  * The {@code --media} part of an archive run: downloads the media of every archived message (attachments of any type,
  * embed images, thumbnails and proxied videos, the author's avatar, stickers) and of every archived guild (icon, custom
- * emojis, stickers) into {@code <run>/media/}, content-addressed ({@code media/ab/abcdef….png}, named by the SHA-256 of
- * the bytes), and lists each in {@code <run>/media.jsonl}. A URL (without its signature) is fetched once per run, and
- * equal content is stored once. A failed download is a {@code failed} line, never a failed run. Thread-safe: channels
+ * emojis, stickers) into the store {@code <output-dir>/media/} that every run of the output directory shares,
+ * content-addressed ({@code media/ab/abcdef….png}, named by the SHA-256 of the bytes), and lists each in
+ * {@code <run>/media.jsonl} with its path relative to the run ({@code ../media/ab/abcdef….png}). A URL (without its
+ * signature) is fetched once per run, and equal content is stored once, whichever run stored it first. The store is
+ * outside the run directory because the original Discard's {@code summary} takes every folder in a run for a guild;
+ * runs of discard before 1.0.0 kept it in {@code <run>/media/}, where their manifests still point. A failed download is a {@code failed} line, never a failed run. Thread-safe: channels
  * archived concurrently may call it at once.
  */
 public final class MediaArchiver implements Closeable {
     public static final String DIRECTORY = "media";
+    /** The store as the manifest names it: relative to the run directory, in the output directory. */
+    private static final String STORE = "../" + DIRECTORY;
     public static final String MANIFEST = "media.jsonl";
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
@@ -55,7 +60,7 @@ public final class MediaArchiver implements Closeable {
     private MediaArchiver(Path runDir, OutputStream manifest, Downloader downloader, DiscordRest rest, CdnUrls cdn,
             ObjectMapper mapper, Clock clock, UnaryOperator<String> scrub) {
         this.runDir = runDir;
-        this.mediaDir = runDir.resolve(DIRECTORY);
+        this.mediaDir = runDir.toAbsolutePath().getParent().resolve(DIRECTORY);
         this.manifest = manifest;
         this.fetcher = new MediaFetcher(downloader, rest);
         this.cdn = cdn;
@@ -138,17 +143,21 @@ public final class MediaArchiver implements Closeable {
         }
         Downloader.Fetched fetched = result.fetched();
         String sha = fetched.sha256();
-        String relative = DIRECTORY + "/" + sha.substring(0, 2) + "/" + sha + "." + extension(ref, fetched);
+        String relative = STORE + "/" + sha.substring(0, 2) + "/" + sha + "." + extension(ref, fetched);
         String earlier = stored.putIfAbsent(sha, relative);
         boolean duplicate = earlier != null;
         if (duplicate) {
             Files.deleteIfExists(fetched.temp());
             relative = earlier;
+        } else {
+            Path target = mediaDir.resolve(relative.substring(STORE.length() + 1));
+            Files.createDirectories(target.getParent());
+            // False when an earlier run (or one running beside this one) stored these bytes under this name.
+            duplicate = !Placement.moveNoReplace(fetched.temp(), target);
+        }
+        if (duplicate) {
             duplicates.increment();
         } else {
-            Path target = runDir.resolve(relative);
-            Files.createDirectories(target.getParent());
-            Placement.moveNoReplace(fetched.temp(), target);
             files.increment();
             bytes.add(fetched.size());
         }

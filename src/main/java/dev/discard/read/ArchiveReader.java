@@ -52,8 +52,11 @@ public final class ArchiveReader implements Closeable {
                     continue;
                 }
             } catch (IOException e) {
-                problems.accept(RecordProblem.ofLine(file.path(), lines.lineNumber() + 1, lines.bytesRead(),
-                        describeStreamFailure(e, lines)));
+                String message = describeStreamFailure(e, lines);
+                long line = lines.lineNumber() + 1;
+                problems.accept(e instanceof EOFException
+                        ? RecordProblem.cutShort(file.path(), line, lines.bytesRead(), message)
+                        : RecordProblem.ofLine(file.path(), line, lines.bytesRead(), message));
                 closeFile();
                 continue;
             }
@@ -66,9 +69,13 @@ public final class ArchiveReader implements Closeable {
                 records++;
                 return record;
             } catch (JsonProcessingException e) {
-                problems.accept(RecordProblem.ofLine(file.path(), lines.lineNumber(), lines.lineOffset(),
-                        "not a valid JSON record: " + e.getOriginalMessage() + " (at byte "
-                                + e.getLocation().getByteOffset() + " of the line)"));
+                String message = "not a valid JSON record: " + e.getOriginalMessage() + " (at byte "
+                        + e.getLocation().getByteOffset() + " of the line)";
+                // A last line without its newline that does not parse was being written when the process died.
+                problems.accept(lines.terminated()
+                        ? RecordProblem.ofLine(file.path(), lines.lineNumber(), lines.lineOffset(), message)
+                        : RecordProblem.cutShort(file.path(), lines.lineNumber(), lines.lineOffset(),
+                                message + "; the last line is incomplete"));
             } catch (IOException e) {
                 problems.accept(RecordProblem.ofLine(file.path(), lines.lineNumber(), lines.lineOffset(),
                         "cannot read record: " + e.getMessage()));

@@ -65,13 +65,18 @@ public final class ArchiveRecord {
         return source;
     }
 
-    /** {@code "http"}, {@code "ws"}, or whatever the record says; null when it says nothing. */
+    /** {@code "http"}, {@code "http_attempt"}, {@code "ws"}, or whatever the record says; null when it says nothing. */
     public String type() {
         return type;
     }
 
+    /**
+     * Whether it records an HTTP attempt: {@code "http"} (a completed exchange with a 2xx JSON answer, as in
+     * Discard) or {@code "http_attempt"} (every other attempt: an error status, a body that is not JSON, no answer).
+     * Runs of discard before 1.0.0 wrote every attempt as {@code "http"}.
+     */
     public boolean isHttp() {
-        return "http".equals(type);
+        return "http".equals(type) || "http_attempt".equals(type);
     }
 
     public boolean isWs() {

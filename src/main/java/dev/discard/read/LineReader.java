@@ -27,6 +27,7 @@ final class LineReader {
     /** Byte offset in the stream of the current line; after it, of the next one. */
     private long lineOffset;
     private long nextOffset;
+    private boolean terminated;
 
     LineReader(InputStream in) {
         this.in = in;
@@ -58,6 +59,7 @@ final class LineReader {
         int stop = lineEnd;
         if (stop > lineStart && buffer[stop - 1] == '\r') stop--;
         lineLength = stop - lineStart;
+        terminated = consumedTo > lineEnd;
         lineNumber++;
         lineOffset = nextOffset;
         nextOffset += consumedTo - start;
@@ -106,6 +108,11 @@ final class LineReader {
 
     int lineLength() {
         return lineLength;
+    }
+
+    /** Whether the current line ended with a newline; only the last line of a stream may not. */
+    boolean terminated() {
+        return terminated;
     }
 
     /** 1-based number of the current line. */

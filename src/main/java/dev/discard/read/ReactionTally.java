@@ -30,6 +30,14 @@ final class ReactionTally {
     private record Expected(long count, Path file, long line) {}
 
     private final Map<Key, Expected> expected = new LinkedHashMap<>();
+    private final long after;
+    private final long before;
+
+    /** Compares the reactions of messages with ids in (after, before) only. */
+    ReactionTally(long after, long before) {
+        this.after = after;
+        this.before = before;
+    }
     private final Map<Key, Fetched> fetched = new LinkedHashMap<>();
 
     /** Takes the reaction counts of a page's messages; a later page showing the same message wins. */
@@ -38,7 +46,8 @@ final class ReactionTally {
         for (JsonNode message : data) {
             long id = Snowflake.parseLenient(MetaJson.text(message.get("id")));
             JsonNode reactions = message.get("reactions");
-            if (id == -1 || reactions == null || !reactions.isArray()) continue;
+            if (id == -1 || Long.compareUnsigned(id, after) <= 0 || Long.compareUnsigned(id, before) >= 0
+                    || reactions == null || !reactions.isArray()) continue;
             for (JsonNode reaction : reactions) {
                 String emoji = emojiKey(reaction.path("emoji"));
                 JsonNode details = reaction.get("count_details");

@@ -26,7 +26,7 @@ final class RecordChecks {
             }
             time(r, r.datetime(), "datetime", findings);
         } else {
-            problem(r, findings, "unknown record type '" + r.type() + "', expected http or ws");
+            problem(r, findings, "unknown record type '" + r.type() + "', expected http, http_attempt or ws");
         }
         if (r.scrubbed()) {
             findings.accept(Finding.info(r.file(), r.line(), "scrubbed record: the token was replaced by [SCRUBBED]"));

@@ -11,8 +11,15 @@ import java.nio.file.Path;
  * @param line the 1-based line number, or 0 when the problem concerns the whole file
  * @param offset the byte offset of that line in the (decompressed) file, or -1 when unknown
  * @param message what is wrong, as a sentence fragment without the location
+ * @param cutShort whether the file merely ends early (a gzip stream or a last line cut off, as a hard kill leaves
+ *     it); expected in a log part that a later part continues
  */
-public record RecordProblem(Path file, long line, long offset, String message) {
+public record RecordProblem(Path file, long line, long offset, String message, boolean cutShort) {
+    /** A problem that is damage, not a file merely cut short (the constructor before {@code cutShort} existed). */
+    public RecordProblem(Path file, long line, long offset, String message) {
+        this(file, line, offset, message, false);
+    }
+
     public static RecordProblem ofFile(Path file, String message) {
         return new RecordProblem(file, 0, -1, message);
     }
@@ -24,6 +31,11 @@ public record RecordProblem(Path file, long line, long offset, String message) {
 
     public static RecordProblem ofLine(Path file, long line, long offset, String message) {
         return new RecordProblem(file, line, offset, message);
+    }
+
+    /** The file ends early at this line: everything before it is complete. */
+    public static RecordProblem cutShort(Path file, long line, long offset, String message) {
+        return new RecordProblem(file, line, offset, message, true);
     }
 
     /** {@code file:line: message}, or {@code file: message} for the whole file. */

@@ -25,6 +25,7 @@ public final class Summarizer {
     private final ObjectMapper mapper;
     private final Consumer<RecordProblem> problems;
     private final Consumer<ArchiveSummary.SkippedRun> skipped;
+    private final Consumer<RecordProblem> warnings;
 
     /**
      * @param problems receives damaged lines and files as they are met
@@ -32,9 +33,20 @@ public final class Summarizer {
      */
     public Summarizer(ObjectMapper mapper, Consumer<RecordProblem> problems,
             Consumer<ArchiveSummary.SkippedRun> skipped) {
+        this(mapper, problems, skipped, problems);
+    }
+
+    /**
+     * @param problems receives damaged lines and files as they are met; they are counted
+     * @param skipped receives each skipped run as it is met
+     * @param warnings receives what is not damage but limits coverage (a channel that failed in a run); not counted
+     */
+    public Summarizer(ObjectMapper mapper, Consumer<RecordProblem> problems,
+            Consumer<ArchiveSummary.SkippedRun> skipped, Consumer<RecordProblem> warnings) {
         this.mapper = mapper;
         this.problems = problems;
         this.skipped = skipped;
+        this.warnings = warnings;
     }
 
     private static final class ChannelTotals {
@@ -102,7 +114,9 @@ public final class Summarizer {
             Consumer<RecordProblem> problems) {
         int channelCount = 0;
         long messageCount = 0;
-        long before = info.before() == null ? -1L : Snowflake.of(info.before());
+        // A --before later than the run's start counts like none: the log ends when the run did. -1 is the
+        // largest unsigned id.
+        long before = info.coverageEnd().equals(info.before()) ? Snowflake.of(info.before()) : -1L;
         for (RunDirectory.GuildFolder folder : run.guilds()) {
             GuildTotals guild = guilds.computeIfAbsent(folder.id(), id -> new GuildTotals());
             if (folder.metaFile() != null) {
@@ -143,7 +157,7 @@ public final class Summarizer {
                     if (Long.compareUnsigned(counted[2], channel.newest) > 0) channel.newest = counted[2];
                 }
                 if (meta != null && meta.failed()) {
-                    problems.accept(RecordProblem.ofFile(meta.file(), "channel not archived completely in this run"
+                    warnings.accept(RecordProblem.ofFile(meta.file(), "channel not archived completely in this run"
                             + (meta.error() != null ? " (" + meta.error() + ")" : "") + "; its range is not covered"));
                 } else {
                     channel.ranges.add(new CoverageGaps.Range(channelAfter, info.coverageEnd()));

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.ChannelMeta;
 import dev.discard.format.GuildMeta;
+import dev.discard.format.LogFile;
 import dev.discard.format.MetaFileException;
 import dev.discard.format.Snowflake;
+import dev.discard.format.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -68,7 +70,14 @@ public final class Verifier {
             findings.accept(Finding.problem(RecordProblem.of(e)));
         }
         boolean completed = info != null && info.completed();
-        if (info != null && !completed) {
+        boolean resumable = info != null && info.isResumable();
+        if (resumable) {
+            // One line instead of every count an unfinished run cannot have reached yet.
+            findings.accept(Finding.problem(metaFile, 0, (info.interrupted() != null ? "interrupted" : "stopped")
+                    + " at " + (info.end() != null ? Timestamps.isoCompact(info.end()) : "an unknown time (killed?)")
+                    + (info.interrupted() != null ? " (" + info.interrupted() + ")" : "")
+                    + ": run `discard --resume " + dir + "`"));
+        } else if (info != null && !completed) {
             findings.accept(Finding.problem(metaFile, 0, "the run did not complete"
                     + (info.exception() != null ? ": " + info.exception() : "")));
         }
@@ -83,7 +92,7 @@ public final class Verifier {
         for (RunDirectory.GuildFolder guild : run.guilds()) {
             channelMessagesInMeta += verifyGuild(guild, info, completed, checks, findings);
         }
-        if (info != null) {
+        if (info != null && !resumable) {
             compare(metaFile, info.summary(), "num_http_requests", checks.http, "http records in the logs", findings);
             compare(metaFile, info.summary(), "num_ws_packets", checks.ws, "ws records in the logs", findings);
             compare(metaFile, info.summary(), "num_messages", channelMessagesInMeta,
@@ -103,7 +112,7 @@ public final class Verifier {
             } catch (MetaFileException e) {
                 findings.accept(Finding.problem(RecordProblem.of(e)));
             }
-        } else if (completed && !guild.id().equals(RunDirectory.DIRECT_MESSAGES)) {
+        } else if (completed && "guild".equals(info.mode()) && !guild.id().equals(RunDirectory.DIRECT_MESSAGES)) {
             findings.accept(Finding.problem(guild.dir().resolve(GuildMeta.FILE_NAME), 0, "missing"));
         }
         readLog(guild.guildLog(), checks, findings);
@@ -116,15 +125,18 @@ public final class Verifier {
                 if (channelMeta.numMessages() != null) sum += channelMeta.numMessages();
             }
         }
+        if (!completed) return sum; // the meta files of an unfinished run count what it had done so far
         if (meta != null && meta.numChannels() != null && meta.numChannels() + meta.numThreads() != metas) {
             findings.accept(Finding.problem(meta.file(), 0, "num_channels is " + meta.numChannels()
                     + (meta.numThreads() > 0 ? " and num_threads " + meta.numThreads() : "") + " but "
                     + metas + " channel meta files are in the folder"));
         }
-        boolean legacy = info != null && info.legacy();
-        if (meta != null && meta.numMessages() != null && !legacy && meta.numMessages() != sum) {
-            findings.accept(Finding.problem(meta.file(), 0, "num_messages is " + meta.numMessages()
-                    + " but the channel meta files add up to " + sum));
+        if (meta != null && meta.numMessages() != null && meta.numMessages() != sum) {
+            String message = "num_messages is " + meta.numMessages() + " but the channel meta files add up to " + sum;
+            // The Python Discard's guild.meta.json counts only the messages of the guild's last channel.
+            findings.accept(info != null && info.python()
+                    ? Finding.info(meta.file(), 0, message + " (the Python Discard counts only the last channel)")
+                    : Finding.problem(meta.file(), 0, message));
         }
         return sum;
     }
@@ -139,7 +151,7 @@ public final class Verifier {
         private final long after;
         private final long before;
         private final PageContinuity continuity;
-        private final ReactionTally reactions = new ReactionTally();
+        private final ReactionTally reactions;
         private long all;
         private long inRange;
         private long allMin = -1L;
@@ -157,6 +169,8 @@ public final class Verifier {
             this.after = info == null || info.after() == null ? 0 : Snowflake.of(info.after());
             this.before = info == null || info.before() == null ? -1L : Snowflake.of(info.before());
             this.continuity = new PageContinuity(before);
+            // The last page of a range reaches past it: those messages are evidence, their reactions not fetched.
+            this.reactions = new ReactionTally(after, before);
         }
 
         ChannelMeta run() {
@@ -217,7 +231,7 @@ public final class Verifier {
 
         @Override
         public void problem(RecordProblem problem) {
-            findings.accept(Finding.problem(problem));
+            findings.accept(damage(problem, channel.log()));
         }
 
         /** The meta must agree with the messages within the run's range, or with all of them. */
@@ -236,7 +250,7 @@ public final class Verifier {
         private void checkEnd(ChannelMeta meta, ChannelMeta.MessageRef ref, String key, long inRangeId, long anyId) {
             boolean none = inRange == 0 && all == 0;
             if (ref == null) {
-                if (!none) findings.accept(Finding.problem(meta.file(), 0, key + " is missing but the log holds "
+                if (inRange > 0) findings.accept(Finding.problem(meta.file(), 0, key + " is missing but the log holds "
                         + all + " messages"));
                 return;
             }
@@ -252,11 +266,22 @@ public final class Verifier {
         log.anomalies().forEach(p -> findings.accept(Finding.problem(p)));
         files += log.files().size();
         try (ArchiveReader reader = new ArchiveReader(log.files(), mapper,
-                p -> findings.accept(Finding.problem(p)), null)) {
+                p -> findings.accept(damage(p, log)), null)) {
             ArchiveRecord r;
             while ((r = reader.next()) != null) checks.check(r, findings);
             records += reader.records();
         }
+    }
+
+    /**
+     * A part cut short by a hard kill that a later part of the same log continues is what {@code --resume} leaves
+     * (information); a cut in the last part, or any other damage, is a problem.
+     */
+    private static Finding damage(RecordProblem p, LogParts log) {
+        List<LogFile> parts = log.files();
+        boolean continued = p.cutShort() && !parts.isEmpty() && !parts.get(parts.size() - 1).path().equals(p.file());
+        return continued ? Finding.info(p.file(), p.line(), p.message() + "; the next part continues the log")
+                : Finding.problem(p);
     }
 
     private static void compare(Path file, JsonNode summary, String key, long actual, String what,

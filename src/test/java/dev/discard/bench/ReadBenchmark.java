@@ -144,7 +144,7 @@ public final class ReadBenchmark {
                 + ", \"oldest_message\": {\"id\": " + (first) + ", \"timestamp\": null},"
                 + " \"newest_message\": {\"id\": " + id + ", \"timestamp\": null}}\n}\n");
         Files.writeString(run.resolve("run.meta.json"), "{\n  \"client\": {\"name\": \"discard\", \"version\":"
-                + " \"0.2.0\"},\n  \"settings\": {\"mode\": \"channel\", \"after\": null, \"before\": null},\n"
+                + " \"1.0.0\"},\n  \"settings\": {\"mode\": \"channel\", \"after\": null, \"before\": null},\n"
                 + "  \"run\": {\"datetime_start\": \"2024-01-01T00:00:00+00:00\", \"datetime_end\":"
                 + " \"2024-01-01T01:00:00+00:00\", \"completed\": true, \"finished\": true},\n"
                 + "  \"summary\": {\"num_messages\": " + count + "}\n}\n");

@@ -17,6 +17,7 @@ import dev.discard.fake.FakeDiscord;
 import dev.discard.fake.Fixtures;
 import dev.discard.testing.ArchiveFiles;
 import dev.discard.testing.CliRun;
+import dev.discard.testing.OriginalDiscard;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,9 +98,13 @@ class MediaArchiveRunTest {
         assertEquals("downloaded", chart.get("status").asText());
         assertEquals(sha256(RED), chart.get("sha256").asText());
         assertEquals(RED.length, chart.get("size").asInt());
-        String file = "media/" + sha256(RED).substring(0, 2) + "/" + sha256(RED) + ".png";
-        assertEquals(file, chart.get("file").asText());
+        String file = "../media/" + sha256(RED).substring(0, 2) + "/" + sha256(RED) + ".png";
+        assertEquals(file, chart.get("file").asText(), "the store of the output directory, outside the run");
         assertArrayEquals(RED, Files.readAllBytes(runDir.resolve(file)));
+        assertTrue(Files.exists(out.resolve("media/" + sha256(RED).substring(0, 2) + "/" + sha256(RED) + ".png")));
+        assertFalse(Files.exists(runDir.resolve("media")), "no folder but guild folders inside a run");
+        assertFalse(OriginalDiscard.readRun(runDir).isEmpty(), "the original reader reads the run");
+        assertEquals(1, OriginalDiscard.summary(out).size(), "and the original summary counts it");
 
         JsonNode again = find(manifest, "attachment", "/3/chart-again.png");
         assertEquals("duplicate", again.get("status").asText(), "equal content is stored once");
@@ -127,6 +132,29 @@ class MediaArchiveRunTest {
         assertEquals(1, meta.path("summary").path("num_media_duplicates").asInt());
         assertEquals(0, meta.path("summary").path("num_media_failed").asInt());
         for (Path f : ArchiveFiles.allFiles(runDir)) assertFalse(ArchiveFiles.text(f).contains(TOKEN), f.toString());
+    }
+
+    @Test
+    void aLaterRunOfTheSameOutputDirectoryStoresNoBytesTwice() throws Exception {
+        attach(3, 1, "chart.png", cdn.put("/attachments/" + GENERAL + "/1/chart.png", RED, "image/png"),
+                "image/png");
+        assertEquals(0, archive("channel", Long.toString(GENERAL)).exitCode);
+        CliRun second = archive("channel", Long.toString(GENERAL));
+        assertEquals(0, second.exitCode, second.toString());
+        List<Path> runs;
+        try (java.util.stream.Stream<Path> dirs = Files.list(out)) {
+            runs = dirs.filter(d -> Files.exists(d.resolve("run.meta.json"))).sorted().toList();
+        }
+        assertEquals(2, runs.size());
+        Path later = runs.stream().filter(d -> d.getFileName().toString().endsWith("_abcde")).findFirst().orElseThrow();
+        JsonNode chart = find(ArchiveFiles.records(later.resolve("media.jsonl")), "attachment", "/1/chart.png");
+        assertEquals("duplicate", chart.get("status").asText(), "stored by the earlier run");
+        assertArrayEquals(RED, Files.readAllBytes(later.resolve(chart.get("file").asText())));
+        assertEquals(0, ArchiveFiles.meta(later.resolve("run.meta.json")).path("summary").path("num_media_files")
+                .asInt());
+        try (java.util.stream.Stream<Path> stored = Files.walk(out.resolve("media"))) {
+            assertEquals(1, stored.filter(Files::isRegularFile).count(), "the chart, once");
+        }
     }
 
     @Test

@@ -87,6 +87,7 @@ class ResumeRunTest extends FakeDiscordTest {
         Path runDir = interruptedGuildRun();
         Path guildDir = runDir.resolve(Long.toString(Fixtures.GUILD_ID));
         // As after SIGKILL: no meta file for the channel, and its gzip log cut short.
+        damagesFiles = true;
         Files.delete(guildDir.resolve(Fixtures.GENERAL + ".meta.json"));
         Path log = guildDir.resolve(Fixtures.GENERAL + ".jsonl.gz");
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "rw")) {
@@ -97,6 +98,9 @@ class ResumeRunTest extends FakeDiscordTest {
         assertEquals(discord.standardIds(Fixtures.GENERAL), union(guildDir, Fixtures.GENERAL));
         assertEquals(Fixtures.GENERAL_MESSAGES, ArchiveFiles.meta(guildDir.resolve(Fixtures.GENERAL + ".meta.json"))
                 .path("summary").path("num_messages").asInt());
+        // The truncated first part is continued by the second: expected, not damage.
+        CliRun verify = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), "verify", runDir.toString());
+        assertEquals(0, verify.exitCode, verify.toString());
     }
 
     @Test

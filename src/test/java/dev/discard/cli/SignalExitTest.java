@@ -2,17 +2,16 @@ package dev.discard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.fake.Fixtures;
 import dev.discard.testing.ArchiveFiles;
+import dev.discard.testing.ChildProcess;
 import dev.discard.testing.FakeDiscordTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /** The real process: SIGTERM mid-page exits 143 with finished gzip files and a meta file that says SIGTERM. */
@@ -20,20 +19,10 @@ class SignalExitTest extends FakeDiscordTest {
     @Test
     void sigtermMidPageExits143WithValidFilesAndHonestMeta() throws Exception {
         discord.hangOn("/channels/" + Fixtures.GENERAL + "/messages?", 2);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "--gzip", "--api-url", discord.apiUrl(), "-o", out.toString(), "channel",
-                Long.toString(Fixtures.GENERAL));
-        builder.environment().put("DISCORD_TOKEN", Fixtures.TOKEN);
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
+        Process process = ChildProcess.builder(discord, out, "--gzip", "channel", Long.toString(Fixtures.GENERAL))
+                .start();
         try {
-            int pages = 0;
-            while (pages < 2) {
-                RecordedRequest request = discord.server().takeRequest(30, TimeUnit.SECONDS);
-                assertNotNull(request, "the child should reach the second page");
-                if (request.getPath().contains("/channels/" + Fixtures.GENERAL + "/messages?")) pages++;
-            }
+            ChildProcess.awaitRequests(discord, "/channels/" + Fixtures.GENERAL + "/messages?", 2);
             process.destroy(); // SIGTERM
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the child should stop");
             assertEquals(ExitCode.TERMINATED, process.exitValue());

@@ -21,7 +21,9 @@ class VerifyCommandTest {
         CliRun cli = new CliRun("verify", run.toString());
         assertEquals(0, cli.code, cli.out() + cli.err());
         assertEquals(run.resolve("run.jsonl") + ":5: info: scrubbed record: the token was replaced by [SCRUBBED]\n"
-                + "OK: 1 run, 8 files, 10 records, 6 messages checked; no problems, 1 info line; token check skipped"
+                + run.resolve("805808489695150180/guild.meta.json") + ": info: num_messages is 1 but the channel meta"
+                + " files add up to 6 (the Python Discard counts only the last channel)\n"
+                + "OK: 1 run, 8 files, 10 records, 6 messages checked; no problems, 2 info lines; token check skipped"
                 + " (give -t/--token or set DISCORD_TOKEN)\n", cli.out());
         assertEquals("", cli.err());
     }
@@ -34,7 +36,7 @@ class VerifyCommandTest {
         CliRun cli = new CliRun(Map.of("DISCORD_TOKEN", TOKEN), "verify", tmp.toString());
         assertEquals(1, cli.code);
         assertTrue(cli.out().contains(log + ":1: holds the token\n"), cli.out());
-        assertTrue(cli.out().contains("FAILED: 1 problem, 1 info line in 1 run"), cli.out());
+        assertTrue(cli.out().contains("FAILED: 1 problem, 2 info lines in 1 run"), cli.out());
         assertTrue(cli.out().endsWith("; token checked\n"), cli.out());
         assertFalse(cli.out().contains(TOKEN));
         CliRun option = new CliRun("verify", "-t", TOKEN, run.toString());

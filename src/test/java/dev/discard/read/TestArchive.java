@@ -118,7 +118,7 @@ public final class TestArchive {
 
     /** The Java archiver's run.meta.json; times ISO with offset or null. */
     public static String runMeta(String start, String after, String before, boolean completed) {
-        return "{\n  \"client\": {\"name\": \"discard\", \"version\": \"0.2.0\", \"implementation\": \"java\"},\n"
+        return "{\n  \"client\": {\"name\": \"discard\", \"version\": \"1.0.0\", \"implementation\": \"java\"},\n"
                 + "  \"command\": [\"discard\", \"guild\", \"" + GUILD + "\"],\n"
                 + "  \"settings\": {\"mode\": \"guild\", \"token\": null, \"is_user_account\": false,"
                 + " \"output_dir\": \"out\", \"after\": " + q(after) + ", \"before\": " + q(before)

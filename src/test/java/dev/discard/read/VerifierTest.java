@@ -56,9 +56,11 @@ class VerifierTest {
         Path run = PythonExample.write(tmp);
         Verifier.Report report = verify(null, run);
         assertEquals(List.of(), problems());
-        assertEquals(1, findings.size());
+        assertEquals(2, findings.size());
         assertEquals(run.resolve("run.jsonl") + ":5: info: scrubbed record: the token was replaced by [SCRUBBED]",
                 findings.get(0).toString());
+        assertEquals(run.resolve("805808489695150180/guild.meta.json") + ": info: num_messages is 1 but the channel"
+                + " meta files add up to 6 (the Python Discard counts only the last channel)", findings.get(1).toString());
         assertEquals(0, report.problems());
         assertEquals(6, report.messages());
         assertEquals(10, report.records());

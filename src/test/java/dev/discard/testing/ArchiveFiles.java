@@ -24,7 +24,7 @@ public final class ArchiveFiles {
     /** The only run directory under {@code out}. */
     public static Path onlyRun(Path out) throws IOException {
         try (Stream<Path> runs = Files.list(out)) {
-            List<Path> all = runs.filter(Files::isDirectory).toList();
+            List<Path> all = runs.filter(d -> Files.exists(d.resolve("run.meta.json"))).toList();
             if (all.size() != 1) throw new AssertionError("expected one run directory but was " + all);
             return all.get(0);
         }
