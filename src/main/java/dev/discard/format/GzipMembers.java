@@ -1,4 +1,4 @@
-package dev.discard.read;
+package dev.discard.format;
 
 import java.io.EOFException;
 import java.io.IOException;
