@@ -29,7 +29,7 @@ class SummaryEveryRunTest extends FakeDiscordTest {
 
     @Test
     void aFailedChannelIsAWarningNotDamage() throws Exception {
-        discord.channel(Fixtures.ANNOUNCEMENTS).historyForbidden();
+        discord.channel(Fixtures.ANNOUNCEMENTS).historyFails();
         CliRun archive = run("guild", Long.toString(Fixtures.GUILD_ID));
         assertEquals(ExitCode.PARTIAL, archive.exitCode, archive.toString());
         CliRun summary = CliRun.run(Map.of(), "summary", out.toString());
