@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "channel", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Archive one or multiple channels in their entirety (or within --after/--before).")
 final class ChannelCommand implements Callable<Integer> {
+    @Mixin ConnectionOptions connectionOptions;
     @Mixin ArchiveOptions archiveOptions;
 
     @Parameters(arity = "1..*", paramLabel = "CHANNEL_ID", converter = IdConverter.class,

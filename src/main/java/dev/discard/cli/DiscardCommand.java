@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
         })
 public final class DiscardCommand implements Callable<Integer> {
     /** Where the shared options land, whether given before or after the subcommand. */
-    final ArchiveOptions.Values optionValues = new ArchiveOptions.Values();
+    final OptionValues optionValues = new OptionValues();
 
+    @Mixin ConnectionOptions connectionOptions;
     @Mixin ArchiveOptions archiveOptions;
 
     @Spec CommandSpec spec;
@@ -81,7 +82,6 @@ public final class DiscardCommand implements Callable<Integer> {
     static CommandLine newCommandLine(Console console, Function<ArchiveSettings, ArchiveRun> runFactory,
             Terminal terminal, Function<MediaSettings, MediaJob.Builder> mediaFactory) {
         CommandLine cl = new CommandLine(new DiscardCommand(console, runFactory, terminal, mediaFactory));
-        MediaCommand.adapt(cl.getSubcommands().get("media"));
         // -V is discard's version whichever command it follows (picocli's completion command would name its own).
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));
         cl.setOut(new PrintWriter(console.out, true));

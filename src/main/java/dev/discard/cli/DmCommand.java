@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "dm", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Archive every direct message and group DM of a user account (-U), under @me/.")
 final class DmCommand implements Callable<Integer> {
+    @Mixin ConnectionOptions connectionOptions;
     @Mixin ArchiveOptions archiveOptions;
 
     @Spec CommandSpec spec;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "guild", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Archive all messages accessible in one or multiple guilds (or within --after/--before).")
 final class GuildCommand implements Callable<Integer> {
+    @Mixin ConnectionOptions connectionOptions;
     @Mixin ArchiveOptions archiveOptions;
 
     @Parameters(arity = "1..*", paramLabel = "GUILD_ID", converter = IdConverter.class,

@@ -9,15 +9,11 @@ import dev.discard.media.MediaJob;
 import dev.discard.media.MediaSettings;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,64 +39,39 @@ import picocli.CommandLine.Spec;
         })
 final class MediaCommand implements Callable<Integer> {
     static final String USER_TOKEN_ENV = "DISCORD_USER_TOKEN";
-    /** The shared options that mean nothing here; they are taken off this command's help and parser. */
-    private static final Set<String> NOT_FOR_MEDIA = Set.of("--no-scrub", "--gzip", "--no-gateway", "--media",
-            "--concurrency", "--incremental", "--resume", "--members", "--max-rate");
-    private static final List<String> HELP_ORDER = List.of("--token", "--is-user-account", "--guild", "--days",
-            "--after", "--before", "--output-dir", "--from-archive", "--retries", "--api-url", "--verbose");
-
-    @Mixin ArchiveOptions archiveOptions;
+    @Mixin ConnectionOptions connectionOptions;
 
     @Parameters(arity = "0..1", paramLabel = "CHANNEL",
             description = "The channel: its id, or its name with --guild.")
     String channel;
 
-    @Option(order = 20, names = {"-g", "--guild"}, paramLabel = "GUILD",
+    @Option(order = 22, names = {"-g", "--guild"}, paramLabel = "GUILD",
             description = "The guild (server) of a channel given by name: its name or id.")
     String guild;
 
-    @Option(order = 21, names = "--days", paramLabel = "N",
+    @Option(order = 24, names = "--days", paramLabel = "N",
             description = "Days to look back (default: 14; with --from-archive: the whole archive).")
     Integer days;
 
-    @Option(order = 22, names = "--from-archive", paramLabel = "RUN_DIR",
+    @Option(order = 54, names = {"-o", "--output-dir"}, paramLabel = "FOLDER",
+            description = "Output folder (default: the channel's name, made safe).")
+    Path output;
+
+    @Option(order = 56, names = "--from-archive", paramLabel = "RUN_DIR",
             description = "Read the messages from this archive run directory instead of Discord; only the downloads "
                     + "go out.")
     Path fromArchive;
 
-    @Option(order = 23, names = "--retries", paramLabel = "N", defaultValue = "3",
+    @Option(order = 58, names = "--retries", paramLabel = "N", defaultValue = "3",
             description = "Retries of a failed download or request, with backoff (default: ${DEFAULT-VALUE}).")
     int retries;
 
     @Spec CommandSpec spec;
 
-    /**
-     * Fits the shared options to this command: drops those that concern archive files, gives {@code -o} its meaning
-     * here (the image folder), and orders the help as DiscordPicExtract asks its questions.
-     */
-    static void adapt(CommandLine media) {
-        CommandSpec spec = media.getCommandSpec();
-        for (OptionSpec option : List.copyOf(spec.options())) {
-            String name = option.longestName();
-            if (NOT_FOR_MEDIA.contains(name)) {
-                spec.remove(option);
-                continue;
-            }
-            int order = HELP_ORDER.indexOf(name);
-            if (order < 0) continue;
-            OptionSpec.Builder changed = option.toBuilder().order(order + 1);
-            if (name.equals("--output-dir")) {
-                changed.paramLabel("FOLDER").description("Output folder (default: the channel's name, made safe).");
-            }
-            spec.remove(option);
-            spec.addOption(changed.build());
-        }
-    }
-
     @Override
     public Integer call() {
         DiscardCommand root = (DiscardCommand) spec.root().userObject();
-        ArchiveOptions.Values options = root.optionValues;
+        OptionValues options = root.optionValues;
         Console console = root.console;
         console.verbose(options.verbose);
         MediaSettings settings = settings(root, options, new MediaPrompts(console, root.terminal));
@@ -131,7 +102,7 @@ final class MediaCommand implements Callable<Integer> {
     }
 
     /** The settings from the options, the environment, {@code .env}, and, on a terminal, the user's answers. */
-    private MediaSettings settings(DiscardCommand root, ArchiveOptions.Values options, MediaPrompts prompts) {
+    private MediaSettings settings(DiscardCommand root, OptionValues options, MediaPrompts prompts) {
         Console console = root.console;
         boolean userAccount = options.userAccount;
         String token = options.token != null ? options.token : console.env.apply(RunLauncher.TOKEN_ENV);
@@ -168,7 +139,7 @@ final class MediaCommand implements Callable<Integer> {
             daysArg = prompts.days("Enter number of days to look back (default: " + MediaSettings.DEFAULT_DAYS
                     + "): ", MediaSettings.DEFAULT_DAYS);
         }
-        Path output = options.outputDir;
+        Path output = this.output != null ? this.output : options.outputDir;
         if (session && output == null) {
             String answer = prompts.optional("Enter output directory (press Enter for default: "
                     + (isId(channelArg) ? "the channel's name" : channelArg.replaceFirst("^#", "")) + "): ");
@@ -200,7 +171,7 @@ final class MediaCommand implements Callable<Integer> {
         }
     }
 
-    private static String apiUrl(ArchiveOptions.Values options) {
+    private static String apiUrl(OptionValues options) {
         return options.apiUrl != null ? options.apiUrl : dev.discard.archive.ArchiveSettings.DEFAULT_API_URL;
     }
 

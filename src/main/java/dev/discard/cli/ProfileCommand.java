@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Log in and display basic profile information.")
 final class ProfileCommand implements Callable<Integer> {
+    @Mixin ConnectionOptions connectionOptions;
     @Mixin ArchiveOptions archiveOptions;
 
     @Spec CommandSpec spec;

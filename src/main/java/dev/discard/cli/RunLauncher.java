@@ -44,7 +44,7 @@ final class RunLauncher {
 
     /** The token from -t or DISCORD_TOKEN; also tells the console what to scrub. */
     private static String token(DiscardCommand root) {
-        ArchiveOptions.Values options = root.optionValues;
+        OptionValues options = root.optionValues;
         Console console = root.console;
         console.verbose(options.verbose);
         console.quiet(options.quiet);
@@ -56,7 +56,7 @@ final class RunLauncher {
 
     static int launch(CommandSpec spec, Mode mode, List<Long> ids) {
         DiscardCommand root = (DiscardCommand) spec.root().userObject();
-        ArchiveOptions.Values options = root.optionValues;
+        OptionValues options = root.optionValues;
         if (options.resume != null) {
             throw new UsageException("--resume continues a run with its own settings: give it without a command");
         }
