@@ -27,15 +27,24 @@ final class JsonBody {
     /** The body's JSON text, ready to embed as a raw value, or null when it is not exactly one JSON value. */
     String asRawJson(String text) {
         if (text == null || text.isBlank()) return null;
-        String json = text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
-        try (JsonParser parser = factory.createParser(json)) {
+        try (JsonParser parser = factory.createParser(withoutBom(text))) {
             if (parser.nextToken() == null) return null;
             parser.skipChildren();
             if (parser.nextToken() != null) return null;
         } catch (IOException e) {
             return null;
         }
+        return embeddable(text);
+    }
+
+    /** Text known to be one JSON value, ready to embed: without its byte order mark, and on one line. */
+    static String embeddable(String text) {
+        String json = withoutBom(text);
         return json.indexOf('\n') < 0 && json.indexOf('\r') < 0 ? json : json.replace('\r', ' ').replace('\n', ' ');
+    }
+
+    private static String withoutBom(String text) {
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
     /** The bytes as UTF-8, or null when they are not valid UTF-8. */

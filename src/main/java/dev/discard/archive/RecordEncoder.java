@@ -54,7 +54,7 @@ final class RecordEncoder {
                     g.writeStringField(header.getKey(), header.getValue());
                 }
                 g.writeEndObject();
-                writeBody(g, x.body());
+                writeBody(g, x);
                 g.writeEndObject();
             }
             g.writeEndObject();
@@ -85,10 +85,15 @@ final class RecordEncoder {
         return scrubbed(line.toString());
     }
 
-    /** JSON bodies as their value under {@code data}; others as {@code text}, with the bytes kept if not UTF-8. */
-    private void writeBody(JsonGenerator g, byte[] body) throws IOException {
-        String text = JsonBody.strictUtf8(body);
-        String raw = jsonBody.asRawJson(text);
+    /**
+     * JSON bodies as their value under {@code data}; others as {@code text}, with the bytes kept if not UTF-8. A body
+     * the client already checked ({@link HttpExchange#bodyJson}) is not checked again.
+     */
+    private void writeBody(JsonGenerator g, HttpExchange x) throws IOException {
+        byte[] body = x.body();
+        Boolean json = x.bodyJson();
+        String text = json == Boolean.TRUE ? new String(body, StandardCharsets.UTF_8) : JsonBody.strictUtf8(body);
+        String raw = json == null ? jsonBody.asRawJson(text) : json ? JsonBody.embeddable(text) : null;
         if (raw != null) {
             g.writeFieldName("data");
             g.writeRawValue(raw);

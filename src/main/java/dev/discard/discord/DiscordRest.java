@@ -89,6 +89,15 @@ public final class DiscordRest {
      * @throws DiscordUnreachableException when no attempt got an answer
      */
     public ApiResponse get(ApiRequest request, ExchangeSink sink) throws IOException, InterruptedException {
+        return get(request, sink, JsonScan.CHECK);
+    }
+
+    /**
+     * As {@link #get(ApiRequest, ExchangeSink)}, reading each answer's body with {@code reader} in the pass that checks
+     * it is JSON; what it read is {@link ApiResponse#scanned}.
+     */
+    ApiResponse get(ApiRequest request, ExchangeSink sink, JsonScan.Reader<?> reader)
+            throws IOException, InterruptedException {
         RouteKey key = RouteKey.of(request.method(), request.path());
         String recordedUrl = recordedUrl(request.path());
         Request httpRequest = new Request.Builder()
@@ -109,9 +118,10 @@ public final class DiscordRest {
                 ResponseBody body = r.body();
                 byte[] bytes = body == null ? new byte[0] : body.bytes();
                 Map<String, String> headers = evidenceHeaders(r);
+                Object scanned = JsonScan.scan(bytes, reader);
                 sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
-                        r.code(), headers, bytes, null));
-                response = new ApiResponse(r.code(), headers, bytes, mapper);
+                        r.code(), headers, bytes, null, scanned != null));
+                response = new ApiResponse(r.code(), headers, bytes, mapper, scanned);
                 LOG.debug("{} {} {} -> {} ({} bytes)", request.method(), recordedUrl, request.params(), r.code(),
                         bytes.length);
             } catch (IOException e) {
