@@ -38,6 +38,7 @@ public final class DiscordRest {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final InvalidRequestGuard guard;
+    private final JsonScan scan;
 
     /**
      * @param http the caller's client; this one derives a client from it that never retries or redirects on its own
@@ -59,6 +60,7 @@ public final class DiscordRest {
         this.sleeper = sleeper;
         this.random = random;
         this.guard = guard;
+        this.scan = new JsonScan(mapper.getFactory());
     }
 
     /**
@@ -118,7 +120,7 @@ public final class DiscordRest {
                 ResponseBody body = r.body();
                 byte[] bytes = body == null ? new byte[0] : body.bytes();
                 Map<String, String> headers = evidenceHeaders(r);
-                Object scanned = JsonScan.scan(bytes, reader);
+                Object scanned = scan.scan(bytes, reader);
                 sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
                         r.code(), headers, bytes, null, scanned != null));
                 response = new ApiResponse(r.code(), headers, bytes, mapper, scanned);

@@ -2,7 +2,6 @@ package dev.discard.discord;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 
 /**
@@ -23,24 +22,26 @@ public final class JsonScan {
         return Boolean.TRUE;
     };
 
-    // Field names stay canonicalized: without it Jackson reads bytes through a decoding Reader instead of its UTF-8
-    // byte parser (a profile showed the decoder near the top). They are not String.intern()ed. Strings of any length
-    // are read, so a body is judged JSON the same whether or not a reader looks at its long strings.
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-            .build();
+    private final JsonFactory factory;
 
-    private JsonScan() {}
+    /**
+     * @param factory the project's JSON configuration (its limits decide what counts as JSON); field names stay
+     *     canonicalized, since without it Jackson reads bytes through a decoding Reader instead of its UTF-8 byte
+     *     parser (a profile showed the decoder near the top), but they are not {@code String.intern()}ed
+     */
+    public JsonScan(JsonFactory factory) {
+        this.factory = factory.copy().enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES);
+    }
 
     /** What {@code reader} read, or null when the body is not exactly one JSON value in strict UTF-8. */
-    public static <T> T scan(byte[] body, Reader<T> reader) {
+    public <T> T scan(byte[] body, Reader<T> reader) {
         // A zero byte among the first four would make the parser guess UTF-16 or UTF-32; as UTF-8 it is never JSON.
         for (int i = 0; i < Math.min(4, body.length); i++) {
             if (body[i] == 0) return null;
         }
         if (!StrictUtf8.isValid(body)) return null;
-        try (JsonParser parser = FACTORY.createParser(body)) {
+        try (JsonParser parser = factory.createParser(body)) {
             if (parser.nextToken() == null) return null;
             T value = reader.read(parser);
             return parser.nextToken() == null ? value : null;

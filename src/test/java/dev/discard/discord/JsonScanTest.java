@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonScanTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonScan SCAN = new JsonScan(MAPPER.getFactory());
 
     private static boolean jdkStrict(byte[] bytes) {
         try {
@@ -49,16 +50,16 @@ class JsonScanTest {
 
     @Test
     void exactlyOneJsonValueInStrictUtf8() {
-        assertEquals(Boolean.TRUE, JsonScan.scan(utf8("[1, {\"a\": \"ž\"}]"), JsonScan.CHECK));
-        assertEquals(Boolean.TRUE, JsonScan.scan(utf8("\uFEFF{}\r\n"), JsonScan.CHECK));
-        assertNull(JsonScan.scan(utf8("[] []"), JsonScan.CHECK));
-        assertNull(JsonScan.scan(utf8("  "), JsonScan.CHECK));
-        assertNull(JsonScan.scan(utf8("{\"a\": 1"), JsonScan.CHECK));
-        assertNull(JsonScan.scan(utf8("\uFEFF\uFEFF{}"), JsonScan.CHECK));
-        assertNull(JsonScan.scan(new byte[] {'"', (byte) 0xC0, (byte) 0x80, '"'}, JsonScan.CHECK)); // overlong
-        assertNull(JsonScan.scan(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}, JsonScan.CHECK));
+        assertEquals(Boolean.TRUE, SCAN.scan(utf8("[1, {\"a\": \"ž\"}]"), JsonScan.CHECK));
+        assertEquals(Boolean.TRUE, SCAN.scan(utf8("\uFEFF{}\r\n"), JsonScan.CHECK));
+        assertNull(SCAN.scan(utf8("[] []"), JsonScan.CHECK));
+        assertNull(SCAN.scan(utf8("  "), JsonScan.CHECK));
+        assertNull(SCAN.scan(utf8("{\"a\": 1"), JsonScan.CHECK));
+        assertNull(SCAN.scan(utf8("\uFEFF\uFEFF{}"), JsonScan.CHECK));
+        assertNull(SCAN.scan(new byte[] {'"', (byte) 0xC0, (byte) 0x80, '"'}, JsonScan.CHECK)); // overlong
+        assertNull(SCAN.scan(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}, JsonScan.CHECK));
         // Looks like UTF-16 to a parser that guesses encodings; as UTF-8 it starts with a NUL.
-        assertNull(JsonScan.scan(new byte[] {0, '[', 0, ']'}, JsonScan.CHECK));
+        assertNull(SCAN.scan(new byte[] {0, '[', 0, ']'}, JsonScan.CHECK));
     }
 
     @Test
@@ -70,7 +71,7 @@ class JsonScanTest {
                 + "{\"emoji\":{\"name\":\"x\"}},{\"emoji\":{\"name\":\"y\"},\"count_details\":{\"burst\":2}},7]},"
                 + "{\"id\":12345678901234567890,\"content\":5,\"reactions\":{}},"
                 + "\"stray\",{\"id\":20,\"timestamp\":7,\"id\":21}]";
-        MessagePageReader.Page page = JsonScan.scan(utf8(body), new MessagePageReader(null));
+        MessagePageReader.Page page = SCAN.scan(utf8(body), new MessagePageReader(null));
         assertEquals("array", page.shape());
         List<PageMessage> m = page.messages();
         assertEquals(4, m.size());
@@ -94,13 +95,13 @@ class JsonScanTest {
     @Test
     void pageReaderKeepsTreesWhenAskedAndNamesOtherShapes() throws Exception {
         String body = "[{\"id\":\"5\",\"attachments\":[{\"url\":\"https://cdn/a.png\"}],\"content\":\"hi\"}]";
-        MessagePageReader.Page page = JsonScan.scan(utf8(body), new MessagePageReader(MAPPER));
+        MessagePageReader.Page page = SCAN.scan(utf8(body), new MessagePageReader(MAPPER));
         PageMessage message = page.messages().get(0);
         assertEquals(MAPPER.readTree(body).get(0), message.tree());
         assertEquals(5, message.id());
         assertEquals("hi", message.content());
-        assertEquals("object", JsonScan.scan(utf8("{\"message\":\"no\"}"), new MessagePageReader(null)).shape());
-        assertTrue(JsonScan.scan(utf8("null"), new MessagePageReader(null)).messages() == null);
+        assertEquals("object", SCAN.scan(utf8("{\"message\":\"no\"}"), new MessagePageReader(null)).shape());
+        assertTrue(SCAN.scan(utf8("null"), new MessagePageReader(null)).messages() == null);
     }
 
     private static byte[] utf8(String text) {
