@@ -52,14 +52,14 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
 
     @Override
     public void http(HttpExchange exchange) {
-        write(encoder.http(exchange));
+        write(encoder.httpLine(exchange));
         counters.httpRequests.increment();
         if (exchange.status() != null && exchange.status() == 429) counters.rateLimited.increment();
     }
 
     @Override
     public void ws(WsFrame frame) {
-        write(encoder.ws(frame));
+        write(encoder.ws(frame).getBytes(StandardCharsets.UTF_8));
         counters.wsPackets.increment();
     }
 
@@ -68,10 +68,10 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
         return records;
     }
 
-    private synchronized void write(String line) {
+    private synchronized void write(byte[] line) {
         if (out == null) throw new IllegalStateException("log is closed: " + path);
         try {
-            out.write(line.getBytes(StandardCharsets.UTF_8));
+            out.write(line);
             out.write('\n');
             out.flush();
             records++;

@@ -3,6 +3,7 @@ package dev.discard.archive;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -41,6 +42,20 @@ final class JsonBody {
     static String embeddable(String text) {
         String json = withoutBom(text);
         return json.indexOf('\n') < 0 && json.indexOf('\r') < 0 ? json : json.replace('\r', ' ').replace('\n', ' ');
+    }
+
+    /** Bytes known to be one JSON value in UTF-8, written as {@link #embeddable} would make them. */
+    static void writeEmbeddable(byte[] json, OutputStream out) throws IOException {
+        int bom = json.length >= 3 && json[0] == (byte) 0xEF && json[1] == (byte) 0xBB && json[2] == (byte) 0xBF ? 3 : 0;
+        int from = bom;
+        for (int i = bom; i < json.length; i++) {
+            if (json[i] == '\n' || json[i] == '\r') {
+                out.write(json, from, i - from);
+                out.write(' ');
+                from = i + 1;
+            }
+        }
+        out.write(json, from, json.length - from);
     }
 
     private static String withoutBom(String text) {

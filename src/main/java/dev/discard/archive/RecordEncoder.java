@@ -1,9 +1,11 @@
 package dev.discard.archive;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.discard.discord.HttpExchange;
 import dev.discard.discord.WsFrame;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -28,8 +30,13 @@ final class RecordEncoder {
     }
 
     String http(HttpExchange x) {
-        StringWriter line = new StringWriter(256 + x.body().length);
-        try (JsonGenerator g = factory.createGenerator(line)) {
+        return new String(httpLine(x), StandardCharsets.UTF_8);
+    }
+
+    /** The record as UTF-8 bytes: a body the client checked goes in as the bytes it received, never decoded. */
+    byte[] httpLine(HttpExchange x) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256 + x.body().length);
+        try (JsonGenerator g = factory.createGenerator(line, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("type", "http");
             g.writeStringField("datetime_start", Timestamps.iso(x.start()));
@@ -54,14 +61,16 @@ final class RecordEncoder {
                     g.writeStringField(header.getKey(), header.getValue());
                 }
                 g.writeEndObject();
-                writeBody(g, x);
+                writeBody(g, x, line);
                 g.writeEndObject();
             }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return scrubbed(line.toString());
+        byte[] bytes = line.toByteArray();
+        if (!scrubber.finds(bytes)) return bytes;
+        return scrubbed(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     }
 
     String ws(WsFrame frame) {
@@ -89,11 +98,17 @@ final class RecordEncoder {
      * JSON bodies as their value under {@code data}; others as {@code text}, with the bytes kept if not UTF-8. A body
      * the client already checked ({@link HttpExchange#bodyJson}) is not checked again.
      */
-    private void writeBody(JsonGenerator g, HttpExchange x) throws IOException {
+    private void writeBody(JsonGenerator g, HttpExchange x, ByteArrayOutputStream line) throws IOException {
         byte[] body = x.body();
-        Boolean json = x.bodyJson();
-        String text = json == Boolean.TRUE ? new String(body, StandardCharsets.UTF_8) : JsonBody.strictUtf8(body);
-        String raw = json == null ? jsonBody.asRawJson(text) : json ? JsonBody.embeddable(text) : null;
+        if (x.bodyJson() == Boolean.TRUE) {
+            g.writeFieldName("data");
+            g.writeRawValue(""); // the separator; the value follows as bytes, straight into the line
+            g.flush();
+            JsonBody.writeEmbeddable(body, line);
+            return;
+        }
+        String text = JsonBody.strictUtf8(body);
+        String raw = x.bodyJson() == null ? jsonBody.asRawJson(text) : null;
         if (raw != null) {
             g.writeFieldName("data");
             g.writeRawValue(raw);
