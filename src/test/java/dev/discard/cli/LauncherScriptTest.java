@@ -35,7 +35,13 @@ class LauncherScriptTest {
     }
 
     private List<String> run(Path dir, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("sh", dir.resolve("discard").toString()));
+        return runScript(dir.resolve("discard"), env, args);
+    }
+
+    /** Runs the launcher as {@code script}, which may be a link to it. */
+    private List<String> runScript(Path script, Map<String, String> env, String... args) throws Exception {
+        Path dir = tmp.resolve("bin");
+        List<String> command = new ArrayList<>(List.of("sh", script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Path argsOut = tmp.resolve("args.txt");
@@ -72,7 +78,8 @@ class LauncherScriptTest {
         assertEquals(1, made.size(), made.toString());
         assertTrue(made.get(0).getFileName().toString().matches("discard-.*\\.jsa"), made.toString());
 
-        List<String> second = run(dir, Map.of("DISCARD_JAVA_OPTS", "-Xmx1g"), "read", "x");
+        Path link = Files.createSymbolicLink(tmp.resolve("discard-link"), dir.resolve("discard"));
+        List<String> second = runScript(link, Map.of("DISCARD_JAVA_OPTS", "-Xmx1g"), "read", "x");
         assertTrue(second.contains("-XX:SharedArchiveFile=" + made.get(0)), second.toString());
         assertTrue(second.indexOf("-Xmx1g") > second.indexOf("-Xmx256m"), "the user's options win: " + second);
         assertEquals(made, archives());
