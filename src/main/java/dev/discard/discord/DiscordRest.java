@@ -50,6 +50,7 @@ public final class DiscordRest {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final InvalidRequestGuard guard;
+    private final JsonScan scan;
 
     /**
      * @param http the caller's client; this one derives a client from it that never retries or redirects on its own
@@ -73,6 +74,7 @@ public final class DiscordRest {
         this.sleeper = sleeper;
         this.random = random;
         this.guard = guard;
+        this.scan = new JsonScan(mapper.getFactory());
     }
 
     /**
@@ -103,6 +105,15 @@ public final class DiscordRest {
      * @throws DiscordUnreachableException when no attempt got an answer
      */
     public ApiResponse get(ApiRequest request, ExchangeSink sink) throws IOException, InterruptedException {
+        return get(request, sink, JsonScan.CHECK);
+    }
+
+    /**
+     * As {@link #get(ApiRequest, ExchangeSink)}, reading each answer's body with {@code reader} in the pass that checks
+     * it is JSON; what it read is {@link ApiResponse#scanned}.
+     */
+    ApiResponse get(ApiRequest request, ExchangeSink sink, JsonScan.Reader<?> reader)
+            throws IOException, InterruptedException {
         RouteKey key = RouteKey.of(request.method(), request.path());
         String recordedUrl = recordedUrl(request.path());
         Request.Builder httpRequest = new Request.Builder()
@@ -124,9 +135,10 @@ public final class DiscordRest {
                 ResponseBody body = r.body();
                 byte[] bytes = body == null ? new byte[0] : body.bytes();
                 Map<String, String> headers = evidenceHeaders(r);
+                Object scanned = scan.scan(bytes, reader);
                 sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
-                        r.code(), headers, bytes, null));
-                response = new ApiResponse(r.code(), headers, bytes, mapper);
+                        r.code(), headers, bytes, null, scanned != null));
+                response = new ApiResponse(r.code(), headers, bytes, mapper, scanned);
                 LOG.debug("{} {} {} -> {} ({} bytes)", request.method(), recordedUrl, request.params(), r.code(),
                         bytes.length);
             } catch (IOException e) {
