@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.MessagePages;
+import dev.discard.discord.PageMessage;
 import dev.discard.discord.UnexpectedResponseException;
 import dev.discard.format.ChannelMeta.MessageRef;
 import dev.discard.format.Snowflake;
@@ -30,7 +31,8 @@ final class ChannelArchiver {
         this.reactions = new ReactionArchiver(context);
         this.invites = new InviteArchiver(context, context.invitesSeen);
         this.pins = new PinArchiver(context);
-        this.pages = new MessagePages(context.rest);
+        // Media needs each message's tree; without --media no tree is made.
+        this.pages = new MessagePages(context.rest, context.media != null ? context.mapper : null);
     }
 
     /**
@@ -114,12 +116,12 @@ final class ChannelArchiver {
             context.counters.messages.add(prior.messages());
         }
         MessagePages.Outcome outcome = pages.walk(channelId, after, context.range.beforeId(), log, messages -> {
-            for (JsonNode message : messages) {
-                long id = MessagePages.id(message);
-                walk.add(id, Ids.text(message, "timestamp"));
-                reactions.archive(channelId, id, message.get("reactions"), log);
+            for (PageMessage message : messages) {
+                long id = message.id();
+                walk.add(id, message.timestamp());
+                reactions.archive(channelId, id, message.reactions(), log);
                 invites.archive(message, log);
-                if (context.media != null) context.media.message(channelId, message, log);
+                if (context.media != null) context.media.message(channelId, message.tree(), log);
             }
             context.counters.messages.add(messages.size());
             context.listener.pageArchived(channelId, walk.messages, walk.newest == null ? null : walk.newest.timestamp());

@@ -1,9 +1,9 @@
 package dev.discard.archive;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.PageMessage;
 import dev.discard.discord.Routes;
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -37,7 +37,7 @@ final class InviteArchiver {
     }
 
     /** Fetches the invites linked from this message that the run has not fetched yet. */
-    void archive(JsonNode message, ExchangeSink log) throws IOException, InterruptedException {
+    void archive(PageMessage message, ExchangeSink log) throws IOException, InterruptedException {
         for (String code : codes(message)) {
             if (!seen.add(code)) continue;
             ApiResponse response = context.rest.get(ApiRequest.get(Routes.invite(code))
@@ -47,10 +47,10 @@ final class InviteArchiver {
     }
 
     /** The invite codes in the message's content and its embeds' URLs, in order, each once. */
-    static Set<String> codes(JsonNode message) {
+    static Set<String> codes(PageMessage message) {
         Set<String> codes = new LinkedHashSet<>();
-        find(message.path("content").asText(""), codes);
-        for (JsonNode embed : message.path("embeds")) find(embed.path("url").asText(""), codes);
+        if (message.content() != null) find(message.content(), codes);
+        for (String url : message.embedUrls()) find(url, codes);
         return codes;
     }
 

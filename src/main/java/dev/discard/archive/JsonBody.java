@@ -3,6 +3,7 @@ package dev.discard.archive;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -27,15 +28,49 @@ final class JsonBody {
     /** The body's JSON text, ready to embed as a raw value, or null when it is not exactly one JSON value. */
     String asRawJson(String text) {
         if (text == null || text.isBlank()) return null;
-        String json = text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
-        try (JsonParser parser = factory.createParser(json)) {
+        try (JsonParser parser = factory.createParser(withoutBom(text))) {
             if (parser.nextToken() == null) return null;
             parser.skipChildren();
             if (parser.nextToken() != null) return null;
         } catch (IOException e) {
             return null;
         }
+        return embeddable(text);
+    }
+
+    /** Text known to be one JSON value, ready to embed: without its byte order mark, and on one line. */
+    static String embeddable(String text) {
+        String json = withoutBom(text);
         return json.indexOf('\n') < 0 && json.indexOf('\r') < 0 ? json : json.replace('\r', ' ').replace('\n', ' ');
+    }
+
+    /** Bytes known to be one JSON value in UTF-8, written as {@link #embeddable} would make them. */
+    static void writeEmbeddable(byte[] json, OutputStream out) throws IOException {
+        int bom = bomLength(json);
+        int from = bom;
+        for (int i = bom; i < json.length; i++) {
+            if (json[i] == '\n' || json[i] == '\r') {
+                out.write(json, from, i - from);
+                out.write(' ');
+                from = i + 1;
+            }
+        }
+        out.write(json, from, json.length - from);
+    }
+
+    /** Whether bytes known to be one JSON value hold an array: '[' after any byte order mark and white space. */
+    static boolean isArray(byte[] json) {
+        int i = bomLength(json);
+        while (i < json.length && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r')) i++;
+        return i < json.length && json[i] == '[';
+    }
+
+    private static int bomLength(byte[] bytes) {
+        return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+    }
+
+    private static String withoutBom(String text) {
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
     /** The bytes as UTF-8, or null when they are not valid UTF-8. */

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.PageMessage;
 import dev.discard.discord.Routes;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Fetches who reacted, for every reaction on a message: {@code GET /channels/{c}/messages/{m}/reactions/{emoji}},
@@ -24,19 +26,14 @@ final class ReactionArchiver {
         this.context = context;
     }
 
-    void archive(long channelId, long messageId, JsonNode reactions, ExchangeSink log)
+    void archive(long channelId, long messageId, List<PageMessage.Reaction> reactions, ExchangeSink log)
             throws IOException, InterruptedException {
-        if (reactions == null || !reactions.isArray()) return;
-        for (JsonNode reaction : reactions) {
-            String emoji = emojiPath(reaction.get("emoji"));
+        for (PageMessage.Reaction reaction : reactions) {
+            String emoji = emojiPath(reaction.emojiId(), reaction.emojiName());
             if (emoji == null) continue;
             String path = Routes.reactions(channelId, messageId, emoji);
-            JsonNode details = reaction.get("count_details");
-            long normal = details != null && details.has("normal")
-                    ? details.get("normal").asLong() : reaction.path("count").asLong(1);
-            long burst = details != null ? details.path("burst").asLong(0) : 0;
-            if (normal > 0) fetchUsers(ApiRequest.get(path), normal, log);
-            if (burst > 0) fetchUsers(ApiRequest.get(path).param("type", 1), burst, log);
+            if (reaction.normal() > 0) fetchUsers(ApiRequest.get(path), reaction.normal(), log);
+            if (reaction.burst() > 0) fetchUsers(ApiRequest.get(path).param("type", 1), reaction.burst(), log);
         }
     }
 
@@ -63,10 +60,7 @@ final class ReactionArchiver {
     }
 
     /** {@code name:id} for custom emoji, the character(s) for Unicode emoji; URL-encoded for the path. */
-    static String emojiPath(JsonNode emoji) {
-        if (emoji == null) return null;
-        String id = Ids.text(emoji, "id");
-        String name = Ids.text(emoji, "name");
+    static String emojiPath(String id, String name) {
         String value = id != null ? (name != null ? name : "_") + ":" + id : name;
         if (value == null || value.isEmpty()) return null;
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

@@ -1,11 +1,13 @@
 package dev.discard.archive;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.discard.discord.HttpExchange;
 import dev.discard.discord.WsFrame;
 import dev.discard.format.Scrubber;
 import dev.discard.format.Timestamps;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -36,12 +38,19 @@ final class RecordEncoder {
     private static final Pattern MESSAGES = Pattern.compile("/channels/\\d+/messages$");
 
     String http(HttpExchange x) {
-        StringWriter line = new StringWriter(256 + x.body().length);
-        String text = x.status() == null ? null : JsonBody.strictUtf8(x.body());
-        String raw = text == null ? null : jsonBody.asRawJson(text);
-        boolean exchange = raw != null && x.status() >= 200 && x.status() < 300
-                && (raw.startsWith("[") || !MESSAGES.matcher(x.url()).find());
-        try (JsonGenerator g = factory.createGenerator(line)) {
+        return new String(httpLine(x), StandardCharsets.UTF_8);
+    }
+
+    /** The record as UTF-8 bytes: a body the client checked goes in as the bytes it received, never decoded. */
+    byte[] httpLine(HttpExchange x) {
+        // A body the client checked already (bodyJson not null) is not checked again.
+        boolean checkedJson = x.status() != null && x.bodyJson() == Boolean.TRUE;
+        String text = x.status() == null || checkedJson ? null : JsonBody.strictUtf8(x.body());
+        String raw = text == null || x.bodyJson() != null ? null : jsonBody.asRawJson(text);
+        boolean exchange = (checkedJson || raw != null) && x.status() >= 200 && x.status() < 300
+                && (!MESSAGES.matcher(x.url()).find() || JsonBody.isArray(x.body()));
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256 + x.body().length);
+        try (JsonGenerator g = factory.createGenerator(line, JsonEncoding.UTF8)) {
             g.writeStartObject();
             // "http" keeps Discard's meaning (its reader iterates response.data of every one): a 2xx JSON answer.
             g.writeStringField("type", exchange ? "http" : HTTP_ATTEMPT);
@@ -67,14 +76,16 @@ final class RecordEncoder {
                     g.writeStringField(header.getKey(), header.getValue());
                 }
                 g.writeEndObject();
-                writeBody(g, x.body(), text, raw);
+                writeBody(g, x, line, checkedJson, text, raw);
                 g.writeEndObject();
             }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return scrubbed(line.toString());
+        byte[] bytes = line.toByteArray();
+        if (!scrubber.finds(bytes)) return bytes;
+        return scrubbed(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     }
 
     String ws(WsFrame frame) {
@@ -98,8 +109,20 @@ final class RecordEncoder {
         return scrubbed(line.toString());
     }
 
-    /** JSON bodies as their value under {@code data}; others as {@code text}, with the bytes kept if not UTF-8. */
-    private static void writeBody(JsonGenerator g, byte[] body, String text, String raw) throws IOException {
+    /**
+     * JSON bodies as their value under {@code data}; others as {@code text}, with the bytes kept if not UTF-8. A body
+     * the client already checked ({@link HttpExchange#bodyJson}) is not checked again.
+     */
+    private static void writeBody(JsonGenerator g, HttpExchange x, ByteArrayOutputStream line, boolean checkedJson,
+            String text, String raw) throws IOException {
+        byte[] body = x.body();
+        if (checkedJson) {
+            g.writeFieldName("data");
+            g.writeRawValue(""); // the separator; the value follows as bytes, straight into the line
+            g.flush();
+            JsonBody.writeEmbeddable(body, line);
+            return;
+        }
         if (raw != null) {
             g.writeFieldName("data");
             g.writeRawValue(raw);
@@ -114,8 +137,8 @@ final class RecordEncoder {
     private static void writeScalar(JsonGenerator g, Object value) throws IOException {
         if (value instanceof Long l) g.writeNumber(l);
         else if (value instanceof Integer i) g.writeNumber(i);
-        else if (value instanceof java.math.BigInteger b) g.writeNumber(b);
         else if (value instanceof Boolean b) g.writeBoolean(b);
+        else if (value instanceof java.math.BigInteger b) g.writeNumber(b);
         else if (value == null) g.writeNull();
         else g.writeString(value.toString());
     }

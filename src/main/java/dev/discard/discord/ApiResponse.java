@@ -14,13 +14,21 @@ public final class ApiResponse {
     private final Map<String, String> headers;
     private final byte[] body;
     private final ObjectMapper mapper;
+    private final Object scanned;
     private JsonNode json;
 
-    ApiResponse(int status, Map<String, String> headers, byte[] body, ObjectMapper mapper) {
+    /** @param scanned what the request's {@link JsonScan.Reader} read of the body, or null when it is not JSON */
+    ApiResponse(int status, Map<String, String> headers, byte[] body, ObjectMapper mapper, Object scanned) {
         this.status = status;
         this.headers = headers;
         this.body = body;
         this.mapper = mapper;
+        this.scanned = scanned;
+    }
+
+    /** What the reader the request was sent with read of the body, or null when the body is not one JSON value. */
+    Object scanned() {
+        return scanned;
     }
 
     public int status() {
@@ -68,11 +76,15 @@ public final class ApiResponse {
         if (!isSuccessful()) throw new DiscordApiException(what, this);
         JsonNode node = json();
         if (array ? !node.isArray() : !node.isObject()) {
-            throw new UnexpectedResponseException(what + ": expected a JSON " + (array ? "array" : "object")
-                    + " but was " + (node.isMissingNode() ? "no JSON" : node.getNodeType().toString().toLowerCase())
-                    + " (HTTP " + status + ")");
+            throw unexpected(what, array, node.isMissingNode() ? "no JSON" : node.getNodeType().toString().toLowerCase(),
+                    status);
         }
         return node;
+    }
+
+    static UnexpectedResponseException unexpected(String what, boolean array, String was, int status) {
+        return new UnexpectedResponseException(what + ": expected a JSON " + (array ? "array" : "object") + " but was "
+                + was + " (HTTP " + status + ")");
     }
 
     /** Discord's JSON error {@code code}, or null. */

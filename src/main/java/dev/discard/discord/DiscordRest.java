@@ -54,6 +54,7 @@ public final class DiscordRest {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final InvalidRequestGuard guard;
+    private final JsonScan scan;
 
     private DiscordRest(Builder b) {
         this.http = b.http.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
@@ -72,6 +73,7 @@ public final class DiscordRest {
         this.random = b.random;
         this.guard = b.guard != null ? b.guard : new InvalidRequestGuard(InvalidRequestGuard.DEFAULT_LIMIT,
                 System::nanoTime);
+        this.scan = new JsonScan(b.mapper.getFactory());
     }
 
     /**
@@ -114,6 +116,15 @@ public final class DiscordRest {
      * @throws DiscordApiException when Discord refused the token (401); {@link DiscordApiException#tokenRefused()}
      */
     public ApiResponse get(ApiRequest request, ExchangeSink sink) throws IOException, InterruptedException {
+        return get(request, sink, JsonScan.CHECK);
+    }
+
+    /**
+     * As {@link #get(ApiRequest, ExchangeSink)}, reading each answer's body with {@code reader} in the pass that checks
+     * it is JSON; what it read is {@link ApiResponse#scanned}.
+     */
+    ApiResponse get(ApiRequest request, ExchangeSink sink, JsonScan.Reader<?> reader)
+            throws IOException, InterruptedException {
         RouteKey key = RouteKey.of(request.method(), request.path());
         String recordedUrl = recordedUrl(request.path());
         Request.Builder httpRequest = new Request.Builder()
@@ -134,9 +145,10 @@ public final class DiscordRest {
                 ResponseBody body = r.body();
                 byte[] bytes = body == null ? new byte[0] : body.bytes();
                 Map<String, String> headers = evidenceHeaders(r);
+                Object scanned = scan.scan(bytes, reader);
                 sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
-                        r.code(), headers, bytes, null));
-                response = new ApiResponse(r.code(), headers, bytes, mapper);
+                        r.code(), headers, bytes, null, scanned != null));
+                response = new ApiResponse(r.code(), headers, bytes, mapper, scanned);
                 LOG.debug("{} {} {} -> {} ({} bytes)", request.method(), recordedUrl, request.params(), r.code(),
                         bytes.length);
             } catch (IOException e) {

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param headers the response headers kept as evidence (lower-case names), never credentials
  * @param body the response body bytes exactly as received; empty when there was none
  * @param error why no response arrived (timeout, reset), or null
+ * @param bodyJson whether the body is exactly one JSON value in strict UTF-8, as the client found when it read it
+ *     ({@link JsonScan}); null when nobody checked
  */
 public record HttpExchange(
         String method,
@@ -25,4 +27,12 @@ public record HttpExchange(
         Integer status,
         Map<String, String> headers,
         byte[] body,
-        String error) {}
+        String error,
+        Boolean bodyJson) {
+
+    /** An exchange whose body nobody checked yet. */
+    public HttpExchange(String method, String url, Map<String, Object> params, Instant start, Instant end,
+            Integer status, Map<String, String> headers, byte[] body, String error) {
+        this(method, url, params, start, end, status, headers, body, error, null);
+    }
+}

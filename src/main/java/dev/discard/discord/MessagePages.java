@@ -1,6 +1,7 @@
 package dev.discard.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,21 +16,30 @@ import java.util.List;
  * to be the last), at the first message at or past {@code beforeId}, or when the server ignores {@code after}.
  * See https://discord.com/developers/docs/resources/message#get-channel-messages.
  *
- * <p>The archiver and {@code discard media} both walk history with it.
+ * <p>The archiver and {@code discard media} both walk history with it. Each page is read once, as a stream, in the
+ * pass that also decides how the archive records it ({@link JsonScan}); no tree of the page is made.
  */
 public final class MessagePages {
     public static final int PAGE = 100;
 
     private final DiscordRest rest;
+    private final MessagePageReader reader;
 
+    /** A walk that reads of each message what {@link PageMessage} holds, without its tree. */
     public MessagePages(DiscordRest rest) {
+        this(rest, null);
+    }
+
+    /** @param trees when not null, each {@link PageMessage} also holds the message's tree, made with this mapper */
+    public MessagePages(DiscordRest rest, ObjectMapper trees) {
         this.rest = rest;
+        this.reader = new MessagePageReader(trees);
     }
 
     /** Receives each page's messages inside the range, sorted by id; the list may be empty. */
     @FunctionalInterface
     public interface PageHandler {
-        void page(List<JsonNode> messages) throws IOException, InterruptedException;
+        void page(List<PageMessage> messages) throws IOException, InterruptedException;
     }
 
     /**
@@ -52,16 +62,21 @@ public final class MessagePages {
         long count = 0;
         while (true) {
             ApiRequest request = ApiRequest.get(path).param("limit", PAGE).param("after", Snowflake.number(after));
-            JsonNode page = rest.get(request, sink).require("channel " + channelId, true);
-            if (page.isEmpty()) return new Outcome(count, null);
-            List<JsonNode> sorted = new ArrayList<>(page.size());
-            page.forEach(sorted::add);
-            sorted.sort((a, b) -> Snowflake.compare(id(a), id(b)));
-            List<JsonNode> inRange = new ArrayList<>(sorted.size());
+            String what = "channel " + channelId;
+            ApiResponse response = rest.get(request, sink, reader);
+            if (!response.isSuccessful()) throw new DiscordApiException(what, response);
+            MessagePageReader.Page page = (MessagePageReader.Page) response.scanned();
+            if (page == null || page.messages() == null) {
+                throw ApiResponse.unexpected(what, true, page == null ? "no JSON" : page.shape(), response.status());
+            }
+            if (page.messages().isEmpty()) return new Outcome(count, null);
+            List<PageMessage> sorted = new ArrayList<>(page.messages());
+            sorted.sort((a, b) -> Snowflake.compare(a.id(), b.id()));
+            List<PageMessage> inRange = new ArrayList<>(sorted.size());
             long largest = after;
             boolean pastBefore = false;
-            for (JsonNode message : sorted) {
-                long id = id(message);
+            for (PageMessage message : sorted) {
+                long id = message.id();
                 if (id == -1 || Snowflake.compare(id, after) <= 0) continue;
                 largest = Snowflake.max(largest, id);
                 if (Snowflake.compare(id, beforeId) >= 0) {
@@ -89,6 +104,11 @@ public final class MessagePages {
         JsonNode id = message.get("id");
         if (id == null) return -1;
         if (id.isIntegralNumber()) return id.bigIntegerValue().longValue();
-        return Snowflake.parseOr(id.asText(), -1);
+        return id(id.asText());
+    }
+
+    /** A message id as text, or -1 when it does not read as one (ids are unsigned 64-bit). */
+    static long id(String text) {
+        return Snowflake.parseOr(text, -1);
     }
 }

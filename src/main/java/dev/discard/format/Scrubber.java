@@ -23,6 +23,22 @@ public final class Scrubber {
         return secret != null && text != null && text.contains(secret);
     }
 
+    /** Whether UTF-8 bytes hold the secret. */
+    public boolean finds(byte[] utf8) {
+        if (secret == null) return false;
+        byte[] wanted = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int last = utf8.length - wanted.length;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (utf8[i] != wanted[0]) continue;
+            for (int j = 1; j < wanted.length; j++) {
+                if (utf8[i + j] != wanted[j]) continue outer;
+            }
+            return true;
+        }
+        return false;
+    }
+
     public String scrub(String text) {
         return finds(text) ? text.replace(secret, MARK) : text;
     }

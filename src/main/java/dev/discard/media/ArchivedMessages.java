@@ -1,7 +1,7 @@
 package dev.discard.media;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.discard.discord.MessagePages;
 import dev.discard.format.ChannelMeta;
 import dev.discard.format.MetaFileException;
 import dev.discard.format.Snowflake;
@@ -53,8 +53,14 @@ final class ArchivedMessages {
         return logs;
     }
 
+    /** Receives the archived messages, one at a time, as trees. */
+    @FunctionalInterface
+    interface Handler {
+        void page(List<JsonNode> messages) throws IOException, InterruptedException;
+    }
+
     /** Hands each message of the log with {@code afterId < id < beforeId} to the handler, oldest first. */
-    void read(ChannelLog log, long afterId, long beforeId, MessagePages.PageHandler handler)
+    void read(ChannelLog log, long afterId, long beforeId, Handler handler)
             throws IOException, InterruptedException {
         dev.discard.read.ChannelLog reader = new dev.discard.read.ChannelLog(log.files().log().files(),
                 Long.toString(log.channelId()), false, mapper);

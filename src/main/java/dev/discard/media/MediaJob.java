@@ -7,6 +7,7 @@ import dev.discard.discord.DiscordRest;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.HttpExchange;
 import dev.discard.discord.MessagePages;
+import dev.discard.discord.PageMessage;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.Sleeper;
 import dev.discard.discord.WsFrame;
@@ -123,8 +124,8 @@ public final class MediaJob {
         String name = channel.path("name").isTextual() ? channel.path("name").textValue() : null;
         Path dir = outputDir(name != null ? name : Long.toString(channelId));
         ImageExtractor extractor = new ImageExtractor(fetcher, dir, Scrubber.of(secret, false)::scrub, listener);
-        new MessagePages(rest).walk(channelId, afterId, beforeId, UNRECORDED,
-                page -> extractor.page(channelId, page, UNRECORDED));
+        new MessagePages(rest, mapper).walk(channelId, afterId, beforeId, UNRECORDED,
+                page -> extractor.page(channelId, PageMessage.trees(page), UNRECORDED));
         return extractor.summary(channelId, name);
     }
 

@@ -2,17 +2,15 @@ package dev.discard.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.discord.PageMessage;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class InviteArchiverTest {
-    private final ObjectMapper mapper = new ObjectMapper();
-
     private Set<String> codes(String content, String embedUrl) {
-        var message = mapper.createObjectNode().put("content", content);
-        if (embedUrl != null) message.putArray("embeds").addObject().put("url", embedUrl);
+        PageMessage message = new PageMessage(1, null, content, embedUrl == null ? List.of() : List.of(embedUrl),
+                List.of(), null);
         return InviteArchiver.codes(message);
     }
 

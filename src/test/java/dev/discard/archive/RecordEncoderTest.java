@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.HttpExchange;
+import dev.discard.discord.JsonScan;
 import dev.discard.discord.WsFrame;
 import dev.discard.format.Json;
 import dev.discard.format.Scrubber;
@@ -66,6 +67,24 @@ class RecordEncoderTest {
         assertEquals("{\"a\":\"x\ny\"}", rawNewlineInString.path("response").path("text").asText());
         JsonNode empty = mapper.readTree(encoder.http(exchange(204, "")));
         assertEquals("", empty.path("response").path("text").asText());
+    }
+
+    @Test
+    void aBodyTheClientCheckedIsRecordedAsAnUncheckedOneWouldBe() {
+        byte[][] bodies = {utf8("[{\"id\": \"1\", \"n\": 1.50e3}]"), utf8("\uFEFF{\r\n\"a\": 1}\n"), utf8("{} {}"),
+            utf8(""), utf8("<html>502</html>"), utf8("{\"a\":\"x\ny\"}"), utf8("\"caf\u00e9\""),
+            {'"', (byte) 0xC0, (byte) 0xAF, '"'}, {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}, {0, '[', 0, ']'},
+            utf8("[".repeat(5000) + "]".repeat(5000))};
+        for (byte[] body : bodies) {
+            HttpExchange unchecked = new HttpExchange("GET", "u", Map.of(), T0, T0, 200, Map.of(), body, null);
+            HttpExchange checked = new HttpExchange("GET", "u", Map.of(), T0, T0, 200, Map.of(), body, null,
+                    new JsonScan(mapper.getFactory()).scan(body, JsonScan.CHECK) != null);
+            assertEquals(encoder.http(unchecked), encoder.http(checked), new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

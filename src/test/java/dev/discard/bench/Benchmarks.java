@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +26,10 @@ import java.util.stream.Stream;
 public final class Benchmarks {
     private static final Path OUT = Path.of("target", "bench");
     private static final Path JAR = Path.of("target", "discard.jar");
+    /** The default way of running: the launcher beside the jar (docs/performance.md). */
+    private static final Path LAUNCHER = Path.of("target", "discard");
+    /** The original Discard (Python) and this port before issue 18, same guild, same local server (issue 18). */
+    private static final String ORIGINAL_20K = "original: 5.9 s wall, 1.95 s CPU, 38 MB; port before: 5.1 s, 4.8 s, 335 MB";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TOKEN = dev.discard.fake.Fixtures.TOKEN;
     private final List<String> rows = new ArrayList<>();
@@ -30,7 +37,9 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     public static void main(String... args) throws Exception {
-        if (!Files.isRegularFile(JAR)) throw new IllegalStateException("build the jar first: mvn -B package");
+        if (!Files.isRegularFile(JAR) || !Files.isExecutable(LAUNCHER)) {
+            throw new IllegalStateException("build the jar and its launcher first: mvn -B package");
+        }
         int messages = Integer.getInteger("bench.messages", 1_000_000);
         int rateMessages = Integer.getInteger("bench.rateMessages", 3_000);
         deleteTree(OUT);
@@ -41,29 +50,32 @@ public final class Benchmarks {
     private void run(int messages, int rateMessages) throws Exception {
         row("| measure | result | next to | ratio |");
         row("|---|---|---|---|");
+        smallRun();
         Path plainLog;
         Path gzipRun;
         try (FakeProcess fake = FakeProcess.start("--synthetic", Integer.toString(messages))) {
-            Timed plain = archive(fake, "plain", "--max-rate", "0");
-            Timed gzip = archive(fake, "gzip", "--max-rate", "0", "--gzip");
+            Timed plain = archive(fake, "plain", LARGE, "--max-rate", "0");
+            Timed gzip = archive(fake, "gzip", LARGE, "--max-rate", "0", "--gzip");
             plainLog = onlyFile(OUT.resolve("plain"), ".jsonl", "810000000000000002");
             gzipRun = onlyRun(OUT.resolve("gzip"));
             long bytes = Files.size(plainLog);
             Timed cat = Timed.shell("cat '" + plainLog + "' > /dev/null");
             Timed gzip1 = Timed.shell("gzip -1 -c '" + plainLog + "' > /dev/null");
-            row(String.format(Locale.ROOT, "| archive %,d messages, plain (-Xmx64m) | %.1f s, %,.0f msg/s, %.1f MB/s,"
-                    + " peak RSS %s | `cat` %.2f s | %.1f× |", messages, plain.seconds, messages / plain.seconds,
-                    bytes / 1e6 / plain.seconds, plain.rss(), cat.seconds, plain.seconds / Math.max(cat.seconds, 0.01)));
-            row(String.format(Locale.ROOT, "| archive %,d messages, --gzip (-Xmx64m) | %.1f s, %,.0f msg/s,"
-                    + " peak RSS %s | `gzip -1` %.2f s | %.1f× |", messages, gzip.seconds, messages / gzip.seconds,
-                    gzip.rss(), gzip1.seconds, gzip.seconds / gzip1.seconds));
+            row(String.format(Locale.ROOT, "| archive %,d messages, plain (-Xmx64m) | %.1f s wall, %.1f s CPU, %,.0f msg/s,"
+                    + " %.1f MB/s, peak RSS %s | `cat` %.2f s | %.1f× |", messages, plain.seconds, plain.cpu,
+                    messages / plain.seconds, bytes / 1e6 / plain.seconds, plain.rss(), cat.seconds,
+                    plain.seconds / Math.max(cat.seconds, 0.01)));
+            row(String.format(Locale.ROOT, "| archive %,d messages, --gzip (-Xmx64m) | %.1f s wall, %.1f s CPU, %,.0f msg/s,"
+                    + " peak RSS %s | `gzip -1` %.2f s wall, %.2f s CPU | %.1f× wall, %.1f× CPU |", messages, gzip.seconds,
+                    gzip.cpu, messages / gzip.seconds, gzip.rss(), gzip1.seconds, gzip1.cpu, gzip.seconds / gzip1.seconds,
+                    gzip.cpu / Math.max(gzip1.cpu, 0.01)));
+            compressionLevels(plainLog, gzip1);
         }
         Path gzipLog = onlyFile(gzipRun, ".jsonl.gz", "810000000000000002");
         Timed zcat = Timed.shell("zcat '" + gzipLog + "' | wc -l > /dev/null");
         String channel = gzipLog.toString().replace(".jsonl.gz", "");
-        Timed read = Timed.of(List.of("java", "-Xmx64m", "-jar", JAR.toString(), "read", channel), true);
-        Timed summary = Timed.of(List.of("java", "-Xmx64m", "-jar", JAR.toString(), "summary", OUT.resolve("gzip")
-                .toString()), true);
+        Timed read = Timed.of(List.of(LAUNCHER.toString(), "read", channel), true, LARGE);
+        Timed summary = Timed.of(List.of(LAUNCHER.toString(), "summary", OUT.resolve("gzip").toString()), true, LARGE);
         row(String.format(Locale.ROOT, "| `read` of the gzip archive (-Xmx64m) | %.1f s | `zcat \\| wc -l` %.2f s | %.1f× |",
                 read.seconds, zcat.seconds, read.seconds / zcat.seconds));
         row(String.format(Locale.ROOT, "| `summary` of the gzip archive (-Xmx64m) | %.1f s | `zcat \\| wc -l` %.2f s |"
@@ -75,7 +87,7 @@ public final class Benchmarks {
         exportHtml(gzipRun, messages);
         try (FakeProcess fake = FakeProcess.start("--rate-limited", "10", Integer.toString(rateMessages))) {
             for (String concurrency : List.of("1", "4", "10")) {
-                Timed run = archive(fake, "rate-" + concurrency, "--no-gateway", "--concurrency", concurrency);
+                Timed run = archive(fake, "rate-" + concurrency, LARGE, "--no-gateway", "--concurrency", concurrency);
                 long[] counts = httpAnd429(onlyRun(OUT.resolve("rate-" + concurrency)));
                 double rate = counts[0] / run.seconds;
                 row(String.format(Locale.ROOT, "| rate-limited guild, `--concurrency %s` | %.1f req/s, %d requests, %.2f %%"
@@ -101,7 +113,6 @@ public final class Benchmarks {
         System.out.flush();
     }
 
-    /** Runs the jar against the fake into {@code target/bench/<name>}; fails unless the run exits 0. */
     /**
      * {@code export html} of the gzip run: indexed first (as {@code discard index}), so the export's own pass reads
      * nothing new and its time is the rendering: every message streamed out of SQLite into pages.
@@ -123,12 +134,105 @@ public final class Benchmarks {
                 messages / export.seconds, pages, export.rss(), messages / export.seconds / 20_000));
     }
 
-    private static Timed archive(FakeProcess fake, String name, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx64m", "-jar", JAR.toString(), "--api-url",
-                fake.apiUrl, "-t", TOKEN, "-o", OUT.resolve(name).toString()));
+    /** Large runs: the launcher with its heap capped at 64 MiB, to show memory stays flat. */
+    private static final Map<String, String> LARGE = Map.of("DISCARD_JAVA_OPTS", "-Xmx64m");
+
+    /**
+     * 20,000 messages from the local fake, the default way (the launcher) and with a plain {@code java -jar}, next to
+     * the original's figures: each run three times after one run that writes the launcher's class-data archive.
+     */
+    private void smallRun() throws Exception {
+        int small = 20_000;
+        try (FakeProcess fake = FakeProcess.start("--synthetic", Integer.toString(small))) {
+            Timed first = archive(fake, "small-first", Map.of(), "--max-rate", "0");
+            List<Timed> launcher = new ArrayList<>();
+            List<Timed> jar = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                launcher.add(archive(fake, "small-" + i, Map.of(), "--max-rate", "0"));
+                jar.add(archive(List.of("java", "-jar", JAR.toString()), fake, "small-jar-" + i, Map.of(),
+                        "--max-rate", "0"));
+            }
+            row(String.format(Locale.ROOT, "| 20,000 messages from a local server, `target/discard` | %s | %s | |",
+                    spread(launcher), ORIGINAL_20K));
+            row(String.format(Locale.ROOT, "| … the launcher's first run (writes its class-data archive) | %.2f s wall,"
+                    + " %.2f s CPU, peak RSS %s | | |", first.seconds, first.cpu, first.rss()));
+            row(String.format(Locale.ROOT, "| … `java -jar target/discard.jar` | %s | | |", spread(jar)));
+        }
+    }
+
+    private static String spread(List<Timed> runs) {
+        DoubleSummaryStatistics wall = runs.stream().mapToDouble(Timed::seconds).summaryStatistics();
+        DoubleSummaryStatistics cpu = runs.stream().mapToDouble(Timed::cpu).summaryStatistics();
+        LongSummaryStatistics rss = runs.stream().mapToLong(Timed::rssKb).summaryStatistics();
+        return String.format(Locale.ROOT, "%.2f–%.2f s wall, %.2f–%.2f s CPU, peak RSS %.0f–%.0f MB (%d runs)",
+                wall.getMin(), wall.getMax(), cpu.getMin(), cpu.getMax(), rss.getMin() * 1024 / 1e6,
+                rss.getMax() * 1024 / 1e6, runs.size());
+    }
+
+    /**
+     * Deflate of the plain archive record by record, as {@code --gzip} writes it (a sync flush after each record), at
+     * levels 1, 3 and 6, next to {@code gzip -1} of the same file: what the choice of level 1 rests on.
+     */
+    private void compressionLevels(Path plainLog, Timed gzip1) throws Exception {
+        Path gz = OUT.resolve("gzip1.gz");
+        Timed.shell("gzip -1 -c '" + plainLog + "' > '" + gz + "'");
+        long gzipSize = Files.size(gz);
+        Files.delete(gz);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int level : new int[] {1, 3, 6}) {
+            long start = threads.getCurrentThreadCpuTime();
+            long size;
+            try (BufferedReader lines = Files.newBufferedReader(plainLog, StandardCharsets.UTF_8)) {
+                CountingStream counted = new CountingStream();
+                try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(counted, 64 * 1024, true) {
+                    {
+                        def.setLevel(level);
+                    }
+                }) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                    }
+                }
+                size = counted.count;
+            }
+            double cpu = (threads.getCurrentThreadCpuTime() - start) / 1e9;
+            row(String.format(Locale.ROOT, "| deflate level %d of the plain archive, per record%s | %.2f s CPU (reading"
+                    + " included), %.1f MB | `gzip -1` %.2f s CPU, %.1f MB | %.2f× size |", level,
+                    level == 1 ? " (the level --gzip uses)" : "", cpu, size / 1e6, gzip1.cpu, gzipSize / 1e6,
+                    (double) size / gzipSize));
+        }
+    }
+
+    /** Counts what is written and keeps nothing. */
+    private static final class CountingStream extends java.io.OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+
+    /** Runs the launcher against the fake into {@code target/bench/<name>}; fails unless the run exits 0. */
+    private static Timed archive(FakeProcess fake, String name, Map<String, String> env, String... options)
+            throws Exception {
+        return archive(List.of(LAUNCHER.toString()), fake, name, env, options);
+    }
+
+    private static Timed archive(List<String> discard, FakeProcess fake, String name, Map<String, String> env,
+            String... options) throws Exception {
+        List<String> command = new ArrayList<>(discard);
+        command.addAll(List.of("--api-url", fake.apiUrl, "-t", TOKEN, "-o", OUT.resolve(name).toString()));
         command.addAll(List.of(options));
         command.addAll(fake.target);
-        Timed timed = Timed.of(command, false);
+        Timed timed = Timed.of(command, false, env);
         if (timed.exitCode != 0) throw new IllegalStateException(name + ": exit " + timed.exitCode + "\n" + timed.output);
         return timed;
     }
@@ -168,8 +272,11 @@ public final class Benchmarks {
         }
     }
 
-    /** A command's wall time, exit code, output, and peak RSS when GNU time is there to tell it. */
-    private record Timed(double seconds, int exitCode, String output, long rssKb) {
+    /**
+     * A command's wall time, exit code, output, and, when GNU time is there to tell them, its CPU time (user + system,
+     * children included) and peak RSS.
+     */
+    private record Timed(double seconds, int exitCode, String output, long rssKb, double cpu) {
         String rss() {
             return rssKb < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", rssKb / 1024.0);
         }
@@ -179,12 +286,18 @@ public final class Benchmarks {
         }
 
         static Timed of(List<String> command, boolean discardOutput) throws Exception {
+            return of(command, discardOutput, Map.of());
+        }
+
+        static Timed of(List<String> command, boolean discardOutput, Map<String, String> env) throws Exception {
             List<String> full = new ArrayList<>();
             boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
             Path rssFile = Files.createTempFile(OUT, "rss", ".txt");
-            if (gnuTime) full.addAll(List.of("/usr/bin/time", "-o", rssFile.toString(), "-f", "%M"));
+            if (gnuTime) full.addAll(List.of("/usr/bin/time", "-o", rssFile.toString(), "-f", "%M %U %S"));
             full.addAll(command);
             ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+            builder.environment().put("DISCARD_CDS_DIR", OUT.resolve("cds").toAbsolutePath().toString());
+            builder.environment().putAll(env);
             if (discardOutput) builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             long start = System.nanoTime();
             Process process = builder.start();
@@ -193,13 +306,18 @@ public final class Benchmarks {
             int code = process.waitFor();
             double seconds = (System.nanoTime() - start) / 1e9;
             long rss = -1;
+            double cpu = Double.NaN;
             if (gnuTime) {
                 String text = Files.readString(rssFile).strip();
                 String last = text.isEmpty() ? "" : text.substring(text.lastIndexOf('\n') + 1);
-                if (last.matches("\\d+")) rss = Long.parseLong(last);
+                if (last.matches("\\d+ [\\d.]+ [\\d.]+")) {
+                    String[] parts = last.split(" ");
+                    rss = Long.parseLong(parts[0]);
+                    cpu = Double.parseDouble(parts[1]) + Double.parseDouble(parts[2]);
+                }
             }
             Files.deleteIfExists(rssFile);
-            return new Timed(seconds, code, output, rss);
+            return new Timed(seconds, code, output, rss, cpu);
         }
     }
 

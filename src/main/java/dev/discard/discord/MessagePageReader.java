@@ -1,0 +1,219 @@
+package dev.discard.discord;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.NumberInput;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a page of {@code GET /channels/{id}/messages} as a stream: for each message what the crawl needs (see
+ * {@link PageMessage}), skipping the rest. Values are read as a tree of the message would give them ({@code asText},
+ * {@code asLong}), so the walk behaves as it did when it read trees. With a mapper, it also keeps each message's tree
+ * (for media), read in the same pass.
+ */
+final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page> {
+    /**
+     * A page as read. Immutable.
+     *
+     * @param shape what the body's value is ({@code array}, {@code object}, {@code string}, …)
+     * @param messages the messages when it is an array, else null
+     */
+    record Page(String shape, List<PageMessage> messages) {}
+
+    private final ObjectMapper trees;
+
+    /** @param trees keeps each message's tree when not null */
+    MessagePageReader(ObjectMapper trees) {
+        this.trees = trees;
+    }
+
+    @Override
+    public Page read(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return new Page(shape(token), null);
+        }
+        List<PageMessage> messages = new ArrayList<>(MessagePages.PAGE);
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren(); // Not a message: no id, so the walk passes over it.
+                messages.add(new PageMessage(-1, null, null, List.of(), List.of(), null));
+            } else if (trees == null) {
+                messages.add(message(parser, null));
+            } else {
+                JsonNode tree = trees.readTree(parser);
+                try (JsonParser again = trees.treeAsTokens(tree)) {
+                    again.nextToken();
+                    messages.add(message(again, tree));
+                }
+            }
+        }
+        return new Page("array", messages);
+    }
+
+    private static PageMessage message(JsonParser p, JsonNode tree) throws IOException {
+        long id = -1;
+        String timestamp = null;
+        String content = null;
+        List<String> embedUrls = List.of();
+        List<PageMessage.Reaction> reactions = List.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "id" -> id = id(p, value);
+                case "timestamp" -> timestamp = text(p, value);
+                case "content" -> content = string(p, value);
+                case "embeds" -> embedUrls = embedUrls(p, value);
+                case "reactions" -> reactions = reactions(p, value);
+                default -> p.skipChildren();
+            }
+        }
+        return new PageMessage(id, timestamp, content, embedUrls, reactions, tree);
+    }
+
+    private static long id(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT) return integer(p);
+        if (value == JsonToken.VALUE_STRING) return MessagePages.id(p.getText());
+        p.skipChildren();
+        return -1;
+    }
+
+    private static List<String> embedUrls(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return List.of();
+        }
+        List<String> urls = new ArrayList<>(2);
+        JsonToken token;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (token != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            String url = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken field = p.nextToken();
+                if (name.equals("url")) url = string(p, field);
+                else p.skipChildren();
+            }
+            if (url != null) urls.add(url);
+        }
+        return urls;
+    }
+
+    private static List<PageMessage.Reaction> reactions(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return List.of();
+        }
+        List<PageMessage.Reaction> reactions = new ArrayList<>(2);
+        JsonToken token;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == JsonToken.START_OBJECT) reactions.add(reaction(p));
+            else p.skipChildren();
+        }
+        return reactions;
+    }
+
+    private static PageMessage.Reaction reaction(JsonParser p) throws IOException {
+        String emojiId = null;
+        String emojiName = null;
+        long count = 1;
+        Long normal = null;
+        long burst = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "emoji" -> {
+                    emojiId = null;
+                    emojiName = null;
+                    if (value != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        break;
+                    }
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        JsonToken v = p.nextToken();
+                        if (field.equals("id")) emojiId = text(p, v);
+                        else if (field.equals("name")) emojiName = text(p, v);
+                        else p.skipChildren();
+                    }
+                }
+                case "count" -> count = asLong(p, value, 1);
+                case "count_details" -> {
+                    normal = null;
+                    burst = 0;
+                    if (value != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        break;
+                    }
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        JsonToken v = p.nextToken();
+                        if (field.equals("normal")) normal = asLong(p, v, 0);
+                        else if (field.equals("burst")) burst = asLong(p, v, 0);
+                        else p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return new PageMessage.Reaction(emojiId, emojiName, normal != null ? normal : count, burst);
+    }
+
+    /** As a tree's {@code asText}: null for JSON null, empty for arrays and objects. */
+    private static String text(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) return null;
+        if (value.isStructStart()) {
+            p.skipChildren();
+            return "";
+        }
+        return p.getText();
+    }
+
+    private static String string(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) return p.getText();
+        p.skipChildren();
+        return null;
+    }
+
+    /** As a tree's {@code asLong(fallback)}. */
+    private static long asLong(JsonParser p, JsonToken value, long fallback) throws IOException {
+        return switch (value) {
+            case VALUE_NUMBER_INT -> integer(p);
+            case VALUE_NUMBER_FLOAT -> (long) p.getDoubleValue();
+            case VALUE_STRING -> NumberInput.parseAsLong(p.getText(), fallback);
+            case VALUE_TRUE -> 1;
+            case VALUE_FALSE, VALUE_NULL -> 0;
+            default -> {
+                p.skipChildren();
+                yield fallback;
+            }
+        };
+    }
+
+    /** An integer token as a long; a larger one keeps its low 64 bits, as a tree's {@code longValue} does. */
+    private static long integer(JsonParser p) throws IOException {
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue().longValue()
+                : p.getLongValue();
+    }
+
+    private static String shape(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "object";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> token.toString().toLowerCase();
+        };
+    }
+}
