@@ -2,14 +2,10 @@ package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.discard.discord.ApiRequest;
-import dev.discard.discord.ApiResponse;
-import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.InvalidRequestGuard;
 import dev.discard.discord.RateLimiter;
 import dev.discard.discord.RetryPolicy;
-import dev.discard.discord.Routes;
 import dev.discard.discord.Sleeper;
 import dev.discard.discord.Token;
 import dev.discard.discord.gateway.ReconnectPolicy;
@@ -21,11 +17,8 @@ import dev.discard.media.CdnUrls;
 import dev.discard.media.Downloader;
 import dev.discard.media.MediaArchiver;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -127,28 +120,11 @@ public final class ArchiveRun {
         String runIdent = ident.get();
         Range range = new Range(settings.after(), settings.before());
         boolean resuming = settings.resumeDir() != null;
-        RunLayout layout;
-        JsonNode previous = null;
-        ResumeState resume = ResumeState.none();
-        try {
-            if (resuming) {
-                layout = RunLayout.open(settings.resumeDir(), settings.gzip());
-                previous = LoggedRecords.recount(mapper.readTree(layout.metaFile(RunFiles.RUN_LOG).toFile()), layout.root(),
-                        mapper);
-                runIdent = previous.path("run").path("ident").asText(runIdent);
-                resume = ResumeState.scan(layout.root(), range, mapper);
-            } else {
-                layout = RunLayout.create(settings.outputDir(), start, settings.mode().wireName(),
-                        (settings.mode() == Mode.CHANNEL || settings.mode() == Mode.GUILD || settings.mode() == Mode.DM)
-                            && range.isFull() && !settings.incremental(), runIdent,
-                        settings.gzip());
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new RunFailedException((resuming ? "cannot resume " + settings.resumeDir()
-                    : "cannot create a run directory") + ": " + describe(e)
-                    + (e instanceof java.nio.file.FileSystemException ? "; check that the folder can be written" : ""),
-                    null, e);
-        }
+        RunOpening.Opened opened = RunOpening.open(settings, start, runIdent, range, mapper);
+        RunLayout layout = opened.layout();
+        JsonNode previous = opened.previous();
+        runIdent = opened.ident();
+        ResumeState resume = opened.resume();
         Token token = settings.token();
         Scrubber scrubber = Scrubber.of(token.secret(), settings.noScrub());
         runLog = openRunLog(layout, token);
@@ -178,36 +154,7 @@ public final class ArchiveRun {
         listener.runStarted(layout.root());
         RunFailedException failure = null;
         try (ExchangeLog runLog = context.openLog(RunFiles.RUN_LOG)) {
-            JsonNode user = login(rest, runLog);
-            meta.user(user);
-            GatewayLink gateway = null;
-            if (!settings.noGateway()) {
-                try {
-                    gateway = GatewayLink.open(rest, http, mapper, runLog, clock, random, reconnect, settings.userAccount(),
-                            settings.members());
-                } catch (GatewayLink.Unavailable e) {
-                    LOG.warn(e.getMessage());
-                    meta.warning(e.getMessage());
-                    meta.gateway(Map.of(), e.getMessage());
-                }
-            }
-            try {
-                if (gateway != null) {
-                    if (gateway.ready().user() != null && gateway.ready().user().isObject()) {
-                        meta.user(gateway.ready().user());
-                    }
-                    gateway.messageContentWarning(settings.userAccount()).ifPresent(warning -> {
-                        LOG.warn(warning);
-                        meta.warning(warning);
-                    });
-                }
-                new ModeRunner(context, meta, user, gateway).run(settings, runLog);
-            } finally {
-                if (gateway != null) {
-                    gateway.close();
-                    meta.gateway(gateway.droppedEvents(), gateway.failure().orElse(null));
-                }
-            }
+            new RunSession(settings, http, mapper, clock, random, reconnect).run(context, meta, runLog);
             meta.completed(clock.instant());
         } catch (InterruptedException e) {
             String reason = interruption != null ? interruption : "interrupted";
@@ -219,11 +166,11 @@ public final class ArchiveRun {
                 meta.interrupted(clock.instant(), interruption);
                 failure = new RunFailedException("run interrupted (" + interruption + ")", layout.root(), e);
             } else {
-                meta.failed(clock.instant(), e, trace(e));
-                failure = new RunFailedException(scrubber.scrub(message(e, token)), layout.root(), e);
+                meta.failed(clock.instant(), e, RunEnding.trace(e));
+                failure = new RunFailedException(scrubber.scrub(RunEnding.message(e, token)), layout.root(), e);
             }
         } finally {
-            if (media != null) closeMedia(media, meta);
+            if (media != null) RunEnding.closeMedia(media, meta);
             try {
                 metaWriter.replace(layout.metaFile(RunFiles.RUN_LOG), meta.toJson());
             } catch (IOException e) {
@@ -281,56 +228,14 @@ public final class ArchiveRun {
                 scrubber::scrub);
     }
 
-    private static void closeMedia(MediaArchiver media, RunMeta meta) {
-        try {
-            media.close();
-        } catch (IOException e) {
-            meta.warning("cannot finish " + MediaArchiver.MANIFEST + ": " + e.getMessage());
-        }
-        MediaArchiver.Summary summary = media.summary();
-        meta.media(summary);
-        if (summary.failed() > 0) {
-            String warning = summary.failed() + " media " + (summary.failed() == 1 ? "file" : "files")
-                    + " could not be downloaded; " + MediaArchiver.MANIFEST + " says which and why";
-            LOG.warn(warning);
-            meta.warning(warning);
-        }
-    }
 
-    private static JsonNode login(DiscordRest rest, ExchangeLog runLog) throws IOException, InterruptedException {
-        ApiResponse me = rest.get(ApiRequest.get(Routes.ME), runLog);
-        return me.require("login", false);
-    }
 
     private HttpUrl apiUrl() {
         return DiscordRest.baseUrl(settings.apiUrl());
     }
 
-    /** A file system error names only the path; say what kind of error it was too. */
-    private static String describe(Exception e) {
-        if (e instanceof java.nio.file.FileSystemException fse) {
-            String kind = e.getClass().getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT)
-                    .replace(" exception", "");
-            String what = fse.getReason() != null ? fse.getReason() : kind;
-            return fse.getFile() == null ? what : fse.getFile() + " (" + what + ")";
-        }
-        return e.getMessage();
-    }
 
-    /** One line saying what went wrong and what to do. */
-    private static String message(Exception e, Token token) {
-        if (e instanceof DiscordApiException api && api.tokenRefused()) {
-            return DiscordApiException.tokenRefusedAdvice(token.userAccount());
-        }
-        String message = e.getMessage();
-        return message != null ? message : e.getClass().getSimpleName();
-    }
 
-    private static String trace(Throwable e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        return trace.toString();
-    }
 
     /** Configures a run; everything but the settings has a production default. Not thread-safe. */
     public static final class Builder {

@@ -74,7 +74,9 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         return new Builder(mode, token, outputDir);
     }
 
-    /** Starts settings for a run of {@code mode} with {@code token}, writing its run directory into {@code outputDir}. */
+    /**
+     * Starts settings for a run of {@code mode} with {@code token}, writing its run directory into {@code outputDir}.
+     */
     public static Builder builder(Mode mode, Token token, Path outputDir) {
         return new Builder(mode, token.secret(), outputDir).userAccount(token.userAccount());
     }
@@ -190,9 +192,8 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
          */
         public ArchiveSettings build() {
             Objects.requireNonNull(token, "token");
-            return new ArchiveSettings(mode, ids, new Token(token, userAccount), outputDir, after, before, noScrub, gzip, apiUrl,
-                    command, noGateway, concurrency, incremental, resumeDir, maxRate, media,
-                    members);
+            return new ArchiveSettings(mode, ids, new Token(token, userAccount), outputDir, after, before, noScrub,
+                    gzip, apiUrl, command, noGateway, concurrency, incremental, resumeDir, maxRate, media, members);
         }
     }
 }

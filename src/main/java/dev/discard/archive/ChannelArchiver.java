@@ -93,8 +93,8 @@ final class ChannelArchiver {
                 walk.oldest, walk.newest, error, walk.pins, refused);
         context.counters.channels.increment();
         if (result.failed()) context.counters.channelsFailed.increment();
-        context.writeMeta(guildStem + "/" + channelId, ChannelMetaWriter.of(context.mapper, channel, result, walk.warning, context.range,
-                        context.startAfter.get(channelId), finished));
+        context.writeMeta(guildStem + "/" + channelId, ChannelMetaWriter.of(context.mapper, channel, result,
+                walk.warning, context.range, context.startAfter.get(channelId), finished));
         context.listener.channelFinished(result);
         if (refused) {
             LOG.warn("channel {}: skipped, Discord refused access: {}", channelId, error);

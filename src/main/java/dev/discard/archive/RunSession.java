@@ -1,0 +1,81 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.discord.ApiRequest;
+import dev.discard.discord.ApiResponse;
+import dev.discard.discord.DiscordRest;
+import dev.discard.discord.Routes;
+import dev.discard.discord.gateway.ReconnectPolicy;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The middle of a run, where it talks to Discord: logs in over REST, opens the gateway session beside it (or goes on
+ * over REST only, saying why), and archives what the mode asks for. The run's meta hears the user, the warnings and
+ * the gateway's end.
+ */
+final class RunSession {
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveRun.class);
+
+    private final ArchiveSettings settings;
+    private final OkHttpClient http;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final ReconnectPolicy reconnect;
+
+    RunSession(ArchiveSettings settings, OkHttpClient http, ObjectMapper mapper, Clock clock, RandomGenerator random,
+            ReconnectPolicy reconnect) {
+        this.settings = settings;
+        this.http = http;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.random = random;
+        this.reconnect = reconnect;
+    }
+
+    /** Runs the session into {@code runLog}; the gateway is closed when it returns or throws. */
+    void run(ArchiveContext context, RunMeta meta, ExchangeLog runLog) throws IOException, InterruptedException {
+        JsonNode user = login(context.rest, runLog);
+        meta.user(user);
+        GatewayLink gateway = null;
+        if (!settings.noGateway()) {
+            try {
+                gateway = GatewayLink.open(context.rest, http, mapper, runLog, clock, random, reconnect,
+                        settings.userAccount(), settings.members());
+            } catch (GatewayLink.Unavailable e) {
+                LOG.warn(e.getMessage());
+                meta.warning(e.getMessage());
+                meta.gateway(Map.of(), e.getMessage());
+            }
+        }
+        try {
+            if (gateway != null) {
+                if (gateway.ready().user() != null && gateway.ready().user().isObject()) {
+                    meta.user(gateway.ready().user());
+                }
+                gateway.messageContentWarning(settings.userAccount()).ifPresent(warning -> {
+                    LOG.warn(warning);
+                    meta.warning(warning);
+                });
+            }
+            new ModeRunner(context, meta, user, gateway).run(settings, runLog);
+        } finally {
+            if (gateway != null) {
+                gateway.close();
+                meta.gateway(gateway.droppedEvents(), gateway.failure().orElse(null));
+            }
+        }
+    }
+
+    private static JsonNode login(DiscordRest rest, ExchangeLog runLog) throws IOException, InterruptedException {
+        ApiResponse me = rest.get(ApiRequest.get(Routes.ME), runLog);
+        return me.require("login", false);
+    }
+}
