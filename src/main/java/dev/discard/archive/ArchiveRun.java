@@ -220,6 +220,7 @@ public final class ArchiveRun {
                 failure = new RunFailedException(scrubber.scrub(message(e, token)), layout.root(), e);
             }
         } finally {
+            context.notes.all().forEach(meta::warning);
             if (media != null) closeMedia(media, meta);
             try {
                 metaWriter.replace(layout.metaFile("run"), meta.toJson());

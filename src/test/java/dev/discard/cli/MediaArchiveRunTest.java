@@ -168,6 +168,33 @@ class MediaArchiveRunTest {
     }
 
     @Test
+    void mediaTheServerFailsOrThatCannotBeReachedAreManifestLinesNotAFailedRun() throws Exception {
+        String failing = cdn.put("/attachments/" + GENERAL + "/1/busy.png", RED, "image/png");
+        cdn.script("/attachments/" + GENERAL + "/1/busy.png", 50, new okhttp3.mockwebserver.MockResponse()
+                .setResponseCode(503));
+        attach(3, 1, "busy.png", failing, "image/png");
+        // Port 1 on the loopback interface: nothing listens there, every attempt is refused.
+        attach(4, 2, "nowhere.png", "http://127.0.0.1:1/attachments/" + GENERAL + "/2/nowhere.png", "image/png");
+        CliRun run = archive("channel", Long.toString(GENERAL));
+        assertEquals(0, run.exitCode, run.toString());
+        Path runDir = ArchiveFiles.onlyRun(out);
+        List<JsonNode> manifest = ArchiveFiles.records(runDir.resolve("media.jsonl"));
+        JsonNode busy = find(manifest, "attachment", "/busy.png");
+        assertEquals("failed", busy.get("status").asText());
+        assertEquals(503, busy.get("http_status").asInt());
+        JsonNode nowhere = find(manifest, "attachment", "/nowhere.png");
+        assertEquals("failed", nowhere.get("status").asText());
+        assertTrue(nowhere.get("http_status").isNull(), nowhere.toString());
+        assertTrue(nowhere.get("error").asText().contains("ConnectException"), nowhere.toString());
+        JsonNode meta = ArchiveFiles.meta(runDir.resolve("run.meta.json"));
+        assertEquals(2, meta.path("summary").path("num_media_failed").asInt(), manifest.toString());
+        assertTrue(meta.path("run").path("completed").asBoolean());
+        assertFalse(meta.path("run").path("errors").asBoolean());
+        assertTrue(meta.path("run").path("warnings").toString().contains("2 media files could not be downloaded"),
+                meta.toString());
+    }
+
+    @Test
     void withoutMediaNothingIsDownloadedAndTheMetaFileIsUnchanged() throws Exception {
         attach(3, 1, "chart.png", cdn.put("/attachments/" + GENERAL + "/1/chart.png", RED, "image/png"),
                 "image/png");
