@@ -70,6 +70,6 @@ final class ArchiveContext {
 
     /** Creates the log {@code <stem>.jsonl[.gz]}; it must not exist. */
     ExchangeLog openLog(String stem) throws IOException {
-        return ExchangeLog.create(layout.logFile(stem), encoder, counters);
+        return ExchangeLog.create(layout.logFile(stem), encoder, counters, metaWriter.files());
     }
 }
