@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -93,7 +94,14 @@ final class RunLauncher {
         Console console = root.console;
         Mode mode = settings.mode();
         RunProgress progress = new RunProgress(console, settings, Clock.systemUTC(), System::nanoTime);
-        ArchiveRun run = root.runFactory.apply(settings).newBuilder().listener(progress).build();
+        ArchiveRun.Builder builder = root.runFactory.apply(settings).newBuilder().listener(progress);
+        String cdnUrl = root.optionValues.cdnUrl;
+        if (cdnUrl != null) {
+            HttpUrl parsed = HttpUrl.parse(cdnUrl);
+            if (parsed == null) throw new UsageException("--cdn-url: expected an http(s) URL but was " + cdnUrl);
+            builder.cdnUrl(parsed);
+        }
+        ArchiveRun run = builder.build();
         // Counted down once the outcome is printed: on a signal the JVM exits when the hook returns, and the line
         // that says how to resume must be out by then.
         CountDownLatch reported = new CountDownLatch(1);

@@ -195,6 +195,30 @@ class MediaArchiveRunTest {
     }
 
     @Test
+    void cdnUrlNamesTheCdnOfImagesBuiltFromIds() throws Exception {
+        discordGuild().put("icon", "1269e74af4df7417b13759eae50c83dc");
+        cdn.put("/icons/" + GUILD_ID + "/1269e74af4df7417b13759eae50c83dc.png", RED, "image/png");
+        cdn.put("/emojis/" + Fixtures.CUSTOM_EMOJI + ".png", BLUE, "image/jpeg");
+        // The run's own default is Discord's CDN: only the option points it at the fake one.
+        CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), CliRun.fixedRuns(), "--api-url", discord.apiUrl(),
+                "-o", out.toString(), "--no-gateway", "--media", "--cdn-url", cdn.root().toString(), "guild",
+                Long.toString(GUILD_ID));
+        assertEquals(0, run.exitCode, run.toString());
+        List<JsonNode> manifest = ArchiveFiles.records(ArchiveFiles.onlyRun(out).resolve("media.jsonl"));
+        JsonNode icon = find(manifest, "guild_icon", "/icons/" + GUILD_ID + "/");
+        assertEquals("downloaded", icon.get("status").asText(), icon.toString());
+        assertTrue(icon.get("url").asText().startsWith(cdn.root().toString()), icon.toString());
+        assertEquals("downloaded", find(manifest, "emoji", "/emojis/").get("status").asText());
+        assertTrue(cdn.paths().stream().anyMatch(p -> p.startsWith("/icons/" + GUILD_ID + "/")), cdn.paths().toString());
+
+        CliRun bad = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), CliRun.fixedRuns(), "--api-url", discord.apiUrl(),
+                "-o", out.resolve("bad").toString(), "--media", "--cdn-url", "cdn.example", "guild",
+                Long.toString(GUILD_ID));
+        assertEquals(ExitCode.USAGE, bad.exitCode, bad.toString());
+        assertTrue(bad.err.contains("--cdn-url: expected an http(s) URL but was cdn.example"), bad.err);
+    }
+
+    @Test
     void withoutMediaNothingIsDownloadedAndTheMetaFileIsUnchanged() throws Exception {
         attach(3, 1, "chart.png", cdn.put("/attachments/" + GENERAL + "/1/chart.png", RED, "image/png"),
                 "image/png");
