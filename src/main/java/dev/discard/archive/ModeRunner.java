@@ -6,6 +6,7 @@ import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.DiscordUnreachableException;
 import dev.discard.discord.UnexpectedResponseException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -86,11 +87,22 @@ final class ModeRunner {
         return failures(results);
     }
 
-    /** The channel's active threads, asked of its guild ({@code /guilds/{id}/threads/active}); none if refused. */
+    /**
+     * The channel's active threads, asked of its guild ({@code /guilds/{id}/threads/active}); none, and a note, when
+     * that failed.
+     */
     private List<JsonNode> activeThreads(long guildId, long channelId, ExchangeLog log)
             throws IOException, InterruptedException {
-        ApiResponse response = context.rest.get(ApiRequest.get("/guilds/" + guildId + "/threads/active"), log);
+        String stem = Snowflake.toString(guildId);
+        ApiResponse response;
+        try {
+            response = context.rest.get(ApiRequest.get("/guilds/" + stem + "/threads/active"), log);
+        } catch (DiscordUnreachableException e) {
+            context.notes.add(stem, "threads/active: " + e.getMessage());
+            return List.of();
+        }
         failIfUnauthorized(response, "threads");
+        if (!response.isSuccessful()) context.notes.add(stem, "threads/active: " + ExtraNotes.answer(response));
         List<JsonNode> active = new ArrayList<>();
         for (JsonNode thread : response.json().path("threads")) {
             if (Ids.of(thread, "parent_id") == channelId) active.add(thread);

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.DiscordUnreachableException;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.discord.Snowflake;
 import java.io.IOException;
 
 /**
  * Records a channel's pins: {@code GET /channels/{id}/messages/pins}, 50 a page, newest pin first, paged with
  * {@code before} = the last {@code pinned_at} while {@code has_more}; on servers without that route (404) the older
  * {@code GET /channels/{id}/pins}, which answers all pins at once. See
- * https://discord.com/developers/docs/resources/message#get-channel-pins.
+ * https://discord.com/developers/docs/resources/message#get-channel-pins. Pins are optional: a failure (a refusal,
+ * an error that outlived the retries, no answer at all) is recorded and noted, and the run goes on.
  */
 final class PinArchiver {
     static final int PAGE = 50;
@@ -22,33 +25,50 @@ final class PinArchiver {
         this.context = context;
     }
 
-    /** @return the pins found; a refusal is recorded and counts none */
-    long archive(long channelId, ExchangeSink log) throws IOException, InterruptedException {
+    /**
+     * @param guildStem where a failure is noted
+     * @return the pins found before any failure
+     */
+    long archive(long channelId, String guildStem, ExchangeSink log) throws IOException, InterruptedException {
         String path = "/channels/" + channelId + "/messages/pins";
         long pins = 0;
         String before = null;
-        while (true) {
-            ApiRequest request = ApiRequest.get(path).param("limit", PAGE);
-            if (before != null) request = request.param("before", before);
-            ApiResponse response = context.rest.get(request, log);
-            if (response.status() == 401) throw new DiscordApiException("pins", response);
-            if (response.status() == 404 && before == null) return oldPins(channelId, log);
-            JsonNode items = response.json().path("items");
-            if (!response.isSuccessful() || !items.isArray()) return pins;
-            pins += items.size();
-            String last = items.isEmpty() ? null : Ids.text(items.get(items.size() - 1), "pinned_at");
-            if (!response.json().path("has_more").asBoolean(false) || last == null || last.equals(before)) break;
-            before = last;
+        try {
+            while (true) {
+                ApiRequest request = ApiRequest.get(path).param("limit", PAGE);
+                if (before != null) request = request.param("before", before);
+                ApiResponse response = context.rest.get(request, log);
+                if (response.status() == 401) throw new DiscordApiException("pins", response);
+                if (response.status() == 404 && before == null) return oldPins(channelId, guildStem, log);
+                JsonNode items = response.json().path("items");
+                if (!response.isSuccessful() || !items.isArray()) {
+                    note(channelId, guildStem, response);
+                    break;
+                }
+                pins += items.size();
+                String last = items.isEmpty() ? null : Ids.text(items.get(items.size() - 1), "pinned_at");
+                if (!response.json().path("has_more").asBoolean(false) || last == null || last.equals(before)) break;
+                before = last;
+            }
+        } catch (DiscordUnreachableException e) {
+            context.notes.add(guildStem, "pins of channel " + Snowflake.toString(channelId) + ": " + e.getMessage());
         }
         context.counters.pins.add(pins);
         return pins;
     }
 
-    private long oldPins(long channelId, ExchangeSink log) throws IOException, InterruptedException {
+    private long oldPins(long channelId, String guildStem, ExchangeSink log) throws IOException, InterruptedException {
         ApiResponse response = context.rest.get(ApiRequest.get("/channels/" + channelId + "/pins"), log);
         if (response.status() == 401) throw new DiscordApiException("pins", response);
         long pins = response.isSuccessful() && response.json().isArray() ? response.json().size() : 0;
+        if (!response.isSuccessful() || !response.json().isArray()) note(channelId, guildStem, response);
         context.counters.pins.add(pins);
         return pins;
+    }
+
+    private void note(long channelId, String guildStem, ApiResponse response) {
+        context.notes.add(guildStem, "pins of channel " + Snowflake.toString(channelId) + ": "
+                + (response.isSuccessful() ? "expected pins but the answer was not a list (HTTP " + response.status()
+                        + ")" : ExtraNotes.answer(response)));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.DiscordUnreachableException;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.Snowflake;
 import java.io.IOException;
@@ -11,12 +12,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Lists a channel's archived threads into its log: public ones, private ones where the account may manage threads,
  * and, for user accounts, the private ones it joined. Discord answers them newest archived first; pages follow with
  * {@code before} = the last {@code archive_timestamp} (a thread id for joined ones) while {@code has_more}. With
- * {@code --after}, listing stops at threads archived before it. See
+ * {@code --after}, listing stops at threads archived before it. A list that fails (a refusal, an error that outlived
+ * the retries, no answer) is recorded and noted, and the run goes on with the threads found. See
  * https://discord.com/developers/docs/resources/channel#list-public-archived-threads.
  */
 final class ThreadLister {
@@ -28,16 +31,31 @@ final class ThreadLister {
         this.context = context;
     }
 
-    /** Adds the archived threads of {@code parentId} that touch the run's range to {@code into}. */
-    void archived(long parentId, ExchangeSink log, boolean userAccount, boolean managesThreads, List<JsonNode> into)
-            throws IOException, InterruptedException {
-        String base = "/channels/" + parentId;
-        list(base + "/threads/archived/public", false, log, into);
-        if (managesThreads) list(base + "/threads/archived/private", false, log, into);
-        if (userAccount) list(base + "/users/@me/threads/archived/private", true, log, into);
+    /**
+     * Adds the archived threads of {@code parentId} that touch the run's range to {@code into}.
+     *
+     * @param guildStem where a failure is noted
+     */
+    void archived(long parentId, String guildStem, ExchangeSink log, boolean userAccount, boolean managesThreads,
+            List<JsonNode> into) throws IOException, InterruptedException {
+        String base = "/channels/" + Snowflake.toString(parentId);
+        String[] lists = {"/threads/archived/public", managesThreads ? "/threads/archived/private" : null,
+                userAccount ? "/users/@me/threads/archived/private" : null};
+        for (String list : lists) {
+            if (list == null) continue;
+            String what = (list.startsWith("/users") ? "threads/joined/archived/private" : list.substring(1))
+                    + " of channel " + Snowflake.toString(parentId) + ": ";
+            try {
+                list(base + list, list.startsWith("/users"), log, into)
+                        .ifPresent(failure -> context.notes.add(guildStem, what + failure));
+            } catch (DiscordUnreachableException e) {
+                context.notes.add(guildStem, what + e.getMessage());
+            }
+        }
     }
 
-    private void list(String path, boolean byId, ExchangeSink log, List<JsonNode> into)
+    /** Lists into {@code into}; returns what went wrong, if anything did. */
+    private Optional<String> list(String path, boolean byId, ExchangeSink log, List<JsonNode> into)
             throws IOException, InterruptedException {
         String before = null;
         while (true) {
@@ -46,7 +64,13 @@ final class ThreadLister {
             ApiResponse response = context.rest.get(request, log);
             if (response.status() == 401) throw new DiscordApiException("threads", response);
             JsonNode threads = response.json().path("threads");
-            if (!response.isSuccessful() || !threads.isArray() || threads.isEmpty()) return;
+            // Private lists need MANAGE_THREADS, which channel runs assume without knowing: their 403 is expected.
+            if (response.status() == 403 && path.endsWith("/private")) return Optional.empty();
+            if (!response.isSuccessful()) return Optional.of(ExtraNotes.answer(response));
+            if (!threads.isArray()) {
+                return Optional.of("expected a thread list but the answer had none (HTTP " + response.status() + ")");
+            }
+            if (threads.isEmpty()) return Optional.empty();
             String last = before;
             boolean older = false;
             for (JsonNode thread : threads) {
@@ -59,7 +83,7 @@ final class ThreadLister {
                 last = byId ? Ids.text(thread, "id") : thread.path("thread_metadata").path("archive_timestamp").asText();
             }
             if (older || !response.json().path("has_more").asBoolean(false) || last == null || last.equals(before)) {
-                return;
+                return Optional.empty();
             }
             before = last;
         }

@@ -121,6 +121,13 @@ public final class ArchiveOptions {
         if (media) values().media = true;
     }
 
+    @Option(order = 16, names = "--cdn-url", paramLabel = "URL",
+            description = "With --media: the CDN that avatars, emojis, guild icons and stickers named by id come"
+                    + " from; Discord's by default: https://cdn.discordapp.com")
+    void cdnUrl(String url) {
+        if (url != null) values().cdnUrl = url;
+    }
+
     /** The options as given, wherever they appeared on the command line. Null means "not given". */
     static final class Values {
         String token;
@@ -131,6 +138,7 @@ public final class ArchiveOptions {
         boolean noScrub;
         boolean gzip;
         String apiUrl;
+        String cdnUrl;
         boolean verbose;
         boolean quiet;
         boolean noGateway;

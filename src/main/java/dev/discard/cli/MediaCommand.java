@@ -44,7 +44,7 @@ final class MediaCommand implements Callable<Integer> {
     static final String USER_TOKEN_ENV = "DISCORD_USER_TOKEN";
     /** The shared options that mean nothing here; they are taken off this command's help and parser. */
     private static final Set<String> NOT_FOR_MEDIA = Set.of("--no-scrub", "--gzip", "--no-gateway", "--media",
-            "--concurrency", "--incremental", "--resume", "--members", "--max-rate");
+            "--concurrency", "--incremental", "--resume", "--members", "--max-rate", "--cdn-url");
     private static final List<String> HELP_ORDER = List.of("--token", "--is-user-account", "--guild", "--days",
             "--after", "--before", "--output-dir", "--from-archive", "--retries", "--api-url", "--verbose");
 

@@ -354,6 +354,33 @@ class MediaCommandTest {
         assertTrue((plain.out + plain.err).chars().allMatch(c -> c >= 0x20 || c == '\n'), plain.out);
     }
 
+    /** The widest line the bar drew: the text between carriage returns, escape sequences left out. */
+    private static int widestBarLine(String out) {
+        int widest = 0;
+        for (String line : out.replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "").split("[\r\n]")) {
+            if (line.startsWith("Downloading")) widest = Math.max(widest, line.codePointCount(0, line.length()));
+        }
+        return widest;
+    }
+
+    @Test
+    void theBarSpansTheTerminalsWidth() throws Exception {
+        attach(3, "chart.png", RED, "image/png");
+        // As Terminal.system() does: the width is the terminal's, asked through the console (COLUMNS here).
+        Terminal asked = new Terminal(new StringReader(""), false, true, temp, -1);
+        CliRun wide = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN, "COLUMNS", "160"), asked, FEB_3, CliRun.fixedRuns(),
+                "--api-url", discord.apiUrl(), "media", "-o", images.toString(), "--after", "2021-02-01", GENERAL_ID);
+        assertEquals(0, wide.exitCode, wide.toString());
+        assertEquals(159, widestBarLine(wide.out), wide.out);
+
+        Terminal given = new Terminal(new StringReader(""), false, true, temp, 100);
+        CliRun narrow = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN, "COLUMNS", "160"), given, FEB_3,
+                CliRun.fixedRuns(), "--api-url", discord.apiUrl(), "media", "-o", temp.resolve("again").toString(),
+                "--after", "2021-02-01", GENERAL_ID);
+        assertEquals(0, narrow.exitCode, narrow.toString());
+        assertEquals(99, widestBarLine(narrow.out), narrow.out);
+    }
+
     @Test
     void serversThatAnswerOldestFirstGiveTheSameImages() throws Exception {
         discord.oldestFirst();
