@@ -27,6 +27,8 @@ final class ArchiveContext {
     final MediaArchiver media;
     /** Invite codes fetched in this run, so each is fetched once whichever channel links it. */
     final java.util.Set<String> invitesSeen = InviteArchiver.newSeenSet();
+    /** What the optional parts (pins, thread lists, invites) could not fetch, for the meta files. */
+    final ExtraNotes notes = new ExtraNotes();
 
     ArchiveContext(DiscordRest rest, ObjectMapper mapper, RunLayout layout, RecordEncoder encoder,
             MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener, ChannelPool pool,
@@ -68,6 +70,6 @@ final class ArchiveContext {
 
     /** Creates the log {@code <stem>.jsonl[.gz]}; it must not exist. */
     ExchangeLog openLog(String stem) throws IOException {
-        return ExchangeLog.create(layout.logFile(stem), encoder, counters);
+        return ExchangeLog.create(layout.logFile(stem), encoder, counters, metaWriter.files());
     }
 }

@@ -17,6 +17,8 @@ import dev.discard.media.CdnUrls;
 import dev.discard.media.Downloader;
 import dev.discard.media.MediaArchiver;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
@@ -51,6 +53,7 @@ public final class ArchiveRun {
     private final RandomGenerator random;
     private final int invalidRequestLimit;
     private final HttpUrl cdnUrl;
+    private final OutputFiles files;
     private final ObjectMapper mapper = Json.newMapper();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Thread runThread;
@@ -71,6 +74,7 @@ public final class ArchiveRun {
         this.random = b.random;
         this.invalidRequestLimit = b.invalidRequestLimit;
         this.cdnUrl = b.cdnUrl;
+        this.files = b.files;
     }
 
     /** Starts configuring a run of {@code settings}; {@link Builder#build()} makes it. */
@@ -129,7 +133,7 @@ public final class ArchiveRun {
         Scrubber scrubber = Scrubber.of(token.secret(), settings.noScrub());
         runLog = openRunLog(layout, token);
         RunCounters counters = new RunCounters();
-        MetaWriter metaWriter = new MetaWriter(mapper, scrubber);
+        MetaWriter metaWriter = new MetaWriter(mapper, scrubber, files);
         RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters, previous);
         DiscordRest rest = DiscordRest.builder(http, apiUrl(), token).mapper(mapper).clock(clock)
                 .rateLimiter(new RateLimiter(sleeper, System::nanoTime, settings.maxRate())).retryPolicy(retry)
@@ -144,9 +148,9 @@ public final class ArchiveRun {
         }
         try {
             metaWriter.write(layout.metaFile(RunFiles.RUN_LOG), meta.toJson(), resuming);
-        } catch (IOException e) {
-            throw new RunFailedException("cannot write run.meta.json in " + layout.root() + ": " + e.getMessage(),
-                    layout.root(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new RunFailedException(e instanceof WriteFailedException ? e.getMessage()
+                    : "cannot write run.meta.json in " + layout.root() + ": " + e.getMessage(), layout.root(), e);
         }
         ArchiveContext context = new ArchiveContext(rest, mapper, layout,
                 new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,
@@ -160,20 +164,28 @@ public final class ArchiveRun {
             String reason = interruption != null ? interruption : "interrupted";
             meta.interrupted(clock.instant(), reason);
             failure = new RunFailedException("run interrupted (" + reason + "); " + layout.root()
-                    + " holds what was archived until then", layout.root(), e);
+                    + " holds what was archived until then; continue with: " + resumeCommand(layout.root()),
+                    layout.root(), e);
         } catch (Exception e) {
+            WriteFailedException write = WriteFailedException.in(e);
             if (interruption != null) {
                 meta.interrupted(clock.instant(), interruption);
-                failure = new RunFailedException("run interrupted (" + interruption + ")", layout.root(), e);
+                failure = new RunFailedException("run interrupted (" + interruption + "); continue with: "
+                        + resumeCommand(layout.root()), layout.root(), e);
+            } else if (write != null) {
+                meta.failed(clock.instant(), write, RunEnding.trace(e));
+                failure = new RunFailedException(scrubber.scrub(write.getMessage() + "; once it can be written"
+                        + " (free some space), continue with: " + resumeCommand(layout.root())), layout.root(), e);
             } else {
                 meta.failed(clock.instant(), e, RunEnding.trace(e));
                 failure = new RunFailedException(scrubber.scrub(RunEnding.message(e, token)), layout.root(), e);
             }
         } finally {
+            context.notes.all().forEach(meta::warning);
             if (media != null) RunEnding.closeMedia(media, meta);
             try {
                 metaWriter.replace(layout.metaFile(RunFiles.RUN_LOG), meta.toJson());
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 if (failure == null) {
                     failure = new RunFailedException("cannot write run.meta.json: " + e.getMessage(), layout.root(), e);
                 }
@@ -234,6 +246,13 @@ public final class ArchiveRun {
         return DiscordRest.baseUrl(settings.apiUrl());
     }
 
+    /** The command that continues the run in {@code root}, quoted for a POSIX shell where the path needs it. */
+    static String resumeCommand(Path root) {
+        String path = root.toString();
+        boolean plain = !path.isEmpty() && path.chars().allMatch(c -> Character.isLetterOrDigit(c) || "/._-+:,@".indexOf(c) >= 0);
+        return "discard --resume " + (plain ? path : "'" + path.replace("'", "'\\''") + "'");
+    }
+
 
 
 
@@ -250,6 +269,7 @@ public final class ArchiveRun {
         private RandomGenerator random = new SecureRandom();
         private int invalidRequestLimit = InvalidRequestGuard.DEFAULT_LIMIT;
         private HttpUrl cdnUrl = CdnUrls.DISCORD;
+        private OutputFiles files = OutputFiles.DISK;
 
         private Builder(ArchiveSettings settings) {
             this.settings = settings;
@@ -318,6 +338,12 @@ public final class ArchiveRun {
             return this;
         }
 
+        /** How the run creates its logs and meta files; {@link OutputFiles#DISK} unless a test needs another. */
+        public Builder outputFiles(OutputFiles files) {
+            this.files = files;
+            return this;
+        }
+
         /** The run, ready to {@link ArchiveRun#run()}. */
         public ArchiveRun build() {
             return new ArchiveRun(this);
@@ -336,6 +362,7 @@ public final class ArchiveRun {
             b.random = random;
             b.invalidRequestLimit = invalidRequestLimit;
             b.cdnUrl = cdnUrl;
+            b.files = files;
             return b;
         }
 

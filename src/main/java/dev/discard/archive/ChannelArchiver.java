@@ -50,8 +50,8 @@ final class ChannelArchiver {
         Walk walk = new Walk();
         try {
             if (ChannelType.hasMessages(channel.path("type").asInt(-1))) {
-                walk(channelId, log, walk);
-                walk.pins = pins.archive(channelId, log);
+                walk(channelId, guildStem, log, walk);
+                walk.pins = pins.archive(channelId, guildStem, log);
             }
         } catch (DiscordApiException e) {
             if (e.tokenRefused()) {
@@ -104,7 +104,7 @@ final class ChannelArchiver {
         return result;
     }
 
-    private void walk(long channelId, ExchangeLog log, Walk walk) throws IOException, InterruptedException {
+    private void walk(long channelId, String guildStem, ExchangeLog log, Walk walk) throws IOException, InterruptedException {
         long after = context.startAfter(channelId);
         ResumeState.Prior prior = context.resume.channel(channelId);
         if (prior != null && !prior.done()) {
@@ -120,7 +120,7 @@ final class ChannelArchiver {
                 long id = message.id();
                 walk.add(id, message.timestamp());
                 reactions.archive(channelId, id, message.reactions(), log);
-                invites.archive(message, log);
+                invites.archive(message, guildStem, log);
                 if (context.media != null) context.media.message(channelId, message.tree(), log);
             }
             context.counters.messages.add(messages.size());

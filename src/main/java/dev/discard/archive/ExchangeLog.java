@@ -6,10 +6,12 @@ import dev.discard.discord.WsFrame;
 import dev.discard.format.LogFile;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,7 +21,9 @@ import java.util.zip.GZIPOutputStream;
  * One JSONL file of records: {@code run.jsonl}, {@code <guild>/guild.jsonl} or {@code <guild>/<channel>.jsonl},
  * gzipped when the name ends in {@code .gz}. Each record is flushed as it is written (a gzip file with a sync flush),
  * so whatever happens to the process, everything before the last record can be read; {@link #close} finishes the
- * gzip stream. Never opens an existing file. Thread-safe.
+ * gzip stream. Never opens an existing file. A write that fails (the disk full) throws {@link WriteFailedException};
+ * closing then cuts the file back to its last whole record, or deletes it when it had none, so neither a half record
+ * nor an empty file is left. Thread-safe.
  */
 public final class ExchangeLog implements ExchangeSink, Closeable {
     private static final int BUFFER = 64 * 1024; // 64 KiB: a page of 100 messages is typically 40–100 KiB
@@ -33,24 +37,44 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
     private final Path path;
     private final RecordEncoder encoder;
     private final RunCounters counters;
+    private final CountingStream onDisk;
     private OutputStream out;
     private long records;
+    private boolean failed;
+    /** Bytes in the file up to the end of the last record written whole. */
+    private long committed;
 
-    private ExchangeLog(Path path, OutputStream out, RecordEncoder encoder, RunCounters counters) {
+    private ExchangeLog(Path path, CountingStream onDisk, OutputStream out, RecordEncoder encoder,
+            RunCounters counters) {
         this.path = path;
+        this.onDisk = onDisk;
         this.out = out;
         this.encoder = encoder;
         this.counters = counters;
     }
 
     /** Creates the file, which must not exist; compression follows the name. */
-    static ExchangeLog create(Path path, RecordEncoder encoder, RunCounters counters) throws IOException {
-        OutputStream file = new BufferedOutputStream(
-                Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), BUFFER);
-        OutputStream out = LogFile.isGzip(path)
-                ? new LeveledGzip(file)
-                : file;
-        return new ExchangeLog(path, out, encoder, counters);
+    static ExchangeLog create(Path path, RecordEncoder encoder, RunCounters counters, OutputFiles files)
+            throws IOException {
+        OutputStream created;
+        try {
+            created = files.create(path);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new WriteFailedException(path, e);
+        }
+        CountingStream onDisk = new CountingStream(created);
+        OutputStream file = new BufferedOutputStream(onDisk, BUFFER);
+        try {
+            OutputStream out = LogFile.isGzip(path)
+                    ? new LeveledGzip(file)
+                    : file;
+            return new ExchangeLog(path, onDisk, out, encoder, counters);
+        } catch (IOException e) {
+            file.close();
+            throw new WriteFailedException(path, e);
+        }
     }
 
     public Path path() {
@@ -82,8 +106,10 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
             out.write('\n');
             out.flush();
             records++;
+            committed = onDisk.count;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+            failed = true;
+            throw new WriteFailedException(path, e);
         }
     }
 
@@ -101,6 +127,45 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
         if (out == null) return;
         OutputStream closing = out;
         out = null;
-        closing.close();
+        try {
+            closing.close();
+        } catch (IOException e) {
+            failed = true;
+            throw new WriteFailedException(path, e);
+        } finally {
+            if (failed) cutToLastRecord();
+        }
+    }
+
+    private void cutToLastRecord() throws IOException {
+        if (committed == 0) {
+            Files.deleteIfExists(path);
+            return;
+        }
+        // Truncating needs no free space.
+        try (FileChannel file = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            if (file.size() > committed) file.truncate(committed);
+        }
+    }
+
+    /** Counts the bytes that reached the file. */
+    private static final class CountingStream extends FilterOutputStream {
+        long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 }

@@ -170,6 +170,7 @@ final class GuildArchiver {
         }
         ArrayNode notes = meta.putArray("notes");
         extras.notes().forEach(notes::add);
+        context.notes.of(Snowflake.toString(Ids.of(guild, "id"))).forEach(notes::add);
         boolean done = results.size() == decisions.stream().filter(ReadableChannels.Decision::archive).count();
         meta.put("completed", done);
         return meta;

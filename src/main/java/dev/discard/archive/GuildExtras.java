@@ -84,11 +84,16 @@ final class GuildExtras {
             response = context.rest.get(request, log);
         } catch (DiscordUnreachableException e) {
             // An optional part: noted in the meta, never the end of the run.
-            notes.add(path.substring(path.lastIndexOf('/') + 1) + ": " + e.getMessage());
+            notes.add(label(path) + ": " + e.getMessage());
             return Optional.empty();
         }
         if (response.isSuccessful()) return Optional.of(response.json());
-        notes.add(path.substring(path.lastIndexOf('/') + 1) + ": " + new DiscordApiException(path, response).answer());
+        notes.add(label(path) + ": " + new DiscordApiException(path, response).answer());
         return Optional.empty();
+    }
+
+    /** {@code threads/active} for {@code /guilds/{id}/threads/active}: the part after the guild. */
+    private static String label(String path) {
+        return path.substring(path.indexOf('/', "/guilds/".length()) + 1);
     }
 }

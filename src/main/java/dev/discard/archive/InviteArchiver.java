@@ -2,6 +2,7 @@ package dev.discard.archive;
 
 import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
+import dev.discard.discord.DiscordUnreachableException;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.PageMessage;
 import dev.discard.discord.Routes;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  * Records the invites that archived messages link to ({@code discord.gg/…}, {@code discord.com/invite/…}, and the
  * older {@code discordapp.com/invite/…}), each once per run, with counts and expiration:
  * {@code GET /invites/{code}?with_counts=true&with_expiration=true}, into the log of the channel where it was seen
- * first. An unknown or expired invite's 404 is recorded too: it says the invite was dead when archived.
+ * first. An unknown or expired invite's 404 is recorded too: it says the invite was dead when archived. Any other
+ * failure (a refusal, an error that outlived the retries, no answer) is recorded and noted, and the run goes on.
  */
 final class InviteArchiver {
     /** Anchored on the literal host, so a scan of a message costs little more than an indexOf. */
@@ -36,12 +38,25 @@ final class InviteArchiver {
         return ConcurrentHashMap.newKeySet();
     }
 
-    /** Fetches the invites linked from this message that the run has not fetched yet. */
-    void archive(PageMessage message, ExchangeSink log) throws IOException, InterruptedException {
+    /**
+     * Fetches the invites linked from this message that the run has not fetched yet.
+     *
+     * @param guildStem where a failure is noted
+     */
+    void archive(PageMessage message, String guildStem, ExchangeSink log) throws IOException, InterruptedException {
         for (String code : codes(message)) {
             if (!seen.add(code)) continue;
-            ApiResponse response = context.rest.get(ApiRequest.get(Routes.invite(code))
-                    .param("with_counts", true).param("with_expiration", true), log);
+            ApiResponse response;
+            try {
+                response = context.rest.get(ApiRequest.get(Routes.invite(code))
+                        .param("with_counts", true).param("with_expiration", true), log);
+            } catch (DiscordUnreachableException e) {
+                context.notes.add(guildStem, "invite " + code + ": " + e.getMessage());
+                continue;
+            }
+            if (!response.isSuccessful() && response.status() != 404) {
+                context.notes.add(guildStem, "invite " + code + ": " + ExtraNotes.answer(response));
+            }
             context.counters.invites.increment();
         }
     }

@@ -8,24 +8,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.discard.format.Scrubber;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Writes meta files as Discard does: pretty JSON with four-space indents, UTF-8, non-ASCII as is. A meta file that is
  * rewritten (run.meta.json at the end of a run) is replaced atomically, so a reader never sees half of one. The
- * finished text is scrubbed of the token as a whole, whichever value carried it (a URL, a path, a name).
+ * finished text is scrubbed of the token as a whole, whichever value carried it (a URL, a path, a name). A write that
+ * fails throws {@link WriteFailedException} and leaves neither a half meta file nor a {@code .tmp} one.
  */
 final class MetaWriter {
     private final ObjectWriter writer;
     private final Scrubber scrubber;
+    private final OutputFiles files;
 
-    MetaWriter(ObjectMapper mapper, Scrubber scrubber) {
+    MetaWriter(ObjectMapper mapper, Scrubber scrubber, OutputFiles files) {
         this.scrubber = scrubber;
+        this.files = files;
         DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
         DefaultPrettyPrinter printer = new PythonStylePrinter()
                 .withSeparators(Separators.createDefaultInstance()
@@ -41,15 +45,41 @@ final class MetaWriter {
         else create(file, meta);
     }
 
+    /** How the run's files are created; logs use it too. */
+    OutputFiles files() {
+        return files;
+    }
+
     /** Writes a meta file that must not exist yet. */
     void create(Path file, JsonNode meta) throws IOException {
-        Files.write(file, bytes(meta), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        byte[] bytes = bytes(meta);
+        OutputStream out;
+        try {
+            out = files.create(file);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new WriteFailedException(file, e);
+        }
+        try (out) {
+            out.write(bytes);
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw new WriteFailedException(file, e);
+        }
     }
 
     /** Replaces a meta file this run wrote before, atomically where the file system allows. */
     void replace(Path file, JsonNode meta) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temp, bytes(meta));
+        // Left by a run that was killed mid-write; ours to replace.
+        Files.deleteIfExists(temp);
+        try {
+            create(temp, meta);
+        } catch (WriteFailedException e) {
+            Files.deleteIfExists(temp);
+            throw new WriteFailedException(file, (IOException) e.getCause());
+        }
         try {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -5,6 +5,7 @@ import dev.discard.discord.ApiRequest;
 import dev.discard.discord.ApiResponse;
 import dev.discard.discord.ChannelType;
 import dev.discard.discord.DiscordApiException;
+import dev.discard.discord.DiscordUnreachableException;
 import dev.discard.discord.Routes;
 import dev.discard.discord.UnexpectedResponseException;
 import dev.discard.format.Snowflake;
@@ -86,10 +87,21 @@ final class ModeRunner {
         return failures(results);
     }
 
-    /** The channel's active threads, asked of its guild ({@code /guilds/{id}/threads/active}); none if refused. */
+    /**
+     * The channel's active threads, asked of its guild ({@code /guilds/{id}/threads/active}); none, and a note, when
+     * that failed.
+     */
     private List<JsonNode> activeThreads(long guildId, long channelId, ExchangeLog log)
             throws IOException, InterruptedException {
-        ApiResponse response = context.rest.get(ApiRequest.get(Routes.activeThreads(guildId)), log);
+        String stem = Snowflake.toString(guildId);
+        ApiResponse response;
+        try {
+            response = context.rest.get(ApiRequest.get(Routes.activeThreads(guildId)), log);
+        } catch (DiscordUnreachableException e) {
+            context.notes.add(stem, "threads/active: " + e.getMessage());
+            return List.of();
+        }
+        if (!response.isSuccessful()) context.notes.add(stem, "threads/active: " + ExtraNotes.answer(response));
         List<JsonNode> active = new ArrayList<>();
         for (JsonNode thread : response.json().path("threads")) {
             if (Ids.of(thread, "parent_id") == channelId) active.add(thread);

@@ -35,7 +35,7 @@ final class ThreadArchiver {
         for (JsonNode thread : active) {
             if (lister.inRange(thread)) found.add(thread);
         }
-        lister.archived(Ids.of(parent, "id"), parentLog, userAccount, managesThreads, found);
+        lister.archived(Ids.of(parent, "id"), guildStem, parentLog, userAccount, managesThreads, found);
         Map<Long, JsonNode> unique = new LinkedHashMap<>();
         found.stream().sorted((a, b) -> Snowflake.compare(Ids.of(a, "id"), Ids.of(b, "id")))
                 .forEach(t -> unique.putIfAbsent(Ids.of(t, "id"), t));

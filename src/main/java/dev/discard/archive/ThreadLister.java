@@ -1,6 +1,7 @@
 package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.discord.DiscordUnreachableException;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.ListPages;
 import dev.discard.discord.Routes;
@@ -10,12 +11,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Lists a channel's archived threads into its log: public ones, private ones where the account may manage threads,
  * and, for user accounts, the private ones it joined. Discord answers them newest archived first; pages follow with
  * {@code before} = the last {@code archive_timestamp} (a thread id for joined ones) while {@code has_more}. With
- * {@code --after}, listing stops at threads archived before it. See
+ * {@code --after}, listing stops at threads archived before it. A list that fails (a refusal, an error that outlived
+ * the retries, no answer) is recorded and noted, and the run goes on with the threads found. See
  * https://discord.com/developers/docs/resources/channel#list-public-archived-threads.
  */
 final class ThreadLister {
@@ -27,19 +30,49 @@ final class ThreadLister {
         this.context = context;
     }
 
-    /** Adds the archived threads of {@code parentId} that touch the run's range to {@code into}. */
-    void archived(long parentId, ExchangeSink log, boolean userAccount, boolean managesThreads, List<JsonNode> into)
-            throws IOException, InterruptedException {
-        list(Routes.publicArchivedThreads(parentId), false, log, into);
-        if (managesThreads) list(Routes.privateArchivedThreads(parentId), false, log, into);
-        if (userAccount) list(Routes.myPrivateArchivedThreads(parentId), true, log, into);
+    /**
+     * Adds the archived threads of {@code parentId} that touch the run's range to {@code into}.
+     *
+     * @param guildStem where a failure is noted
+     */
+    void archived(long parentId, String guildStem, ExchangeSink log, boolean userAccount, boolean managesThreads,
+            List<JsonNode> into) throws IOException, InterruptedException {
+        String base = Routes.channel(parentId);
+        String[] lists = {Routes.publicArchivedThreads(parentId),
+                managesThreads ? Routes.privateArchivedThreads(parentId) : null,
+                userAccount ? Routes.myPrivateArchivedThreads(parentId) : null};
+        for (String list : lists) {
+            if (list == null) continue;
+            String relative = list.substring(base.length());
+            boolean joined = relative.startsWith("/users");
+            String what = (joined ? "threads/joined/archived/private" : relative.substring(1))
+                    + " of channel " + Snowflake.toString(parentId) + ": ";
+            try {
+                list(list, joined, log, into)
+                        .ifPresent(failure -> context.notes.add(guildStem, what + failure));
+            } catch (DiscordUnreachableException e) {
+                context.notes.add(guildStem, what + e.getMessage());
+            }
+        }
     }
 
-    private void list(String path, boolean byId, ExchangeSink log, List<JsonNode> into)
+    /** Lists into {@code into}; returns what went wrong, if anything did. */
+    private Optional<String> list(String path, boolean byId, ExchangeSink log, List<JsonNode> into)
             throws IOException, InterruptedException {
+        String[] failure = {null};
         ListPages.walk(context.rest, path, PAGE, "before", null, log, (response, before) -> {
             JsonNode threads = response.json().path("threads");
-            if (!response.isSuccessful() || !threads.isArray() || threads.isEmpty()) return null;
+            // Private lists need MANAGE_THREADS, which channel runs assume without knowing: their 403 is expected.
+            if (response.status() == 403 && path.endsWith("/private")) return null;
+            if (!response.isSuccessful()) {
+                failure[0] = ExtraNotes.answer(response);
+                return null;
+            }
+            if (!threads.isArray()) {
+                failure[0] = "expected a thread list but the answer had none (HTTP " + response.status() + ")";
+                return null;
+            }
+            if (threads.isEmpty()) return null;
             Object last = before;
             boolean older = false;
             for (JsonNode thread : threads) {
@@ -53,6 +86,7 @@ final class ThreadLister {
             }
             return older || !response.json().path("has_more").asBoolean(false) ? null : last;
         });
+        return Optional.ofNullable(failure[0]);
     }
 
     /** A thread belongs to the run when it was created before --before and was active after --after. */

@@ -79,4 +79,11 @@ public final class ArchiveOptions {
     void members(boolean members) {
         if (members) values().members = true;
     }
+
+    @Option(order = 160, names = "--cdn-url", paramLabel = "URL",
+            description = "With --media: the CDN that avatars, emojis, guild icons and stickers named by id come"
+                    + " from; Discord's by default: https://cdn.discordapp.com")
+    void cdnUrl(String url) {
+        if (url != null) values().cdnUrl = url;
+    }
 }

@@ -3,7 +3,6 @@ package dev.discard.cli;
 import dev.discard.index.IndexListener;
 import dev.discard.read.RecordProblem;
 import java.nio.file.Path;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -36,7 +35,7 @@ final class IndexProgress implements IndexListener, AutoCloseable {
                 .setStyle(ProgressBarStyle.UNICODE_BLOCK)
                 .setUnit(" files", 1)
                 .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(console.out, console.width.getAsInt()))
+                .setConsumer(new TerminalBarConsumer(console.out, console.width))
                 .build();
     }
 

@@ -3,10 +3,12 @@ package dev.discard.cli;
 import dev.discard.discord.Token;
 import dev.discard.format.ClientInfo;
 import dev.discard.format.Json;
+import dev.discard.format.MetaFileException;
 import dev.discard.media.ExtractSummary;
 import dev.discard.media.MediaException;
 import dev.discard.media.MediaJob;
 import dev.discard.media.MediaSettings;
+import dev.discard.read.RunInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,7 +61,7 @@ final class MediaCommand implements Callable<Integer> {
 
     @Option(order = 56, names = "--from-archive", paramLabel = "RUN_DIR",
             description = "Read the messages from this archive run directory instead of Discord; only the downloads "
-                    + "go out.")
+                    + "go out, and expired links are renewed through the API the run recorded (or --api-url).")
     Path fromArchive;
 
     @Option(order = 58, names = "--retries", paramLabel = "N", defaultValue = "3",
@@ -171,8 +173,18 @@ final class MediaCommand implements Callable<Integer> {
         }
     }
 
-    private static String apiUrl(OptionValues options) {
-        return options.apiUrl != null ? options.apiUrl : dev.discard.archive.ArchiveSettings.DEFAULT_API_URL;
+    /** --api-url; else the server an archive's run talked to, so its expired links are renewed where they came from. */
+    private String apiUrl(OptionValues options) {
+        if (options.apiUrl != null) return options.apiUrl;
+        if (fromArchive != null) {
+            try {
+                String recorded = RunInfo.read(fromArchive, Json.newMapper()).apiUrl();
+                if (recorded != null) return recorded;
+            } catch (MetaFileException e) {
+                // Not a run directory we can read: MediaJob says so in its own words.
+            }
+        }
+        return dev.discard.archive.ArchiveSettings.DEFAULT_API_URL;
     }
 
     private static boolean blank(String s) {

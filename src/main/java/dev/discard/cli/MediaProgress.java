@@ -4,7 +4,7 @@ import dev.discard.media.ExtractListener;
 import dev.discard.media.MediaRef;
 import java.nio.file.Path;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import java.util.function.IntSupplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -30,9 +30,10 @@ final class MediaProgress implements ExtractListener, AutoCloseable {
         this.bar = bar;
     }
 
-    /** A bar when stdout is a terminal ({@code width} columns, or the terminal's when -1), else a quiet display. */
+    /** A bar when stdout is a terminal (the terminal's {@code width} columns, else the console's), else quiet. */
     static MediaProgress of(Console console, Terminal terminal) {
         if (!terminal.outputIsTerminal()) return new MediaProgress(console, null);
+        IntSupplier width = terminal.width() > 0 ? terminal::width : console.width;
         ProgressBarBuilder bar = new ProgressBarBuilder()
                 .setTaskName("Downloading")
                 .setInitialMax(0)
@@ -40,7 +41,7 @@ final class MediaProgress implements ExtractListener, AutoCloseable {
                 .setUnit(" images", 1)
                 .setUpdateIntervalMillis(250)
                 .showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(console.out, terminal.width()));
+                .setConsumer(new TerminalBarConsumer(console.out, width));
         return new MediaProgress(console, bar);
     }
 

@@ -16,6 +16,7 @@ final class OptionValues {
     boolean noScrub;
     boolean gzip;
     String apiUrl;
+    String cdnUrl;
     boolean verbose;
     boolean quiet;
     boolean noGateway;

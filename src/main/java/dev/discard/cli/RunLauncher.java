@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -20,6 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class RunLauncher {
     static final String TOKEN_ENV = "DISCORD_TOKEN";
+    /** How long a signal's shutdown waits, after the files, for the outcome's line to be printed. */
+    private static final long REPORT_WAIT_MILLIS = 2_000;
 
     private RunLauncher() {}
 
@@ -89,8 +94,21 @@ final class RunLauncher {
         Console console = root.console;
         Mode mode = settings.mode();
         RunProgress progress = new RunProgress(console, settings, Clock.systemUTC(), System::nanoTime);
-        ArchiveRun run = root.runFactory.apply(settings).newBuilder().listener(progress).build();
-        try (ShutdownGuard guard = ShutdownGuard.install(wait -> run.interrupt(Signals.reason(), wait));
+        ArchiveRun.Builder builder = root.runFactory.apply(settings).newBuilder().listener(progress);
+        String cdnUrl = root.optionValues.cdnUrl;
+        if (cdnUrl != null) {
+            HttpUrl parsed = HttpUrl.parse(cdnUrl);
+            if (parsed == null) throw new UsageException("--cdn-url: expected an http(s) URL but was " + cdnUrl);
+            builder.cdnUrl(parsed);
+        }
+        ArchiveRun run = builder.build();
+        // Counted down once the outcome is printed: on a signal the JVM exits when the hook returns, and the line
+        // that says how to resume must be out by then.
+        CountDownLatch reported = new CountDownLatch(1);
+        try (ShutdownGuard guard = ShutdownGuard.install(wait -> {
+                    run.interrupt(Signals.reason(), wait);
+                    reported.await(REPORT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                });
                 ConsoleLog log = ConsoleLog.open(console.verbose(), console.quiet())) {
             RunResult result;
             try {
@@ -102,6 +120,8 @@ final class RunLauncher {
         } catch (RunFailedException e) {
             console.error(e.getMessage());
             return ExitCode.FAILED;
+        } finally {
+            reported.countDown();
         }
     }
 

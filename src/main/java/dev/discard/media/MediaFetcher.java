@@ -46,8 +46,15 @@ final class MediaFetcher {
         } catch (Downloader.FailedException e) {
             Downloader.FailedException failure = e;
             if ((e.status() == 403 || e.status() == 404) && CdnUrls.isSigned(ref.url()) && rest != null
-                    && ref.messageId() > 0) {
-                String fresh = freshUrl(ref, channelId, sink);
+                    && ref.messageId() != 0) {
+                String fresh;
+                try {
+                    fresh = freshUrl(ref, channelId, sink);
+                } catch (IOException unreachable) {
+                    throw new Downloader.FailedException(e.getMessage() + " (signed URL expired, and the API at "
+                            + rest.baseUrl() + " that renews it cannot be reached: " + unreachable.getMessage()
+                            + "; give --api-url)", e.status(), unreachable);
+                }
                 if (fresh != null && !fresh.equals(ref.url())) {
                     try {
                         return new Result(downloader.fetch(fresh, dir), fresh, true);
@@ -71,13 +78,17 @@ final class MediaFetcher {
         }
     }
 
-    /** The same file's URL in the message as Discord serves it now, or null when the message or file is gone. */
-    private String freshUrl(MediaRef ref, long channelId, ExchangeSink sink) throws InterruptedException {
+    /**
+     * The same file's URL in the message as Discord serves it now, or null when the message or file is gone.
+     *
+     * @throws IOException when the API cannot be reached at all
+     */
+    private String freshUrl(MediaRef ref, long channelId, ExchangeSink sink) throws IOException, InterruptedException {
         ApiResponse response;
         try {
             response = rest.get(ApiRequest.get(Routes.message(channelId, ref.messageId())), sink);
-        } catch (IOException | DiscordApiException e) {
-            return null; // No fresher link: the original's failure is the one to report.
+        } catch (DiscordApiException refused) {
+            return null; // A refused token renews nothing: the original's failure is the one to report.
         }
         if (!response.isSuccessful() || !response.json().isObject()) return null;
         String key = ref.key();

@@ -29,6 +29,7 @@ import java.time.Instant;
  * @param exception the exception that ended it, or null
  * @param interrupted why it was interrupted (Ctrl-C, SIGTERM), or null
  * @param settingsToken {@code settings.token}: non-null only for runs made with {@code --no-scrub}
+ * @param apiUrl {@code settings.api_url}, the server the run talked to; null when not recorded (the Python Discard)
  * @param summary the {@code summary} object as written (counts), never null
  */
 public record RunInfo(
@@ -47,6 +48,7 @@ public record RunInfo(
         String exception,
         String interrupted,
         String settingsToken,
+        String apiUrl,
         JsonNode summary) {
 
     public static final String FILE_NAME = RunFiles.RUN_META;
@@ -72,7 +74,7 @@ public record RunInfo(
                 MetaJson.time(file, run.get("datetime_end"), "run.datetime_end"),
                 run.path("completed").asBoolean(false), run.path("finished").asBoolean(false),
                 MetaJson.text(run.get("exception")), MetaJson.text(run.get("interrupted")),
-                MetaJson.text(settings.get("token")),
+                MetaJson.text(settings.get("token")), MetaJson.text(settings.get("api_url")),
                 root.path("summary").isObject() ? root.get("summary") : mapper.createObjectNode());
     }
 

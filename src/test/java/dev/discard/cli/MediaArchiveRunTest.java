@@ -196,6 +196,57 @@ class MediaArchiveRunTest {
     }
 
     @Test
+    void mediaTheServerFailsOrThatCannotBeReachedAreManifestLinesNotAFailedRun() throws Exception {
+        String failing = cdn.put("/attachments/" + GENERAL + "/1/busy.png", RED, "image/png");
+        cdn.script("/attachments/" + GENERAL + "/1/busy.png", 50, new okhttp3.mockwebserver.MockResponse()
+                .setResponseCode(503));
+        attach(3, 1, "busy.png", failing, "image/png");
+        // Port 1 on the loopback interface: nothing listens there, every attempt is refused.
+        attach(4, 2, "nowhere.png", "http://127.0.0.1:1/attachments/" + GENERAL + "/2/nowhere.png", "image/png");
+        CliRun run = archive("channel", Long.toString(GENERAL));
+        assertEquals(0, run.exitCode, run.toString());
+        Path runDir = ArchiveFiles.onlyRun(out);
+        List<JsonNode> manifest = ArchiveFiles.records(runDir.resolve("media.jsonl"));
+        JsonNode busy = find(manifest, "attachment", "/busy.png");
+        assertEquals("failed", busy.get("status").asText());
+        assertEquals(503, busy.get("http_status").asInt());
+        JsonNode nowhere = find(manifest, "attachment", "/nowhere.png");
+        assertEquals("failed", nowhere.get("status").asText());
+        assertTrue(nowhere.get("http_status").isNull(), nowhere.toString());
+        assertTrue(nowhere.get("error").asText().contains("ConnectException"), nowhere.toString());
+        JsonNode meta = ArchiveFiles.meta(runDir.resolve("run.meta.json"));
+        assertEquals(2, meta.path("summary").path("num_media_failed").asInt(), manifest.toString());
+        assertTrue(meta.path("run").path("completed").asBoolean());
+        assertFalse(meta.path("run").path("errors").asBoolean());
+        assertTrue(meta.path("run").path("warnings").toString().contains("2 media files could not be downloaded"),
+                meta.toString());
+    }
+
+    @Test
+    void cdnUrlNamesTheCdnOfImagesBuiltFromIds() throws Exception {
+        discordGuild().put("icon", "1269e74af4df7417b13759eae50c83dc");
+        cdn.put("/icons/" + GUILD_ID + "/1269e74af4df7417b13759eae50c83dc.png", RED, "image/png");
+        cdn.put("/emojis/" + Fixtures.CUSTOM_EMOJI + ".png", BLUE, "image/jpeg");
+        // The run's own default is Discord's CDN: only the option points it at the fake one.
+        CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), CliRun.fixedRuns(), "--api-url", discord.apiUrl(),
+                "-o", out.toString(), "--no-gateway", "--media", "--cdn-url", cdn.root().toString(), "guild",
+                Long.toString(GUILD_ID));
+        assertEquals(0, run.exitCode, run.toString());
+        List<JsonNode> manifest = ArchiveFiles.records(ArchiveFiles.onlyRun(out).resolve("media.jsonl"));
+        JsonNode icon = find(manifest, "guild_icon", "/icons/" + GUILD_ID + "/");
+        assertEquals("downloaded", icon.get("status").asText(), icon.toString());
+        assertTrue(icon.get("url").asText().startsWith(cdn.root().toString()), icon.toString());
+        assertEquals("downloaded", find(manifest, "emoji", "/emojis/").get("status").asText());
+        assertTrue(cdn.paths().stream().anyMatch(p -> p.startsWith("/icons/" + GUILD_ID + "/")), cdn.paths().toString());
+
+        CliRun bad = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), CliRun.fixedRuns(), "--api-url", discord.apiUrl(),
+                "-o", out.resolve("bad").toString(), "--media", "--cdn-url", "cdn.example", "guild",
+                Long.toString(GUILD_ID));
+        assertEquals(ExitCode.USAGE, bad.exitCode, bad.toString());
+        assertTrue(bad.err.contains("--cdn-url: expected an http(s) URL but was cdn.example"), bad.err);
+    }
+
+    @Test
     void withoutMediaNothingIsDownloadedAndTheMetaFileIsUnchanged() throws Exception {
         attach(3, 1, "chart.png", cdn.put("/attachments/" + GENERAL + "/1/chart.png", RED, "image/png"),
                 "image/png");

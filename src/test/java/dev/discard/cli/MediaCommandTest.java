@@ -324,10 +324,60 @@ class MediaCommandTest {
                 files(temp.resolve("general")), "both parts, and no _2 copy from the repeated page");
     }
 
+    @Test
+    void fromArchiveRenewsExpiredLinksThroughTheApiTheRunRecorded() throws Exception {
+        Path runDir = archiveExpiredImage();
+        int refetches = refetchesOf(3);
+
+        // No --api-url: the run's settings.api_url (the fake) is where the expired link is renewed.
+        CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), Terminal.none(temp), FEB_3, CliRun.fixedRuns(),
+                "media", "--from-archive", runDir.toString());
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertArrayEquals(RED, Files.readAllBytes(temp.resolve("general").resolve("2021-02-01_12-30-00_old.png")));
+        assertEquals(refetches + 1, refetchesOf(3), "the message was fetched again from the recorded API");
+    }
+
+    @Test
+    void fromArchiveSaysSoWhenTheApiThatRenewsLinksCannotBeReached() throws Exception {
+        Path runDir = archiveExpiredImage();
+
+        CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), Terminal.none(temp), FEB_3, CliRun.fixedRuns(),
+                "--api-url", "http://127.0.0.1:1/api/v10", "media", "--from-archive", runDir.toString());
+
+        assertEquals(ExitCode.PARTIAL, run.exitCode, run.toString());
+        assertTrue(run.err.contains("signed URL expired, and the API at http://127.0.0.1:1/api/v10 that renews it"
+                + " cannot be reached"), run.toString());
+        assertFalse(run.toString().contains("the message is gone"), run.toString());
+    }
+
+    /** An archive of #general whose one image link has expired by the time media reads it. */
+    private Path archiveExpiredImage() throws Exception {
+        String url = attach(3, "old.png", RED, "image/png");
+        ((ObjectNode) message(3).withArray("attachments").get(0)).put("url", FakeCdn.signed(url, "60000000"));
+        Path runDir = archiveRun();
+        cdn.expire("60000000");
+        discord.refetch(m -> {
+            ((ObjectNode) m.withArray("attachments").get(0)).put("url", FakeCdn.signed(url, "7fffffff"));
+            return m;
+        });
+        return runDir;
+    }
+
+    private int refetchesOf(int index) {
+        String path = "/api/v10/channels/" + GENERAL + "/messages/" + messageId(index);
+        return (int) discord.paths().stream().filter(path::equals).count();
+    }
+
     /** A gzip archive of #general with two images attached, made by the archiver; returns its run directory. */
     private Path archiveTwoImages() throws Exception {
         attach(3, "chart.png", RED, "image/png");
         attach(200, "later.png", BLUE, "image/png");
+        return archiveRun();
+    }
+
+    /** A gzip archive of #general as it is now, made by the archiver; returns its run directory. */
+    private Path archiveRun() throws Exception {
         CliRun archived = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), "--api-url", discord.apiUrl(), "-o",
                 temp.resolve("archive").toString(), "--gzip", "--no-gateway", "channel", GENERAL_ID);
         assertEquals(0, archived.exitCode, archived.toString());
@@ -352,6 +402,33 @@ class MediaCommandTest {
         CliRun plain = mediaInto(temp.resolve("again"), "--after", "2021-02-01", GENERAL_ID);
         assertEquals(0, plain.exitCode, plain.toString());
         assertTrue((plain.out + plain.err).chars().allMatch(c -> c >= 0x20 || c == '\n'), plain.out);
+    }
+
+    /** The widest line the bar drew: the text between carriage returns, escape sequences left out. */
+    private static int widestBarLine(String out) {
+        int widest = 0;
+        for (String line : out.replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "").split("[\r\n]")) {
+            if (line.startsWith("Downloading")) widest = Math.max(widest, line.codePointCount(0, line.length()));
+        }
+        return widest;
+    }
+
+    @Test
+    void theBarSpansTheTerminalsWidth() throws Exception {
+        attach(3, "chart.png", RED, "image/png");
+        // As Terminal.system() does: the width is the terminal's, asked through the console (COLUMNS here).
+        Terminal asked = new Terminal(new StringReader(""), false, true, temp, -1);
+        CliRun wide = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN, "COLUMNS", "160"), asked, FEB_3, CliRun.fixedRuns(),
+                "--api-url", discord.apiUrl(), "media", "-o", images.toString(), "--after", "2021-02-01", GENERAL_ID);
+        assertEquals(0, wide.exitCode, wide.toString());
+        assertEquals(159, widestBarLine(wide.out), wide.out);
+
+        Terminal given = new Terminal(new StringReader(""), false, true, temp, 100);
+        CliRun narrow = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN, "COLUMNS", "160"), given, FEB_3,
+                CliRun.fixedRuns(), "--api-url", discord.apiUrl(), "media", "-o", temp.resolve("again").toString(),
+                "--after", "2021-02-01", GENERAL_ID);
+        assertEquals(0, narrow.exitCode, narrow.toString());
+        assertEquals(99, widestBarLine(narrow.out), narrow.out);
     }
 
     @Test

@@ -145,4 +145,47 @@ class OutsideServersTest extends FakeDiscordTest {
         assertTrue(guildMeta.path("notes").toString().contains("members: the server failed (502"),
                 guildMeta.toString());
     }
+
+    private static String notesOf(JsonNode meta, String key) {
+        return key.equals("warnings") ? meta.path("run").path("warnings").toString() : meta.path(key).toString();
+    }
+
+    @Test
+    void pinsThreadListsAndInvitesThatFailAreNotesNotTheEndOfTheRun() throws Exception {
+        long first = discord.channel(Fixtures.GENERAL).messageIds().get(0);
+        discord.channel(Fixtures.GENERAL).message(first).put("content", "join us: https://discord.gg/abc and discord.gg/xyz");
+        discord.script("/channels/" + Fixtures.GENERAL + "/messages/pins", 1,
+                discord.error(403, 50013, "Missing Permissions"));
+        discord.script("/threads/archived/public", 100, discord.error(502, 0, "502: Bad Gateway"));
+        discord.script("/threads/active", 100, discord.error(503, 0, "503: Service Unavailable"));
+        discord.script("/invites/abc", 100, discord.noAnswer());
+        discord.script("/invites/xyz", 1, discord.error(400, 50035, "Invalid Form Body"));
+        CliRun guild = runIn(out.resolve("g"), "--no-gateway", "guild", Long.toString(GUILD_ID));
+        assertEquals(0, guild.exitCode, guild.toString());
+        Path runDir = ArchiveFiles.onlyRun(out.resolve("g"));
+        String notes = notesOf(ArchiveFiles.meta(runDir.resolve(GUILD_ID + "/guild.meta.json")), "notes");
+        String general = Long.toString(Fixtures.GENERAL);
+        for (String expected : List.of("pins of channel " + general + ": refused (403 Missing Permissions (50013))",
+                "threads/archived/public of channel " + general + ": the server failed (502 Bad Gateway)",
+                "threads/active: 503 Service Unavailable", "invite abc: cannot reach ",
+                "invite xyz: 400 Invalid Form Body (50035)")) {
+            assertTrue(notes.contains(expected), expected + " in " + notes);
+        }
+        JsonNode runMeta = ArchiveFiles.meta(runDir.resolve("run.meta.json"));
+        assertTrue(notesOf(runMeta, "warnings").contains("guild " + GUILD_ID + ": invite abc: cannot reach "),
+                notesOf(runMeta, "warnings"));
+        assertFalse(runMeta.path("run").path("errors").asBoolean(), runMeta.toString());
+        assertTrue(runMeta.path("run").path("completed").asBoolean());
+        assertEquals(Fixtures.GENERAL_MESSAGES, ArchiveFiles.messageIds(runDir.resolve(GUILD_ID + "/" + general
+                + ".jsonl")).size());
+
+        discord.script("/channels/" + general + "/messages/pins", 100,
+                discord.noAnswer());
+        CliRun channel = runIn(out.resolve("c"), "--no-gateway", "channel", general);
+        assertEquals(0, channel.exitCode, channel.toString());
+        String warnings = notesOf(ArchiveFiles.meta(ArchiveFiles.onlyRun(out.resolve("c")).resolve("run.meta.json")),
+                "warnings");
+        assertTrue(warnings.contains("guild " + GUILD_ID + ": pins of channel " + general + ": cannot reach "), warnings);
+        assertTrue(warnings.contains("guild " + GUILD_ID + ": threads/active: the server failed (503"), warnings);
+    }
 }

@@ -260,6 +260,14 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         return response;
     }
 
+    /**
+     * A request that gets no answer: the server reads it and closes the connection. (MockWebServer applies
+     * DISCONNECT_AT_START before it asks a dispatcher, so a scripted one would answer 200.)
+     */
+    public MockResponse noAnswer() {
+        return new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AFTER_REQUEST);
+    }
+
     public MockResponse error(int status, int code, String message) {
         ObjectNode body = mapper.createObjectNode();
         body.put("message", message);
