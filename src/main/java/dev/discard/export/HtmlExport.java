@@ -68,7 +68,7 @@ public final class HtmlExport {
                 messages += exporter.export(channel);
                 progress.accept(plan.guildName(channel.guildId()) + " #" + channel.label());
             }
-            IndexPage index = plan.index(messages, GENERATED.format(clock.instant()));
+            IndexPage index = plan.index(messages, GENERATED.format(clock.instant()), media);
             Path indexFile = out.resolve("index.html");
             ChannelExporter.render(indexFile, w -> JteindexGenerated.render(new OwaspHtmlTemplateOutput(
                     new WriterOutput(w)), null, index));

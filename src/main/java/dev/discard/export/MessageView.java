@@ -31,7 +31,7 @@ public record MessageView(
         Reply reply,
         List<Attachment> attachments,
         List<Embed> embeds,
-        List<String> stickers,
+        List<Sticker> stickers,
         List<Reaction> reactions,
         boolean pinned,
         ThreadLink thread,
@@ -52,6 +52,9 @@ public record MessageView(
 
     /** A field of an embed. */
     public record Field(String name, String valueHtml) {}
+
+    /** A sticker: its archived image, else (not archived, or a Lottie animation) its name. */
+    public record Sticker(String name, String imageSrc) {}
 
     /** A reaction: a Unicode emoji, a custom emoji's archived image, else its {@code :name:}. */
     public record Reaction(String emoji, String imageSrc, long count) {}

@@ -40,9 +40,14 @@ final class MessageViews {
         this.plan = plan;
         this.users = users;
         this.media = media;
-        this.markdown = new DiscordMarkdown(new PageNames(plan, users), emojiId -> null);
+        this.markdown = new DiscordMarkdown(new PageNames(plan, users), this::emojiSrc);
         this.attachmentFiles = db.prepareStatement("SELECT id, media_file FROM attachments WHERE message_id = ?");
         this.inChannel = db.prepareStatement("SELECT 1 FROM messages WHERE id = ? AND channel_id = ?");
+    }
+
+    private String emojiSrc(String emojiId) {
+        String id = IndexIds.of(emojiId);
+        return id == null ? null : mediaSrc(plan.emojiFile(id));
     }
 
     /** Starts a page: its first message always shows its header. */
@@ -144,22 +149,34 @@ final class MessageViews {
         return out;
     }
 
-    private static List<String> stickers(JsonNode json) {
+    private List<MessageView.Sticker> stickers(JsonNode json) {
         JsonNode items = json.has("sticker_items") ? json.path("sticker_items") : json.path("stickers");
         if (!items.isArray() || items.isEmpty()) return List.of();
-        List<String> out = new ArrayList<>();
-        for (JsonNode s : items) out.add(s.path("name").asText("sticker"));
+        List<MessageView.Sticker> out = new ArrayList<>();
+        for (JsonNode s : items) {
+            String id = IndexIds.of(s.path("id").asText(""));
+            out.add(new MessageView.Sticker(s.path("name").asText("sticker"),
+                    id == null ? null : mediaSrc(plan.stickerFile(id))));
+        }
         return out;
     }
 
-    private static List<MessageView.Reaction> reactions(JsonNode list) {
+    /** The page's relative URL of an archived file, copied into the export; null when none was archived. */
+    private String mediaSrc(String storedFile) {
+        String copy = media.copy(storedFile);
+        return copy == null ? null : PageNames.ROOT + copy;
+    }
+
+    private List<MessageView.Reaction> reactions(JsonNode list) {
         if (!list.isArray() || list.isEmpty()) return List.of();
         List<MessageView.Reaction> out = new ArrayList<>(list.size());
         for (JsonNode r : list) {
             JsonNode emoji = r.path("emoji");
             String name = emoji.path("name").asText("?");
+            String id = emoji.hasNonNull("id") ? IndexIds.of(emoji.path("id").asText()) : null;
             String shown = emoji.hasNonNull("id") ? ":" + name + ":" : name;
-            out.add(new MessageView.Reaction(shown, null, r.path("count").asLong()));
+            out.add(new MessageView.Reaction(shown, id == null ? null : mediaSrc(plan.emojiFile(id)),
+                    r.path("count").asLong()));
         }
         return out;
     }

@@ -20,6 +20,9 @@ final class SitePlan {
     private final Map<String, String> guildNames = new LinkedHashMap<>();
     private final Map<String, ExportChannel> channels = new LinkedHashMap<>();
     private final Map<String, String> roleNames = new HashMap<>();
+    private final Map<String, String> emojiFiles = new HashMap<>();
+    private final Map<String, String> stickerFiles = new HashMap<>();
+    private final Map<String, String> guildIcons = new HashMap<>();
 
     private SitePlan() {}
 
@@ -31,6 +34,18 @@ final class SitePlan {
             }
             try (ResultSet rs = s.executeQuery("SELECT id, name FROM roles")) {
                 while (rs.next()) plan.roleNames.put(rs.getString(1), rs.getString(2));
+            }
+            // Media of guilds: small (a few hundred emojis a guild), kept for every page.
+            try (ResultSet rs = s.executeQuery("SELECT id, media_file FROM emojis WHERE media_file IS NOT NULL")) {
+                while (rs.next()) plan.emojiFiles.put(rs.getString(1), rs.getString(2));
+            }
+            // Lottie stickers (format 3) are JSON animations a page cannot show without a player: named instead.
+            try (ResultSet rs = s.executeQuery("SELECT id, media_file FROM stickers WHERE media_file IS NOT NULL"
+                    + " AND format_type IS NOT 3")) {
+                while (rs.next()) plan.stickerFiles.put(rs.getString(1), rs.getString(2));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, icon_file FROM guilds WHERE icon_file IS NOT NULL")) {
+                while (rs.next()) plan.guildIcons.put(rs.getString(1), rs.getString(2));
             }
             Map<String, long[]> counts = new HashMap<>();
             Map<String, String[]> ranges = new HashMap<>();
@@ -72,6 +87,16 @@ final class SitePlan {
         return roleNames.get(storedId);
     }
 
+    /** The stored media path of a custom emoji's archived image, null when none. */
+    String emojiFile(String storedId) {
+        return emojiFiles.get(storedId);
+    }
+
+    /** The stored media path of a sticker's archived image, null when none or not an image. */
+    String stickerFile(String storedId) {
+        return stickerFiles.get(storedId);
+    }
+
     /** Channels and threads with at least one message, in the order of the index page. */
     List<ExportChannel> exported() {
         List<ExportChannel> all = new ArrayList<>();
@@ -88,7 +113,7 @@ final class SitePlan {
     }
 
     /** The front page: guilds by id, then categories and channels in Discord's order, threads under their channel. */
-    IndexPage index(long messages, String generated) {
+    IndexPage index(long messages, String generated, MediaCopies media) {
         List<IndexPage.Guild> guilds = new ArrayList<>();
         for (Map.Entry<String, List<ExportChannel>> e : byGuild().entrySet()) {
             List<IndexPage.Channel> lines = new ArrayList<>();
@@ -98,7 +123,8 @@ final class SitePlan {
                         day(c.first()), day(c.last())));
             }
             String id = e.getKey() == null ? "dm" : IndexIds.display(e.getKey());
-            guilds.add(new IndexPage.Guild(id, guildName(e.getKey()), null, lines));
+            String icon = e.getKey() == null ? null : media.copy(guildIcons.get(e.getKey()));
+            guilds.add(new IndexPage.Guild(id, guildName(e.getKey()), icon, lines));
         }
         return new IndexPage(guilds, messages, generated);
     }

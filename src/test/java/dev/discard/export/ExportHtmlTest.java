@@ -92,6 +92,28 @@ class ExportHtmlTest {
     }
 
     @Test
+    void guildMediaShowsAsTheArchivedImagesAndTheRestByName() throws Exception {
+        String page = Files.readString(site.channelPage(GENERAL, 1));
+        String media = "\\.\\./\\.\\./(media/[0-9a-f]{64}\\.png)";
+        Matcher inText = Pattern.compile("purr <img class=\"emoji\" alt=\":blobcat:\" title=\":blobcat:\" src=\""
+                + media + "\">").matcher(page);
+        assertTrue(inText.find(), "the custom emoji in the text as its image");
+        assertTrue(page.contains("<span class=\"reaction\"><img class=\"emoji\" src=\"../../" + inText.group(1)
+                + "\" alt=\":blobcat:\">"), "and as a reaction, the same file");
+        Matcher sticker = Pattern.compile("<div class=\"sticker\"><img src=\"" + media + "\" alt=\"wave\"")
+                .matcher(page);
+        assertTrue(sticker.find(), "the archived sticker as its image");
+        assertTrue(page.contains("<div class=\"sticker named\">Sticker: dance</div>"), "a Lottie sticker by name");
+        for (String file : List.of(inText.group(1), sticker.group(1))) {
+            assertTrue(Files.isRegularFile(site.site.resolve(file)), file);
+        }
+        Matcher icon = Pattern.compile("<img class=\"guild-icon\" src=\"(media/[0-9a-f]{64}\\.gif)\"")
+                .matcher(Files.readString(site.site.resolve("index.html")));
+        assertTrue(icon.find(), "the guild's icon on the front page");
+        assertTrue(Files.isRegularFile(site.site.resolve(icon.group(1))));
+    }
+
+    @Test
     void hostileContentIsEscaped() throws Exception {
         String page = Files.readString(site.channelPage(GENERAL, 1));
         assertTrue(page.contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;&lt;img src=x onerror="),

@@ -60,6 +60,8 @@ final class ExportedSite {
         this.archivedIds = archivedIds;
     }
 
+    static final String STICKER = "990000000000000001";
+
     static ExportedSite build(Path root) throws Exception {
         Path out = root.resolve("out");
         Path site = root.resolve("site");
@@ -82,6 +84,23 @@ final class ExportedSite {
                     chart, chart.replace("/attachments/", "/resizing/"), "image/png", 1));
             ((ObjectNode) general.message(ids.get(3)).get("author")).put("avatar", "f00dfeed");
             cdn.put("/avatars/" + Fixtures.OWNER_ID + "/f00dfeed.png", FakeCdn.png(8, Color.CYAN), "image/png");
+
+            // Guild media that a --media run archives: the icon, the custom emoji (in text and as a reaction) and a
+            // sticker as images; a Lottie sticker, which a page cannot show, by name.
+            ObjectNode guild = discord.guild(GUILD_ID).json();
+            guild.put("icon", "a_1269e74af4df7417b13759eae50c83dc");
+            cdn.put("/icons/" + GUILD_ID + "/a_1269e74af4df7417b13759eae50c83dc.gif", FakeCdn.png(12, Color.BLUE),
+                    "image/gif");
+            cdn.put("/emojis/" + Fixtures.CUSTOM_EMOJI + ".png", FakeCdn.png(10, Color.YELLOW), "image/png");
+            guild.withArray("stickers").addObject().put("id", STICKER).put("name", "wave").put("format_type", 1)
+                    .put("guild_id", Long.toString(GUILD_ID));
+            cdn.put("/stickers/" + STICKER + ".png", FakeCdn.png(14, Color.GREEN), "image/png");
+            general.message(ids.get(11)).put("content", "purr <:blobcat:" + Fixtures.CUSTOM_EMOJI + ">");
+            ObjectNode stickered = general.message(ids.get(17));
+            stickered.withArray("sticker_items").addObject().put("id", STICKER).put("name", "wave")
+                    .put("format_type", 1);
+            stickered.withArray("sticker_items").addObject().put("id", "990000000000000002").put("name", "dance")
+                    .put("format_type", 3);
 
             long threadId = ids.get(20);
             FakeChannel thread = discord.channel(discord.guild(GUILD_ID), threadId, 11, "a <b>thread</b>", null);
