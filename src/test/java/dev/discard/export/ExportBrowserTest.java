@@ -120,6 +120,34 @@ class ExportBrowserTest {
         assertNoConsoleErrors();
     }
 
+    /** The console check would see a page that breaks: a script refused by the CSP, and a script that throws. */
+    @Test
+    void theConsoleCheckCatchesAPlantedError() throws Exception {
+        Path real = site.channelPage(GENERAL, 1);
+        String html = Files.readString(real);
+        Path inline = real.resolveSibling("planted-inline.html");
+        Files.writeString(inline, html.replace("</body>", "<script>document.title = 'ran';</script></body>"));
+        Path throwing = real.resolveSibling("planted-throw.html");
+        Files.writeString(real.resolveSibling("planted.js"), "throw new Error('planted failure');\n");
+        Files.writeString(throwing, html.replace("</body>", "<script src=\"planted.js\"></script></body>"));
+        try {
+            consoleProblems(); // what earlier pages left
+            open(inline);
+            assertEquals("#general · Discard Test Server ✨ (page 1)", browser.getTitle(), "the CSP refused it");
+            Set<String> refused = consoleProblems();
+            assertTrue(refused.stream().anyMatch(m -> m.contains("Content Security Policy")), refused.toString());
+            open(throwing);
+            Set<String> thrown = consoleProblems();
+            assertTrue(thrown.stream().anyMatch(m -> m.contains("planted failure")), thrown.toString());
+            open(real);
+            assertNoConsoleErrors();
+        } finally {
+            Files.delete(inline);
+            Files.delete(throwing);
+            Files.delete(real.resolveSibling("planted.js"));
+        }
+    }
+
     @Test
     void aScreenshotOfAChannelPage() throws Exception {
         browser.manage().window().setSize(new Dimension(1000, 1000));
@@ -155,10 +183,15 @@ class ExportBrowserTest {
     }
 
     private static void assertNoConsoleErrors() {
+        assertEquals(Set.of(), consoleProblems());
+    }
+
+    /** The warnings and errors of the console since it was last read (reading empties it). */
+    private static Set<String> consoleProblems() {
         Set<String> errors = new HashSet<>();
         for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
             if (entry.getLevel().intValue() >= Level.WARNING.intValue()) errors.add(entry.getMessage());
         }
-        assertEquals(Set.of(), errors);
+        return errors;
     }
 }
