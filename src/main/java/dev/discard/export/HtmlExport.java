@@ -58,6 +58,7 @@ public final class HtmlExport {
             Files.createDirectories(out.resolve("assets"));
             for (String asset : ASSETS) copyAsset(asset, out.resolve("assets").resolve(asset));
             SitePlan plan = SitePlan.read(db);
+            Files.writeString(out.resolve("assets").resolve("roles.css"), plan.rolesCss());
             UserCache users = new UserCache(db);
             MediaCopies media = new MediaCopies(out, files);
             MessageViews views = new MessageViews(db, new ObjectMapper(), plan, users, media);

@@ -10,6 +10,7 @@ import java.util.List;
  * @param datetime ISO 8601 UTC, for the {@code <time>} element
  * @param time the time shown, in UTC
  * @param author the author's display name
+ * @param authorClass the class of the role colouring the name ({@code roles.css}), null for none
  * @param avatar the author's avatar
  * @param bot whether the author is a bot or webhook
  * @param contentHtml the content as HTML, empty when none
@@ -23,6 +24,7 @@ public record MessageView(
         String datetime,
         String time,
         String author,
+        String authorClass,
         Avatar avatar,
         boolean bot,
         String contentHtml,

@@ -85,11 +85,23 @@ final class MessageViews {
 
         MessageView.Avatar avatar = avatarSrc != null ? new MessageView.Avatar(PageNames.ROOT + avatarSrc, null, 0)
                 : new MessageView.Avatar(null, initial(author), colour(authorId));
-        return new MessageView(IndexIds.display(storedId), timestamp, shortTime(timestamp), author, avatar, bot,
+        return new MessageView(IndexIds.display(storedId), timestamp, shortTime(timestamp), author,
+                authorClass(json.path("member").path("roles")), avatar, bot,
                 system == null ? markdown.toHtml(content) : "", system,
                 edited == null ? null : shortTime(edited) + " UTC", reply,
                 attachments(storedId, json.path("attachments")), embeds(json.path("embeds")), stickers(json),
                 reactions(json.path("reactions")), pinned, thread(storedId, json.path("thread")), grouped);
+    }
+
+    /** A message's member object (gateway messages carry one; history pages do not) gives the author's roles. */
+    private String authorClass(JsonNode roles) {
+        if (!roles.isArray() || roles.isEmpty()) return null;
+        List<String> ids = new ArrayList<>(roles.size());
+        for (JsonNode r : roles) {
+            String id = IndexIds.of(r.asText(""));
+            if (id != null) ids.add(id);
+        }
+        return plan.memberClass(ids);
     }
 
     private MessageView.Reply reply(String referenceId, JsonNode referenced, ExportChannel channel,

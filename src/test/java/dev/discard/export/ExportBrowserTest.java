@@ -106,6 +106,18 @@ class ExportBrowserTest {
     }
 
     @Test
+    void roleColoursApplyUnderTheContentSecurityPolicy() throws Exception {
+        open(site.channelPage(GENERAL, 1));
+        String role = "r" + dev.discard.fake.Fixtures.ROLE_ARCHIVISTS;
+        String teal = "rgba(26, 188, 156, 1)"; // as Selenium reports a computed colour
+        assertEquals(teal, browser.findElement(By.cssSelector(".author." + role)).getCssValue("color"));
+        WebElement mention = browser.findElement(By.cssSelector(".mention." + role));
+        assertEquals(teal, mention.getCssValue("color"));
+        assertEquals("rgba(26, 188, 156, 0.1)", mention.getCssValue("background-color"));
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void theHostileMessageShowsAsTextAndDoesNotRun() throws Exception {
         Path page = site.channelPage(GENERAL, 1);
         open(page);

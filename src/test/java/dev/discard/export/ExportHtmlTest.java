@@ -114,6 +114,19 @@ class ExportHtmlTest {
     }
 
     @Test
+    void roleColoursComeFromAGeneratedStylesheetNotInlineStyles() throws Exception {
+        String role = "r" + dev.discard.fake.Fixtures.ROLE_ARCHIVISTS;
+        String css = Files.readString(site.site.resolve("assets/roles.css"));
+        assertTrue(css.contains("." + role + " { color: #1abc9c; }"), css);
+        assertTrue(css.contains(".mention." + role + " { background-color: rgba(26, 188, 156, 0.1); }"), css);
+        String page = Files.readString(site.channelPage(GENERAL, 1));
+        assertTrue(page.contains("<span class=\"mention role " + role + "\">@Archivists</span>"), "the mention");
+        assertTrue(page.contains("<span class=\"author " + role + "\">"), "the name of a member wearing the role");
+        assertTrue(page.contains("assets/roles.css\">"));
+        for (Path file : site.pages()) assertFalse(Files.readString(file).contains("style="), file.toString());
+    }
+
+    @Test
     void hostileContentIsEscaped() throws Exception {
         String page = Files.readString(site.channelPage(GENERAL, 1));
         assertTrue(page.contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;&lt;img src=x onerror="),

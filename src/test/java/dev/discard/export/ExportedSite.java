@@ -61,6 +61,8 @@ final class ExportedSite {
     }
 
     static final String STICKER = "990000000000000001";
+    /** The colour of the Archivists role: 0x1abc9c, Discord's teal. */
+    static final int ROLE_COLOUR = 0x1abc9c;
 
     static ExportedSite build(Path root) throws Exception {
         Path out = root.resolve("out");
@@ -78,7 +80,8 @@ final class ExportedSite {
             reply.set("referenced_message", replied.deepCopy());
 
             general.message(ids.get(13)).put("content", "**Markdown**: *italic*, __underline__, ~~strike~~, `code`,"
-                    + " ||spoiler||, <@" + Fixtures.OWNER_ID + "> in <#" + GENERAL + ">\n> a quote\n- a list");
+                    + " ||spoiler||, <@" + Fixtures.OWNER_ID + "> in <#" + GENERAL + "> for <@&" + Fixtures.ROLE_ARCHIVISTS
+                    + ">\n> a quote\n- a list");
             String chart = cdn.put("/attachments/" + GENERAL + "/1/chart.png", FakeCdn.png(16, Color.RED), "image/png");
             general.message(ids.get(16)).withArray("attachments").add(Fixtures.attachment(discord, 1, "chart.png",
                     chart, chart.replace("/attachments/", "/resizing/"), "image/png", 1));
@@ -95,6 +98,14 @@ final class ExportedSite {
             guild.withArray("stickers").addObject().put("id", STICKER).put("name", "wave").put("format_type", 1)
                     .put("guild_id", Long.toString(GUILD_ID));
             cdn.put("/stickers/" + STICKER + ".png", FakeCdn.png(14, Color.GREEN), "image/png");
+            // A coloured role, mentioned and worn by the author of a message whose member object names it.
+            for (com.fasterxml.jackson.databind.JsonNode role : guild.withArray("roles")) {
+                if (role.path("id").asText().equals(Long.toString(Fixtures.ROLE_ARCHIVISTS))) {
+                    ((ObjectNode) role).put("color", ROLE_COLOUR);
+                }
+            }
+            general.message(ids.get(3)).putObject("member").putArray("roles")
+                    .add(Long.toString(Fixtures.ROLE_ARCHIVISTS));
             general.message(ids.get(11)).put("content", "purr <:blobcat:" + Fixtures.CUSTOM_EMOJI + ">");
             ObjectNode stickered = general.message(ids.get(17));
             stickered.withArray("sticker_items").addObject().put("id", STICKER).put("name", "wave")
