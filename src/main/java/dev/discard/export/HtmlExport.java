@@ -58,10 +58,10 @@ public final class HtmlExport {
             Files.createDirectories(out.resolve("assets"));
             for (String asset : ASSETS) copyAsset(asset, out.resolve("assets").resolve(asset));
             SitePlan plan = SitePlan.read(db);
-            Files.writeString(out.resolve("assets").resolve("roles.css"), plan.rolesCss());
             UserCache users = new UserCache(db);
             MediaCopies media = new MediaCopies(out, files);
-            MessageViews views = new MessageViews(db, new ObjectMapper(), plan, users, media);
+            Colours colours = new Colours();
+            MessageViews views = new MessageViews(db, new ObjectMapper(), plan, users, media, colours);
             ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views);
             long messages = 0;
             List<ExportChannel> channels = plan.exported();
@@ -69,6 +69,7 @@ public final class HtmlExport {
                 messages += exporter.export(channel);
                 progress.accept(plan.guildName(channel.guildId()) + " #" + channel.label());
             }
+            Files.writeString(out.resolve("assets").resolve(Colours.FILE), colours.css(plan.roleColours()));
             IndexPage index = plan.index(messages, GENERATED.format(clock.instant()), media);
             Path indexFile = out.resolve("index.html");
             ChannelExporter.render(indexFile, w -> JteindexGenerated.render(new OwaspHtmlTemplateOutput(

@@ -116,14 +116,26 @@ class ExportHtmlTest {
     @Test
     void roleColoursComeFromAGeneratedStylesheetNotInlineStyles() throws Exception {
         String role = "r" + dev.discard.fake.Fixtures.ROLE_ARCHIVISTS;
-        String css = Files.readString(site.site.resolve("assets/roles.css"));
+        String css = Files.readString(site.site.resolve("assets/" + Colours.FILE));
         assertTrue(css.contains("." + role + " { color: #1abc9c; }"), css);
         assertTrue(css.contains(".mention." + role + " { background-color: rgba(26, 188, 156, 0.1); }"), css);
         String page = Files.readString(site.channelPage(GENERAL, 1));
         assertTrue(page.contains("<span class=\"mention role " + role + "\">@Archivists</span>"), "the mention");
         assertTrue(page.contains("<span class=\"author " + role + "\">"), "the name of a member wearing the role");
-        assertTrue(page.contains("assets/roles.css\">"));
+        assertTrue(page.contains("assets/colours.css\">"));
+        assertTrue(css.contains(".embed.e5865f2 { border-left-color: #5865f2; }"), css);
+        assertTrue(page.contains("<div class=\"embed e5865f2\">"), "an embed's edge in its colour");
         for (Path file : site.pages()) assertFalse(Files.readString(file).contains("style="), file.toString());
+    }
+
+    @Test
+    void aPinNoticeSaysItInWordsAndLinksToThePinnedMessage() throws Exception {
+        String page = Files.readString(site.channelPage(GENERAL, 1));
+        Matcher pin = Pattern.compile("pinned a message to this channel\\. <a class=\"system-link\" href=\"1\\.html#"
+                + "([0-9]+)\">See the message</a> <a class=\"time\"").matcher(page);
+        assertTrue(pin.find(), "the notice, its link and its time");
+        assertTrue(page.contains("<article class=\"message pinned\" id=\"" + pin.group(1) + "\">"),
+                "the link lands on the pinned message, marked");
     }
 
     @Test

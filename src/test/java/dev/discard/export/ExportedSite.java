@@ -113,6 +113,26 @@ final class ExportedSite {
             stickered.withArray("sticker_items").addObject().put("id", "990000000000000002").put("name", "dance")
                     .put("format_type", 3);
 
+            // What else a channel shows: a pinned message and its pin notice, an embed with fields, an archived
+            // file that is not an image, a boost.
+            general.message(ids.get(22)).put("pinned", true).put("content", "Read the rules before posting.");
+            ObjectNode pin = general.message(ids.get(23));
+            pin.put("type", 6).put("content", "");
+            pin.putObject("message_reference").put("message_id", Long.toString(ids.get(22)))
+                    .put("channel_id", Long.toString(GENERAL)).put("guild_id", Long.toString(GUILD_ID));
+            ObjectNode embed = general.message(ids.get(24)).put("content", "https://example.com/release")
+                    .withArray("embeds").addObject();
+            embed.put("type", "rich").put("title", "Release 1.0").put("url", "https://example.com/release")
+                    .put("description", "Archival quality, **now**.").put("color", 0x5865f2);
+            embed.withArray("fields").addObject().put("name", "Version").put("value", "1.0.0").put("inline", true);
+            embed.withArray("fields").addObject().put("name", "Date").put("value", "2021-02-01").put("inline", true);
+            embed.putObject("footer").put("text", "example.com");
+            String notes = cdn.put("/attachments/" + GENERAL + "/2/notes.txt",
+                    "the minutes".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
+            general.message(ids.get(25)).withArray("attachments").add(Fixtures.attachment(discord, 2, "notes.txt",
+                    notes, notes, "text/plain", 11));
+            general.message(ids.get(26)).put("type", 8).put("content", "");
+
             long threadId = ids.get(20);
             FakeChannel thread = discord.channel(discord.guild(GUILD_ID), threadId, 11, "a <b>thread</b>", null);
             discord.thread(thread, general, null, Fixtures.iso(Instant.parse("2021-02-01T15:20:00Z")));
