@@ -60,24 +60,7 @@ class ExportBrowserTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        if (System.getProperty("shots") != null) {
-            browser.manage().window().setSize(new Dimension(1000, 1000));
-            int i = 0;
-            for (String url : System.getProperty("shots").split(",")) {
-                browser.get(site.site.resolve(url.split("#")[0]).toUri() + (url.contains("#") ? "#" + url.split("#")[1] : ""));
-                Thread.sleep(300);
-                Files.write(Path.of("/tmp/b2-shot" + (i++) + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-            }
-        }
-        if (System.getProperty("keepSite") != null) {
-            try (var files = Files.walk(site.site)) {
-                for (Path f : files.toList()) {
-                    Path t = Path.of("target/browse-site").resolve(site.site.relativize(f).toString());
-                    if (Files.isDirectory(f)) Files.createDirectories(t); else Files.copy(f, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+    static void stop() {
         if (browser != null) browser.quit();
     }
 
@@ -179,7 +162,7 @@ class ExportBrowserTest {
 
     @Test
     void aScreenshotOfAChannelPage() throws Exception {
-        browser.manage().window().setSize(new Dimension(1000, 1000));
+        browser.manage().window().setSize(new Dimension(1000, 1500));
         try {
             browser.get(site.channelPage(GENERAL, 1).toUri() + "#" + site.screenshotId);
             byte[] png = browser.getScreenshotAs(OutputType.BYTES);
