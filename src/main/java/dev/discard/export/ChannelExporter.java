@@ -2,11 +2,13 @@ package dev.discard.export;
 
 import dev.discard.export.templates.JtechannelGenerated;
 import dev.discard.export.templates.JtedatesGenerated;
+import dev.discard.export.templates.JtemessageGenerated;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.WriterOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.DirectoryStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,15 @@ final class ChannelExporter {
     static final String QUERY = "SELECT id, author_id, type, timestamp, edited_timestamp, content, reference_id,"
             + " pinned, json FROM messages WHERE channel_id = ? ORDER BY id";
 
+    /** No page is larger than this many bytes, unless one message alone is. */
+    static final long PAGE_LIMIT = 1_000_000;
+    /** The estimated bytes of a page's messages (see {@link ChannelPlan}). */
+    private static final long ESTIMATE_BUDGET = 800_000;
+    /** Bytes of a page beyond its messages: head, title, two pagers. */
+    private static final long PAGE_CHROME = 16_384;
+    /** Bytes a grouped message gains when it opens a page and so shows its avatar and header. */
+    private static final long GROUPED_HEADER = 400;
+
     private final Connection db;
     private final Path out;
     private final int pageSize;
@@ -41,9 +52,30 @@ final class ChannelExporter {
 
     /** Writes the channel's pages and returns how many messages they hold. */
     long export(ExportChannel channel) throws SQLException, IOException {
-        ChannelPlan channelPlan = ChannelPlan.of(db, channel, pageSize);
         Path folder = out.resolve(channel.folder());
         Files.createDirectories(folder);
+        ChannelPlan channelPlan = ChannelPlan.estimate(db, channel, pageSize, ESTIMATE_BUDGET);
+        long count = writePages(folder, channel, channelPlan);
+        if (count < 0) {
+            // The estimate let a page pass the limit: plan again from the sizes the messages render to.
+            channelPlan = measure(channel, channelPlan);
+            count = writePages(folder, channel, channelPlan);
+            if (count < 0) throw new IllegalStateException("a page planned from rendered sizes passed the limit");
+        }
+        removeStalePages(folder, channelPlan.pages());
+        String guild = plan.guildName(channel.guildId());
+        DatesPage dates = new DatesPage(PageNames.ROOT, guild, channel.label(), "1.html", channelPlan.days());
+        render(folder.resolve("dates.html"), w -> JtedatesGenerated.render(new OwaspHtmlTemplateOutput(
+                new WriterOutput(w)), null, dates));
+        return count;
+    }
+
+    /**
+     * Writes the pages as planned and returns how many messages they hold, or -1 as soon as a page passes
+     * {@link #PAGE_LIMIT} (one message alone larger than a page is let through: it cannot be split).
+     */
+    private long writePages(Path folder, ExportChannel channel, ChannelPlan channelPlan)
+            throws SQLException, IOException {
         String guild = plan.guildName(channel.guildId());
         ExportChannel parent = channel.isThread() && channel.parentId() != null ? plan.channel(channel.parentId())
                 : null;
@@ -56,31 +88,66 @@ final class ChannelExporter {
             s.setString(1, channel.id());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
+                    if (!messages.isEmpty() && channelPlan.startsPage(rs.getString(1))) {
+                        Path file = write(folder, ++page, channelPlan.pages(), guild, channel, crumb, messages);
+                        if (Files.size(file) > PAGE_LIMIT && messages.size() > 1) return -1;
+                        messages.clear();
+                    }
                     if (messages.isEmpty()) views.newPage();
                     messages.add(views.view(rs, channel, channelPlan));
                     count++;
-                    if (messages.size() == pageSize) {
-                        write(folder, ++page, channelPlan.pages(), guild, channel, crumb, messages);
-                        messages.clear();
-                    }
                 }
             }
         }
-        if (!messages.isEmpty() || page == 0) write(folder, ++page, channelPlan.pages(), guild, channel, crumb, messages);
-        render(folder.resolve("dates.html"), w -> JtedatesGenerated.render(new OwaspHtmlTemplateOutput(
-                new WriterOutput(w)), null, new DatesPage(PageNames.ROOT, guild, channel.label(), "1.html",
-                        channelPlan.days())));
+        if (!messages.isEmpty() || page == 0) {
+            Path file = write(folder, ++page, channelPlan.pages(), guild, channel, crumb, messages);
+            if (Files.size(file) > PAGE_LIMIT && messages.size() > 1) return -1;
+        }
         return count;
     }
 
-    private void write(Path folder, int page, int pages, String guild, ExportChannel channel,
+    /** A plan from the bytes each message renders to, rendered once without writing anything. */
+    private ChannelPlan measure(ExportChannel channel, ChannelPlan estimated) throws SQLException {
+        ChannelPlan.Builder builder = new ChannelPlan.Builder(pageSize, PAGE_LIMIT - PAGE_CHROME);
+        Utf8Count bytes = new Utf8Count();
+        OwaspHtmlTemplateOutput output = new OwaspHtmlTemplateOutput(new WriterOutput(bytes));
+        views.newPage();
+        try (PreparedStatement s = db.prepareStatement(QUERY)) {
+            s.setString(1, channel.id());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    MessageView view = views.view(rs, channel, estimated);
+                    bytes.reset();
+                    JtemessageGenerated.render(output, null, view);
+                    // A message that starts a page shows its header; GROUPED_HEADER covers it when it was grouped.
+                    builder.add(rs.getString(1), view.datetime(), bytes.count() + GROUPED_HEADER);
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    private static void removeStalePages(Path folder, int pages) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.html")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.matches("[0-9]{1,9}\\.html") && Integer.parseInt(name.substring(0, name.length() - 5))
+                        > pages) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private Path write(Path folder, int page, int pages, String guild, ExportChannel channel,
             ChannelPage.Crumb parent, List<MessageView> messages) throws IOException {
         ChannelPage.Pager pager = new ChannelPage.Pager(page, pages, page > 1 ? "1.html" : null,
                 page > 1 ? (page - 1) + ".html" : null, page < pages ? (page + 1) + ".html" : null,
                 page < pages ? pages + ".html" : null, "dates.html");
         ChannelPage view = new ChannelPage(PageNames.ROOT, guild, channel.label(), parent, messages, pager);
-        render(folder.resolve(page + ".html"), w -> JtechannelGenerated.render(new OwaspHtmlTemplateOutput(
-                new WriterOutput(w)), null, view));
+        Path file = folder.resolve(page + ".html");
+        render(file, w -> JtechannelGenerated.render(new OwaspHtmlTemplateOutput(new WriterOutput(w)), null, view));
+        return file;
     }
 
     /** Renders into a file. */

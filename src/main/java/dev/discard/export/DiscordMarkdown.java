@@ -275,7 +275,11 @@ final class DiscordMarkdown {
         String inner = text.substring(i + 1, close);
         if (inner.startsWith("@&") && digits(inner, 2)) {
             String name = names.role(inner.substring(2));
-            mention("@" + (name != null ? name : "deleted-role"), out);
+            String colour = name == null ? null : names.roleClass(inner.substring(2));
+            out.append(colour == null ? "<span class=\"mention\">" : "<span class=\"mention role " + colour + "\">");
+            String label = "@" + (name != null ? name : "deleted-role");
+            Html.escape(label, 0, label.length(), out);
+            out.append("</span>");
         } else if (inner.startsWith("@!") && digits(inner, 2)) {
             userMention(inner.substring(2), out);
         } else if (inner.startsWith("@") && digits(inner, 1)) {

@@ -60,7 +60,8 @@ public final class HtmlExport {
             SitePlan plan = SitePlan.read(db);
             UserCache users = new UserCache(db);
             MediaCopies media = new MediaCopies(out, files);
-            MessageViews views = new MessageViews(db, Json.newMapper(), plan, users, media);
+            Colours colours = new Colours();
+            MessageViews views = new MessageViews(db, Json.newMapper(), plan, users, media, colours);
             ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views);
             long messages = 0;
             List<ExportChannel> channels = plan.exported();
@@ -68,7 +69,8 @@ public final class HtmlExport {
                 messages += exporter.export(channel);
                 progress.accept(plan.guildName(channel.guildId()) + " #" + channel.label());
             }
-            IndexPage index = plan.index(messages, GENERATED.format(clock.instant()));
+            Files.writeString(out.resolve("assets").resolve(Colours.FILE), colours.css(plan.roleColours()));
+            IndexPage index = plan.index(messages, GENERATED.format(clock.instant()), media);
             Path indexFile = out.resolve("index.html");
             ChannelExporter.render(indexFile, w -> JteindexGenerated.render(new OwaspHtmlTemplateOutput(
                     new WriterOutput(w)), null, index));

@@ -10,10 +10,12 @@ import java.util.List;
  * @param datetime ISO 8601 UTC, for the {@code <time>} element
  * @param time the time shown, in UTC
  * @param author the author's display name
+ * @param authorClass the class of the role colouring the name ({@code colours.css}), null for none
  * @param avatar the author's avatar
  * @param bot whether the author is a bot or webhook
  * @param contentHtml the content as HTML, empty when none
  * @param systemText the sentence of a system message (join, pin, boost…), null for a message people wrote
+ * @param systemHref the message a system message is about (the one pinned), null when none or not exported
  * @param editedTime when it was last edited, null when never
  * @param reply the message it answers, null when none
  * @param grouped whether it follows a message by the same author within minutes (shown without the header)
@@ -23,15 +25,17 @@ public record MessageView(
         String datetime,
         String time,
         String author,
+        String authorClass,
         Avatar avatar,
         boolean bot,
         String contentHtml,
         String systemText,
+        String systemHref,
         String editedTime,
         Reply reply,
         List<Attachment> attachments,
         List<Embed> embeds,
-        List<String> stickers,
+        List<Sticker> stickers,
         List<Reaction> reactions,
         boolean pinned,
         ThreadLink thread,
@@ -46,12 +50,15 @@ public record MessageView(
     /** An attachment: an archived file shown (images) or linked, else its name and the original link. */
     public record Attachment(String name, String href, boolean image, boolean archived, String size) {}
 
-    /** A rich embed; {@code descriptionHtml} is escaped Markdown. */
+    /** A rich embed; {@code descriptionHtml} is escaped Markdown; {@code colourClass} colours its edge. */
     public record Embed(String title, String url, String descriptionHtml, List<Field> fields, String imageSrc,
-            String footer) {}
+            String footer, String colourClass) {}
 
     /** A field of an embed. */
     public record Field(String name, String valueHtml) {}
+
+    /** A sticker: its archived image, else (not archived, or a Lottie animation) its name. */
+    public record Sticker(String name, String imageSrc) {}
 
     /** A reaction: a Unicode emoji, a custom emoji's archived image, else its {@code :name:}. */
     public record Reaction(String emoji, String imageSrc, long count) {}

@@ -23,26 +23,35 @@ import java.util.Map;
 final class MessageViews {
     /** Messages by one author within this many seconds are grouped under one header, as Discord does. */
     private static final long GROUP_SECONDS = 7 * 60;
+    /** CHANNEL_PINNED_MESSAGE: "… pinned a message to this channel." */
+    private static final int PIN = 6;
 
     private final ObjectMapper mapper;
     private final SitePlan plan;
     private final UserCache users;
     private final MediaCopies media;
+    private final Colours colours;
     private final DiscordMarkdown markdown;
     private final PreparedStatement attachmentFiles;
     private final PreparedStatement inChannel;
     private String previousAuthor;
     private long previousSeconds;
 
-    MessageViews(Connection db, ObjectMapper mapper, SitePlan plan, UserCache users, MediaCopies media)
-            throws SQLException {
+    MessageViews(Connection db, ObjectMapper mapper, SitePlan plan, UserCache users, MediaCopies media,
+            Colours colours) throws SQLException {
+        this.colours = colours;
         this.mapper = mapper;
         this.plan = plan;
         this.users = users;
         this.media = media;
-        this.markdown = new DiscordMarkdown(new PageNames(plan, users), emojiId -> null);
+        this.markdown = new DiscordMarkdown(new PageNames(plan, users), this::emojiSrc);
         this.attachmentFiles = db.prepareStatement("SELECT id, media_file FROM attachments WHERE message_id = ?");
         this.inChannel = db.prepareStatement("SELECT 1 FROM messages WHERE id = ? AND channel_id = ?");
+    }
+
+    private String emojiSrc(String emojiId) {
+        String id = IndexIds.of(emojiId);
+        return id == null ? null : mediaSrc(plan.emojiFile(id));
     }
 
     /** Starts a page: its first message always shows its header. */
@@ -68,7 +77,10 @@ final class MessageViews {
         boolean bot = user != null ? user.bot() : authorJson.path("bot").asBoolean() || json.has("webhook_id");
         String avatarSrc = user != null ? media.copy(user.avatarFile()) : null;
         String system = SystemMessages.isUserMessage(type) ? null
+                : type == PIN ? author + " pinned a message to this channel."
                 : SystemMessages.sentence(fields(type, content, timestamp, edited, referenceId, json), author);
+        // A pin notice links to the message pinned (discard read names its id; a page can do better).
+        String systemHref = type == PIN && referenceId != null ? href(referenceId, channel, channelPlan) : null;
 
         MessageView.Reply reply = type == 19 || json.has("referenced_message") && referenceId != null
                 ? reply(referenceId, json.path("referenced_message"), channel, channelPlan) : null;
@@ -80,26 +92,42 @@ final class MessageViews {
 
         MessageView.Avatar avatar = avatarSrc != null ? new MessageView.Avatar(PageNames.ROOT + avatarSrc, null, 0)
                 : new MessageView.Avatar(null, initial(author), colour(authorId));
-        return new MessageView(IndexIds.display(storedId), timestamp, shortTime(timestamp), author, avatar, bot,
-                system == null ? markdown.toHtml(content) : "", system,
+        return new MessageView(IndexIds.display(storedId), timestamp, shortTime(timestamp), author,
+                authorClass(json.path("member").path("roles")), avatar, bot,
+                system == null ? markdown.toHtml(content) : "", system, systemHref,
                 edited == null ? null : shortTime(edited) + " UTC", reply,
                 attachments(storedId, json.path("attachments")), embeds(json.path("embeds")), stickers(json),
                 reactions(json.path("reactions")), pinned, thread(storedId, json.path("thread")), grouped);
     }
 
+    /** A message's member object (gateway messages carry one; history pages do not) gives the author's roles. */
+    private String authorClass(JsonNode roles) {
+        if (!roles.isArray() || roles.isEmpty()) return null;
+        List<String> ids = new ArrayList<>(roles.size());
+        for (JsonNode r : roles) {
+            String id = IndexIds.of(r.asText(""));
+            if (id != null) ids.add(id);
+        }
+        return plan.memberClass(ids);
+    }
+
     private MessageView.Reply reply(String referenceId, JsonNode referenced, ExportChannel channel,
             ChannelPlan channelPlan) throws SQLException {
-        String href = null;
-        inChannel.setString(1, referenceId);
-        inChannel.setString(2, channel.id());
-        try (ResultSet rs = inChannel.executeQuery()) {
-            if (rs.next()) href = channelPlan.pageOf(referenceId) + ".html#" + IndexIds.display(referenceId);
-        }
+        String href = href(referenceId, channel, channelPlan);
         String author = referenced.isObject() ? authorFromJson(referenced.path("author")) : "";
         String text = referenced.isObject() ? referenced.path("content").asText("") : "";
         if (text.isEmpty()) text = href != null ? "(jump to the message)" : "(original message not archived)";
         if (text.length() > 120) text = text.substring(0, 117) + "…";
         return new MessageView.Reply(href, author, text);
+    }
+
+    /** The link to a message of this channel on whatever page it is, null when the export does not hold it. */
+    private String href(String referenceId, ExportChannel channel, ChannelPlan channelPlan) throws SQLException {
+        inChannel.setString(1, referenceId);
+        inChannel.setString(2, channel.id());
+        try (ResultSet rs = inChannel.executeQuery()) {
+            return rs.next() ? channelPlan.pageOf(referenceId) + ".html#" + IndexIds.display(referenceId) : null;
+        }
     }
 
     private List<MessageView.Attachment> attachments(String storedId, JsonNode list) throws SQLException {
@@ -139,27 +167,39 @@ final class MessageViews {
                 title = url; // a link preview of which the archive kept only the address
             }
             out.add(new MessageView.Embed(title, url != null && Html.isWebLink(url) ? url : null, description, fields,
-                    null, footer));
+                    null, footer, e.hasNonNull("color") ? colours.embed(e.path("color").asInt()) : null));
         }
         return out;
     }
 
-    private static List<String> stickers(JsonNode json) {
+    private List<MessageView.Sticker> stickers(JsonNode json) {
         JsonNode items = json.has("sticker_items") ? json.path("sticker_items") : json.path("stickers");
         if (!items.isArray() || items.isEmpty()) return List.of();
-        List<String> out = new ArrayList<>();
-        for (JsonNode s : items) out.add(s.path("name").asText("sticker"));
+        List<MessageView.Sticker> out = new ArrayList<>();
+        for (JsonNode s : items) {
+            String id = IndexIds.of(s.path("id").asText(""));
+            out.add(new MessageView.Sticker(s.path("name").asText("sticker"),
+                    id == null ? null : mediaSrc(plan.stickerFile(id))));
+        }
         return out;
     }
 
-    private static List<MessageView.Reaction> reactions(JsonNode list) {
+    /** The page's relative URL of an archived file, copied into the export; null when none was archived. */
+    private String mediaSrc(String storedFile) {
+        String copy = media.copy(storedFile);
+        return copy == null ? null : PageNames.ROOT + copy;
+    }
+
+    private List<MessageView.Reaction> reactions(JsonNode list) {
         if (!list.isArray() || list.isEmpty()) return List.of();
         List<MessageView.Reaction> out = new ArrayList<>(list.size());
         for (JsonNode r : list) {
             JsonNode emoji = r.path("emoji");
             String name = emoji.path("name").asText("?");
+            String id = emoji.hasNonNull("id") ? IndexIds.of(emoji.path("id").asText()) : null;
             String shown = emoji.hasNonNull("id") ? ":" + name + ":" : name;
-            out.add(new MessageView.Reaction(shown, null, r.path("count").asLong()));
+            out.add(new MessageView.Reaction(shown, id == null ? null : mediaSrc(plan.emojiFile(id)),
+                    r.path("count").asLong()));
         }
         return out;
     }

@@ -8,6 +8,11 @@ interface Names {
     /** A role's name, for {@code <@&id>}. */
     String role(String id);
 
+    /** The stylesheet class of a role's colour ({@code colours.css}), null for a role without one. */
+    default String roleClass(String id) {
+        return null;
+    }
+
     /** A channel's name, for {@code <#id>}. */
     String channel(String id);
 

@@ -26,6 +26,11 @@ final class PageNames implements Names {
     }
 
     @Override
+    public String roleClass(String id) {
+        return plan.roleClass(IndexIds.of(id));
+    }
+
+    @Override
     public String channel(String id) {
         ExportChannel c = plan.channel(IndexIds.of(id));
         return c == null ? null : c.label();

@@ -19,7 +19,14 @@ import java.util.Map;
 final class SitePlan {
     private final Map<String, String> guildNames = new LinkedHashMap<>();
     private final Map<String, ExportChannel> channels = new LinkedHashMap<>();
-    private final Map<String, String> roleNames = new HashMap<>();
+    private final Map<String, Role> roles = new HashMap<>();
+    private final Map<String, String> emojiFiles = new HashMap<>();
+    private final Map<String, String> stickerFiles = new HashMap<>();
+    private final Map<String, String> guildIcons = new HashMap<>();
+
+    /** Channel types whose name Discord draws after a speaker, not a {@code #}. */
+    private static final int VOICE = 2;
+    private static final int STAGE = 13;
 
     private SitePlan() {}
 
@@ -29,8 +36,22 @@ final class SitePlan {
             try (ResultSet rs = s.executeQuery("SELECT id, name FROM guilds ORDER BY id")) {
                 while (rs.next()) plan.guildNames.put(rs.getString(1), rs.getString(2));
             }
-            try (ResultSet rs = s.executeQuery("SELECT id, name FROM roles")) {
-                while (rs.next()) plan.roleNames.put(rs.getString(1), rs.getString(2));
+            try (ResultSet rs = s.executeQuery("SELECT id, name, color, position FROM roles")) {
+                while (rs.next()) {
+                    plan.roles.put(rs.getString(1), new Role(rs.getString(2), rs.getInt(3), rs.getInt(4)));
+                }
+            }
+            // Media of guilds: small (a few hundred emojis a guild), kept for every page.
+            try (ResultSet rs = s.executeQuery("SELECT id, media_file FROM emojis WHERE media_file IS NOT NULL")) {
+                while (rs.next()) plan.emojiFiles.put(rs.getString(1), rs.getString(2));
+            }
+            // Lottie stickers (format 3) are JSON animations a page cannot show without a player: named instead.
+            try (ResultSet rs = s.executeQuery("SELECT id, media_file FROM stickers WHERE media_file IS NOT NULL"
+                    + " AND format_type IS NOT 3")) {
+                while (rs.next()) plan.stickerFiles.put(rs.getString(1), rs.getString(2));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, icon_file FROM guilds WHERE icon_file IS NOT NULL")) {
+                while (rs.next()) plan.guildIcons.put(rs.getString(1), rs.getString(2));
             }
             Map<String, long[]> counts = new HashMap<>();
             Map<String, String[]> ranges = new HashMap<>();
@@ -68,8 +89,50 @@ final class SitePlan {
         return channels.get(storedId);
     }
 
+    /** A role of a guild: its colour is 0xRRGGBB, 0 for none; the highest position wins a member's colour. */
+    record Role(String name, int color, int position) {}
+
     String role(String storedId) {
-        return roleNames.get(storedId);
+        Role role = roles.get(storedId);
+        return role == null ? null : role.name();
+    }
+
+    /** The class of {@code colours.css} that colours text as the role does, null for a role without a colour. */
+    String roleClass(String storedId) {
+        Role role = roles.get(storedId);
+        return role == null || role.color() == 0 ? null : "r" + IndexIds.display(storedId);
+    }
+
+    /** The class of the role colouring a member's name: their highest role with a colour, as Discord shows it. */
+    String memberClass(Iterable<String> storedRoleIds) {
+        String best = null;
+        int position = Integer.MIN_VALUE;
+        for (String id : storedRoleIds) {
+            Role role = roles.get(id);
+            if (role != null && role.color() != 0 && role.position() > position) {
+                best = id;
+                position = role.position();
+            }
+        }
+        return best == null ? null : roleClass(best);
+    }
+
+    /** The classes of the coloured roles ({@link #roleClass}) with their colours, in id order. */
+    Map<String, Integer> roleColours() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        roles.entrySet().stream().filter(e -> e.getValue().color() != 0).sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.put(roleClass(e.getKey()), e.getValue().color()));
+        return out;
+    }
+
+    /** The stored media path of a custom emoji's archived image, null when none. */
+    String emojiFile(String storedId) {
+        return emojiFiles.get(storedId);
+    }
+
+    /** The stored media path of a sticker's archived image, null when none or not an image. */
+    String stickerFile(String storedId) {
+        return stickerFiles.get(storedId);
     }
 
     /** Channels and threads with at least one message, in the order of the index page. */
@@ -88,17 +151,19 @@ final class SitePlan {
     }
 
     /** The front page: guilds by id, then categories and channels in Discord's order, threads under their channel. */
-    IndexPage index(long messages, String generated) {
+    IndexPage index(long messages, String generated, MediaCopies media) {
         List<IndexPage.Guild> guilds = new ArrayList<>();
         for (Map.Entry<String, List<ExportChannel>> e : byGuild().entrySet()) {
             List<IndexPage.Channel> lines = new ArrayList<>();
             for (ExportChannel c : e.getValue()) {
-                String kind = c.type() == ExportChannel.CATEGORY ? "category" : c.isThread() ? "thread" : "channel";
+                String kind = c.type() == ExportChannel.CATEGORY ? "category" : c.isThread() ? "thread"
+                        : c.type() == VOICE || c.type() == STAGE ? "voice" : "channel";
                 lines.add(new IndexPage.Channel(kind, c.label(), c.messages() > 0 ? c.page(1) : null, c.messages(),
                         day(c.first()), day(c.last())));
             }
             String id = e.getKey() == null ? "dm" : IndexIds.display(e.getKey());
-            guilds.add(new IndexPage.Guild(id, guildName(e.getKey()), null, lines));
+            String icon = e.getKey() == null ? null : media.copy(guildIcons.get(e.getKey()));
+            guilds.add(new IndexPage.Guild(id, guildName(e.getKey()), icon, lines));
         }
         return new IndexPage(guilds, messages, generated);
     }

@@ -20,6 +20,10 @@ record ApiRoute(Kind kind, String id, String emoji) {
         GUILD_CHANNELS,
         /** {@code GET /guilds/{id}/roles}: role objects. */
         GUILD_ROLES,
+        /** {@code GET /guilds/{id}/emojis}: emoji objects. */
+        GUILD_EMOJIS,
+        /** {@code GET /guilds/{id}/stickers}: sticker objects. */
+        GUILD_STICKERS,
         /** {@code GET /guilds/{id}/members}: member objects. */
         GUILD_MEMBERS,
         /** {@code GET /guilds/{id}/threads/active} and the archived thread lists: {@code {"threads": […]}}. */
@@ -45,6 +49,8 @@ record ApiRoute(Kind kind, String id, String emoji) {
                 if (s.length == 2) return new ApiRoute(Kind.GUILD, id, null);
                 if (s.length == 3 && s[2].equals("channels")) return new ApiRoute(Kind.GUILD_CHANNELS, id, null);
                 if (s.length == 3 && s[2].equals("roles")) return new ApiRoute(Kind.GUILD_ROLES, id, null);
+                if (s.length == 3 && s[2].equals("emojis")) return new ApiRoute(Kind.GUILD_EMOJIS, id, null);
+                if (s.length == 3 && s[2].equals("stickers")) return new ApiRoute(Kind.GUILD_STICKERS, id, null);
                 if (s.length == 3 && s[2].equals("members")) return new ApiRoute(Kind.GUILD_MEMBERS, id, null);
                 if (s.length == 4 && s[2].equals("threads") && s[3].equals("active")) {
                     return new ApiRoute(Kind.THREADS, id, null);

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Writes guilds, channels, roles, users and reaction users. Objects from API answers replace what is stored (runs
+ * Writes guilds, channels, roles, emojis, stickers, users and reaction users. Objects from API answers replace what is stored (runs
  * are read oldest first, so the latest seen wins); names from meta files only fill gaps. Users are kept in memory
  * until {@link #flushUsers}, each once with the newest message that showed them.
  */
@@ -24,13 +24,17 @@ final class EntityStore implements AutoCloseable {
     private final PreparedStatement channel;
     private final PreparedStatement channelName;
     private final PreparedStatement role;
+    private final PreparedStatement emoji;
+    private final PreparedStatement sticker;
     private final PreparedStatement user;
     private final PreparedStatement reactionUser;
     private final Map<String, UserRow> users = new HashMap<>();
 
     EntityStore(Connection c) throws SQLException {
         guild = c.prepareStatement("INSERT INTO guilds (id, name, icon, json) VALUES (?, ?, ?, ?) ON CONFLICT (id)"
-                + " DO UPDATE SET name = excluded.name, icon = excluded.icon, json = excluded.json");
+                + " DO UPDATE SET name = excluded.name,"
+                + " icon_file = CASE WHEN excluded.icon IS guilds.icon THEN guilds.icon_file END,"
+                + " icon = excluded.icon, json = excluded.json");
         guildName = c.prepareStatement("INSERT INTO guilds (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE"
                 + " SET name = excluded.name WHERE guilds.name IS NULL");
         channel = c.prepareStatement("INSERT INTO channels (id, guild_id, parent_id, type, name, position, json)"
@@ -43,6 +47,13 @@ final class EntityStore implements AutoCloseable {
                 + " parent_id = coalesce(channels.parent_id, excluded.parent_id)");
         role = c.prepareStatement("INSERT OR REPLACE INTO roles (id, guild_id, name, color, position)"
                 + " VALUES (?, ?, ?, ?, ?)");
+        // The file stays with the emoji or sticker: its id names one image for good.
+        emoji = c.prepareStatement("INSERT INTO emojis (id, guild_id, name, animated) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET guild_id = coalesce(excluded.guild_id, emojis.guild_id),"
+                + " name = excluded.name, animated = excluded.animated");
+        sticker = c.prepareStatement("INSERT INTO stickers (id, guild_id, name, format_type) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET guild_id = coalesce(excluded.guild_id, stickers.guild_id),"
+                + " name = excluded.name, format_type = excluded.format_type");
         user = c.prepareStatement("INSERT INTO users (id, username, global_name, discriminator, avatar, bot, seen_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET username = excluded.username,"
                 + " global_name = excluded.global_name, discriminator = excluded.discriminator,"
@@ -53,7 +64,7 @@ final class EntityStore implements AutoCloseable {
                 + " burst) VALUES (?, ?, ?, ?)");
     }
 
-    /** A guild object ({@code GET /guilds/{id}}), with its roles. */
+    /** A guild object ({@code GET /guilds/{id}}), with its roles, emojis and stickers. */
     void guild(JsonNode g) throws SQLException {
         String id = IndexIds.of(text(g, "id"));
         if (id == null) return;
@@ -64,6 +75,33 @@ final class EntityStore implements AutoCloseable {
         guild.executeUpdate();
         JsonNode roles = g.get("roles");
         if (roles != null && roles.isArray()) for (JsonNode r : roles) role(id, r);
+        JsonNode emojis = g.get("emojis");
+        if (emojis != null && emojis.isArray()) for (JsonNode e : emojis) emoji(id, e);
+        JsonNode stickers = g.get("stickers");
+        if (stickers != null && stickers.isArray()) for (JsonNode st : stickers) sticker(id, st);
+    }
+
+    /** A custom emoji of a guild ({@code GET /guilds/{id}/emojis} or the guild object's). */
+    void emoji(String guildId, JsonNode e) throws SQLException {
+        String id = IndexIds.of(text(e, "id"));
+        if (id == null) return;
+        emoji.setString(1, id);
+        emoji.setString(2, guildId);
+        emoji.setString(3, text(e, "name"));
+        emoji.setInt(4, e.path("animated").asBoolean(false) ? 1 : 0);
+        emoji.executeUpdate();
+    }
+
+    /** A sticker of a guild ({@code GET /guilds/{id}/stickers} or the guild object's). */
+    void sticker(String guildId, JsonNode st) throws SQLException {
+        String id = IndexIds.of(text(st, "id"));
+        if (id == null) return;
+        String ownGuild = IndexIds.of(text(st, "guild_id"));
+        sticker.setString(1, id);
+        sticker.setString(2, ownGuild != null ? ownGuild : guildId);
+        sticker.setString(3, text(st, "name"));
+        setInt(sticker, 4, st.get("format_type"));
+        sticker.executeUpdate();
     }
 
     /** A guild's name from its meta file, when no API answer named it. */
@@ -185,8 +223,8 @@ final class EntityStore implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement s : new PreparedStatement[] {guild, guildName, channel, channelName, role, user,
-            reactionUser}) {
+        for (PreparedStatement s : new PreparedStatement[] {guild, guildName, channel, channelName, role, emoji,
+            sticker, user, reactionUser}) {
             s.close();
         }
     }

@@ -71,6 +71,7 @@ public final class Index implements AutoCloseable {
                 if (version < Schema.VERSION) {
                     c.setAutoCommit(false);
                     for (String table : Schema.TABLES) s.execute(table);
+                    for (Schema.AddedColumn column : Schema.ADDED_COLUMNS) addColumn(s, column);
                     s.execute("PRAGMA user_version = " + Schema.VERSION);
                     c.commit();
                     c.setAutoCommit(true);
@@ -84,6 +85,13 @@ public final class Index implements AutoCloseable {
             closeQuietly(c);
             throw e;
         }
+    }
+
+    private static void addColumn(Statement s, Schema.AddedColumn column) throws SQLException {
+        try (ResultSet r = s.executeQuery("PRAGMA table_info(" + column.table() + ")")) {
+            while (r.next()) if (r.getString("name").equals(column.name())) return;
+        }
+        s.execute("ALTER TABLE " + column.table() + " ADD COLUMN " + column.definition());
     }
 
     private static int userVersion(Statement s) throws SQLException {

@@ -126,6 +126,12 @@ final class LogIndexer implements AutoCloseable {
             case GUILD_ROLES -> {
                 for (JsonNode r : each(data)) entities.role(route.id(), r);
             }
+            case GUILD_EMOJIS -> {
+                for (JsonNode e : each(data)) entities.emoji(route.id(), e);
+            }
+            case GUILD_STICKERS -> {
+                for (JsonNode st : each(data)) entities.sticker(route.id(), st);
+            }
             case GUILD_MEMBERS -> {
                 for (JsonNode member : each(data)) {
                     if (member.has("user")) entities.user(member.get("user"));

@@ -8,7 +8,7 @@ import java.util.List;
  */
 final class Schema {
     /** Incremented when a table or column is added; an index of a newer version is refused. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final List<String> TABLES = List.of(
             """
@@ -64,7 +64,20 @@ final class Schema {
             CREATE INDEX IF NOT EXISTS message_versions_message ON message_versions (message_id)""",
             """
             CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5 (
-                content, attachments, embeds, tokenize = 'unicode61 remove_diacritics 2')""");
+                content, attachments, embeds, tokenize = 'unicode61 remove_diacritics 2')""",
+            // version 2: guild emojis and stickers, and the guild icon's file (ADDED_COLUMNS)
+            """
+            CREATE TABLE IF NOT EXISTS emojis (
+                id TEXT PRIMARY KEY, guild_id TEXT, name TEXT, animated INTEGER, media_file TEXT)""",
+            """
+            CREATE TABLE IF NOT EXISTS stickers (
+                id TEXT PRIMARY KEY, guild_id TEXT, name TEXT, format_type INTEGER, media_file TEXT)""");
+
+    /** A column added to a table of an earlier version: {@code ALTER TABLE table ADD COLUMN definition}. */
+    record AddedColumn(String table, String name, String definition) {}
+
+    /** Columns that an index of an earlier version lacks, added when it is opened. */
+    static final List<AddedColumn> ADDED_COLUMNS = List.of(new AddedColumn("guilds", "icon_file", "icon_file TEXT"));
 
     private Schema() {}
 }

@@ -106,6 +106,18 @@ class ExportBrowserTest {
     }
 
     @Test
+    void roleColoursApplyUnderTheContentSecurityPolicy() throws Exception {
+        open(site.channelPage(GENERAL, 1));
+        String role = "r" + dev.discard.fake.Fixtures.ROLE_ARCHIVISTS;
+        String teal = "rgba(26, 188, 156, 1)"; // as Selenium reports a computed colour
+        assertEquals(teal, browser.findElement(By.cssSelector(".author." + role)).getCssValue("color"));
+        WebElement mention = browser.findElement(By.cssSelector(".mention." + role));
+        assertEquals(teal, mention.getCssValue("color"));
+        assertEquals("rgba(26, 188, 156, 0.1)", mention.getCssValue("background-color"));
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void theHostileMessageShowsAsTextAndDoesNotRun() throws Exception {
         Path page = site.channelPage(GENERAL, 1);
         open(page);
@@ -120,9 +132,37 @@ class ExportBrowserTest {
         assertNoConsoleErrors();
     }
 
+    /** The console check would see a page that breaks: a script refused by the CSP, and a script that throws. */
+    @Test
+    void theConsoleCheckCatchesAPlantedError() throws Exception {
+        Path real = site.channelPage(GENERAL, 1);
+        String html = Files.readString(real);
+        Path inline = real.resolveSibling("planted-inline.html");
+        Files.writeString(inline, html.replace("</body>", "<script>document.title = 'ran';</script></body>"));
+        Path throwing = real.resolveSibling("planted-throw.html");
+        Files.writeString(real.resolveSibling("planted.js"), "throw new Error('planted failure');\n");
+        Files.writeString(throwing, html.replace("</body>", "<script src=\"planted.js\"></script></body>"));
+        try {
+            consoleProblems(); // what earlier pages left
+            open(inline);
+            assertEquals("#general · Discard Test Server ✨ (page 1)", browser.getTitle(), "the CSP refused it");
+            Set<String> refused = consoleProblems();
+            assertTrue(refused.stream().anyMatch(m -> m.contains("Content Security Policy")), refused.toString());
+            open(throwing);
+            Set<String> thrown = consoleProblems();
+            assertTrue(thrown.stream().anyMatch(m -> m.contains("planted failure")), thrown.toString());
+            open(real);
+            assertNoConsoleErrors();
+        } finally {
+            Files.delete(inline);
+            Files.delete(throwing);
+            Files.delete(real.resolveSibling("planted.js"));
+        }
+    }
+
     @Test
     void aScreenshotOfAChannelPage() throws Exception {
-        browser.manage().window().setSize(new Dimension(1000, 1000));
+        browser.manage().window().setSize(new Dimension(1000, 1500));
         try {
             browser.get(site.channelPage(GENERAL, 1).toUri() + "#" + site.screenshotId);
             byte[] png = browser.getScreenshotAs(OutputType.BYTES);
@@ -155,10 +195,15 @@ class ExportBrowserTest {
     }
 
     private static void assertNoConsoleErrors() {
+        assertEquals(Set.of(), consoleProblems());
+    }
+
+    /** The warnings and errors of the console since it was last read (reading empties it). */
+    private static Set<String> consoleProblems() {
         Set<String> errors = new HashSet<>();
         for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
             if (entry.getLevel().intValue() >= Level.WARNING.intValue()) errors.add(entry.getMessage());
         }
-        assertEquals(Set.of(), errors);
+        return errors;
     }
 }

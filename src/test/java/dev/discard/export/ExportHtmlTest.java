@@ -92,6 +92,53 @@ class ExportHtmlTest {
     }
 
     @Test
+    void guildMediaShowsAsTheArchivedImagesAndTheRestByName() throws Exception {
+        String page = Files.readString(site.channelPage(GENERAL, 1));
+        String media = "\\.\\./\\.\\./(media/[0-9a-f]{64}\\.png)";
+        Matcher inText = Pattern.compile("purr <img class=\"emoji\" alt=\":blobcat:\" title=\":blobcat:\" src=\""
+                + media + "\">").matcher(page);
+        assertTrue(inText.find(), "the custom emoji in the text as its image");
+        assertTrue(page.contains("<span class=\"reaction\"><img class=\"emoji\" src=\"../../" + inText.group(1)
+                + "\" alt=\":blobcat:\">"), "and as a reaction, the same file");
+        Matcher sticker = Pattern.compile("<div class=\"sticker\"><img src=\"" + media + "\" alt=\"wave\"")
+                .matcher(page);
+        assertTrue(sticker.find(), "the archived sticker as its image");
+        assertTrue(page.contains("<div class=\"sticker named\">Sticker: dance</div>"), "a Lottie sticker by name");
+        for (String file : List.of(inText.group(1), sticker.group(1))) {
+            assertTrue(Files.isRegularFile(site.site.resolve(file)), file);
+        }
+        Matcher icon = Pattern.compile("<img class=\"guild-icon\" src=\"(media/[0-9a-f]{64}\\.gif)\"")
+                .matcher(Files.readString(site.site.resolve("index.html")));
+        assertTrue(icon.find(), "the guild's icon on the front page");
+        assertTrue(Files.isRegularFile(site.site.resolve(icon.group(1))));
+    }
+
+    @Test
+    void roleColoursComeFromAGeneratedStylesheetNotInlineStyles() throws Exception {
+        String role = "r" + dev.discard.fake.Fixtures.ROLE_ARCHIVISTS;
+        String css = Files.readString(site.site.resolve("assets/" + Colours.FILE));
+        assertTrue(css.contains("." + role + " { color: #1abc9c; }"), css);
+        assertTrue(css.contains(".mention." + role + " { background-color: rgba(26, 188, 156, 0.1); }"), css);
+        String page = Files.readString(site.channelPage(GENERAL, 1));
+        assertTrue(page.contains("<span class=\"mention role " + role + "\">@Archivists</span>"), "the mention");
+        assertTrue(page.contains("<span class=\"author " + role + "\">"), "the name of a member wearing the role");
+        assertTrue(page.contains("assets/colours.css\">"));
+        assertTrue(css.contains(".embed.e5865f2 { border-left-color: #5865f2; }"), css);
+        assertTrue(page.contains("<div class=\"embed e5865f2\">"), "an embed's edge in its colour");
+        for (Path file : site.pages()) assertFalse(Files.readString(file).contains("style="), file.toString());
+    }
+
+    @Test
+    void aPinNoticeSaysItInWordsAndLinksToThePinnedMessage() throws Exception {
+        String page = Files.readString(site.channelPage(GENERAL, 1));
+        Matcher pin = Pattern.compile("pinned a message to this channel\\. <a class=\"system-link\" href=\"1\\.html#"
+                + "([0-9]+)\">See the message</a> <a class=\"time\"").matcher(page);
+        assertTrue(pin.find(), "the notice, its link and its time");
+        assertTrue(page.contains("<article class=\"message pinned\" id=\"" + pin.group(1) + "\">"),
+                "the link lands on the pinned message, marked");
+    }
+
+    @Test
     void hostileContentIsEscaped() throws Exception {
         String page = Files.readString(site.channelPage(GENERAL, 1));
         assertTrue(page.contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;&lt;img src=x onerror="),

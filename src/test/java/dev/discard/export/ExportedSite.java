@@ -60,6 +60,10 @@ final class ExportedSite {
         this.archivedIds = archivedIds;
     }
 
+    static final String STICKER = "990000000000000001";
+    /** The colour of the Archivists role: 0x1abc9c, Discord's teal. */
+    static final int ROLE_COLOUR = 0x1abc9c;
+
     static ExportedSite build(Path root) throws Exception {
         Path out = root.resolve("out");
         Path site = root.resolve("site");
@@ -76,12 +80,58 @@ final class ExportedSite {
             reply.set("referenced_message", replied.deepCopy());
 
             general.message(ids.get(13)).put("content", "**Markdown**: *italic*, __underline__, ~~strike~~, `code`,"
-                    + " ||spoiler||, <@" + Fixtures.OWNER_ID + "> in <#" + GENERAL + ">\n> a quote\n- a list");
+                    + " ||spoiler||, <@" + Fixtures.OWNER_ID + "> in <#" + GENERAL + "> for <@&" + Fixtures.ROLE_ARCHIVISTS
+                    + ">\n> a quote\n- a list");
             String chart = cdn.put("/attachments/" + GENERAL + "/1/chart.png", FakeCdn.png(16, Color.RED), "image/png");
             general.message(ids.get(16)).withArray("attachments").add(Fixtures.attachment(discord, 1, "chart.png",
                     chart, chart.replace("/attachments/", "/resizing/"), "image/png", 1));
             ((ObjectNode) general.message(ids.get(3)).get("author")).put("avatar", "f00dfeed");
             cdn.put("/avatars/" + Fixtures.OWNER_ID + "/f00dfeed.png", FakeCdn.png(8, Color.CYAN), "image/png");
+
+            // Guild media that a --media run archives: the icon, the custom emoji (in text and as a reaction) and a
+            // sticker as images; a Lottie sticker, which a page cannot show, by name.
+            ObjectNode guild = discord.guild(GUILD_ID).json();
+            guild.put("icon", "a_1269e74af4df7417b13759eae50c83dc");
+            cdn.put("/icons/" + GUILD_ID + "/a_1269e74af4df7417b13759eae50c83dc.gif", FakeCdn.png(12, Color.BLUE),
+                    "image/gif");
+            cdn.put("/emojis/" + Fixtures.CUSTOM_EMOJI + ".png", FakeCdn.png(10, Color.YELLOW), "image/png");
+            guild.withArray("stickers").addObject().put("id", STICKER).put("name", "wave").put("format_type", 1)
+                    .put("guild_id", Long.toString(GUILD_ID));
+            cdn.put("/stickers/" + STICKER + ".png", FakeCdn.png(14, Color.GREEN), "image/png");
+            // A coloured role, mentioned and worn by the author of a message whose member object names it.
+            for (com.fasterxml.jackson.databind.JsonNode role : guild.withArray("roles")) {
+                if (role.path("id").asText().equals(Long.toString(Fixtures.ROLE_ARCHIVISTS))) {
+                    ((ObjectNode) role).put("color", ROLE_COLOUR);
+                }
+            }
+            general.message(ids.get(3)).putObject("member").putArray("roles")
+                    .add(Long.toString(Fixtures.ROLE_ARCHIVISTS));
+            general.message(ids.get(11)).put("content", "purr <:blobcat:" + Fixtures.CUSTOM_EMOJI + ">");
+            ObjectNode stickered = general.message(ids.get(17));
+            stickered.withArray("sticker_items").addObject().put("id", STICKER).put("name", "wave")
+                    .put("format_type", 1);
+            stickered.withArray("sticker_items").addObject().put("id", "990000000000000002").put("name", "dance")
+                    .put("format_type", 3);
+
+            // What else a channel shows: a pinned message and its pin notice, an embed with fields, an archived
+            // file that is not an image, a boost.
+            general.message(ids.get(22)).put("pinned", true).put("content", "Read the rules before posting.");
+            ObjectNode pin = general.message(ids.get(23));
+            pin.put("type", 6).put("content", "");
+            pin.putObject("message_reference").put("message_id", Long.toString(ids.get(22)))
+                    .put("channel_id", Long.toString(GENERAL)).put("guild_id", Long.toString(GUILD_ID));
+            ObjectNode embed = general.message(ids.get(24)).put("content", "https://example.com/release")
+                    .withArray("embeds").addObject();
+            embed.put("type", "rich").put("title", "Release 1.0").put("url", "https://example.com/release")
+                    .put("description", "Archival quality, **now**.").put("color", 0x5865f2);
+            embed.withArray("fields").addObject().put("name", "Version").put("value", "1.0.0").put("inline", true);
+            embed.withArray("fields").addObject().put("name", "Date").put("value", "2021-02-01").put("inline", true);
+            embed.putObject("footer").put("text", "example.com");
+            String notes = cdn.put("/attachments/" + GENERAL + "/2/notes.txt",
+                    "the minutes".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
+            general.message(ids.get(25)).withArray("attachments").add(Fixtures.attachment(discord, 2, "notes.txt",
+                    notes, notes, "text/plain", 11));
+            general.message(ids.get(26)).put("type", 8).put("content", "");
 
             long threadId = ids.get(20);
             FakeChannel thread = discord.channel(discord.guild(GUILD_ID), threadId, 11, "a <b>thread</b>", null);
