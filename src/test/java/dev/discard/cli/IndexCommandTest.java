@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -137,6 +138,32 @@ class IndexCommandTest {
         CliRun newest = new CliRun("search", "--db", db, "--limit", "1", "Hello");
         assertTrue(newest.out().contains("message number 4."), newest.out());
         assertTrue(newest.out().contains("#announcements"), newest.out());
+    }
+
+    @Test
+    void onATerminalMatchesInAttachmentNamesAndEmbedsAreHighlightedToo() throws Exception {
+        Path out = tmp.resolve("out");
+        long id = TestArchive.id("2024-01-01T00:00:00Z", 1);
+        String message = TestArchive.message(id, "see the figures").replace("\"attachments\":[],\"embeds\":[]",
+                "\"attachments\":[{\"id\":\"1\",\"filename\":\"quarterly-report.pdf\",\"size\":4,\"url\":"
+                + "\"https://cdn.discordapp.com/attachments/1/1/quarterly-report.pdf\"}],\"embeds\":[{\"type\":"
+                + "\"rich\",\"title\":\"The quarterly numbers\"}]");
+        writeRun(out.resolve("20240101T000000_channel"), List.of(TestArchive.page(0, List.of(message))));
+        assertEquals(0, new CliRun("index", "-q", out.toString()).code);
+        String db = out.resolve("index.sqlite").toString();
+
+        dev.discard.testing.CliRun search = dev.discard.testing.CliRun.run(Map.of(), true, "search", "--db", db,
+                "quarterly");
+
+        assertEquals(0, search.exitCode, search.toString());
+        String on = "\u001b[1;33m";
+        String off = "\u001b[0m";
+        String line = search.out.lines().toList().get(1);
+        assertTrue(line.contains("/1/1/" + on + "quarterly" + off + "-report.pdf"), line);
+        assertTrue(line.contains("The " + on + "quarterly" + off + " numbers"), line);
+        assertTrue(line.contains("see the figures"), line);
+        CliRun plain = new CliRun("search", "--db", db, "quarterly");
+        assertFalse(plain.out().contains("\u001b"), "no colour when not a terminal: " + plain.out());
     }
 
     @Test
