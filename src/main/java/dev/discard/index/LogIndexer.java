@@ -92,6 +92,10 @@ final class LogIndexer implements AutoCloseable {
     }
 
     private void other(ArchiveRecord record, String folderGuild) throws SQLException {
+        if (record.isWs()) {
+            entities.guildCreate(record.data().get("d"));
+            return;
+        }
         ApiRoute route = ApiRoute.of(record.url());
         if (route == null) return;
         JsonNode data = record.data();

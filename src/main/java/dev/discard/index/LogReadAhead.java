@@ -31,7 +31,7 @@ final class LogReadAhead implements AutoCloseable {
     /** A message of a successful page, parsed, and the time of the record it came in. */
     record Row(MessageRow row, String seenAt) implements Item {}
 
-    /** A successful answer of another route. */
+    /** A successful answer of another route, or a gateway GUILD_CREATE. */
     record Other(ArchiveRecord record) implements Item {}
 
     /** A damaged line or message. */
@@ -90,7 +90,7 @@ final class LogReadAhead implements AutoCloseable {
 
                 @Override
                 public void otherRecord(ArchiveRecord record) {
-                    if (record.isHttp() && record.isSuccess()) out.add(new Other(record));
+                    if ((record.isHttp() && record.isSuccess()) || isGuildCreate(record)) out.add(new Other(record));
                 }
 
                 @Override
@@ -109,6 +109,13 @@ final class LogReadAhead implements AutoCloseable {
         } catch (Cancelled e) {
             // the writer stopped first; nobody waits for the end
         }
+    }
+
+    /** A gateway GUILD_CREATE the session received: guild, channel, thread and role names when REST has none. */
+    static boolean isGuildCreate(ArchiveRecord record) {
+        if (!record.isWs() || !"recv".equals(record.direction())) return false;
+        com.fasterxml.jackson.databind.JsonNode data = record.data();
+        return data != null && "GUILD_CREATE".equals(data.path("t").asText(null)) && data.path("d").isObject();
     }
 
     /** The items being gathered for the queue, on the reader's thread. */
