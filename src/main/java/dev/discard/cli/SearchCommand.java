@@ -124,16 +124,45 @@ final class SearchCommand implements Callable<Integer> {
         } catch (IOException e) {
             line = "[" + hit.timestamp() + "] <" + hit.authorName() + "> " + hit.content();
         }
-        if (terminal && hit.content() != null && hit.highlighted() != null) {
-            String marked = hit.highlighted().replace(String.valueOf(SearchHit.MATCH_START), MATCH_ON)
-                    .replace(String.valueOf(SearchHit.MATCH_END), MATCH_OFF);
-            int at = line.indexOf(hit.content().replace("\n", "\n    "));
-            if (at >= 0 && !hit.content().isEmpty()) {
-                line = line.substring(0, at) + marked.replace("\n", "\n    ")
-                        + line.substring(at + hit.content().replace("\n", "\n    ").length());
+        if (terminal) line = highlight(line, hit);
+        out.line(line);
+    }
+
+    /**
+     * The rendered line with the matched words of the content, then of the attachment names and embed texts, in
+     * colour: each marked text replaces its plain form where the line shows it (an attachment's name is the end of
+     * its URL).
+     */
+    private static String highlight(String line, SearchHit hit) {
+        int from = 0;
+        if (hit.content() != null && !hit.content().isEmpty() && hit.highlighted() != null) {
+            String plain = hit.content().replace("\n", "\n    ");
+            int at = line.indexOf(plain);
+            if (at >= 0) {
+                String marked = colour(hit.highlighted().replace("\n", "\n    "));
+                line = line.substring(0, at) + marked + line.substring(at + plain.length());
+                from = at + marked.length();
             }
         }
-        out.line(line);
+        for (String column : new String[] {hit.highlightedAttachments(), hit.highlightedEmbeds()}) {
+            if (column == null) continue;
+            for (String part : column.split("\n")) {
+                if (part.indexOf(SearchHit.MATCH_START) < 0) continue;
+                String plain = part.replace(String.valueOf(SearchHit.MATCH_START), "")
+                        .replace(String.valueOf(SearchHit.MATCH_END), "");
+                int at = line.indexOf(plain, from);
+                if (at < 0) continue;
+                String marked = colour(part);
+                line = line.substring(0, at) + marked + line.substring(at + plain.length());
+                from = at + marked.length();
+            }
+        }
+        return line;
+    }
+
+    private static String colour(String highlighted) {
+        return highlighted.replace(String.valueOf(SearchHit.MATCH_START), MATCH_ON)
+                .replace(String.valueOf(SearchHit.MATCH_END), MATCH_OFF);
     }
 
     private static ObjectNode jsonOf(ObjectMapper mapper, SearchHit hit) {

@@ -24,7 +24,12 @@ final class EntityStore implements AutoCloseable {
     private final PreparedStatement channel;
     private final PreparedStatement channelName;
     private final PreparedStatement role;
+    private final PreparedStatement guildGap;
+    private final PreparedStatement channelGap;
+    private final PreparedStatement roleGap;
     private final PreparedStatement emoji;
+    private final PreparedStatement existsEmoji;
+    private final PreparedStatement existsSticker;
     private final PreparedStatement sticker;
     private final PreparedStatement user;
     private final PreparedStatement reactionUser;
@@ -47,6 +52,17 @@ final class EntityStore implements AutoCloseable {
                 + " parent_id = coalesce(channels.parent_id, excluded.parent_id)");
         role = c.prepareStatement("INSERT OR REPLACE INTO roles (id, guild_id, name, color, position)"
                 + " VALUES (?, ?, ?, ?, ?)");
+        guildGap = c.prepareStatement("INSERT INTO guilds (id, name, icon, json) VALUES (?, ?, ?, ?) ON CONFLICT (id)"
+                + " DO UPDATE SET name = coalesce(guilds.name, excluded.name), icon = coalesce(guilds.icon,"
+                + " excluded.icon), json = coalesce(guilds.json, excluded.json)");
+        channelGap = c.prepareStatement("INSERT INTO channels (id, guild_id, parent_id, type, name, position, json)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET guild_id = coalesce(channels.guild_id,"
+                + " excluded.guild_id), parent_id = coalesce(channels.parent_id, excluded.parent_id),"
+                + " type = coalesce(channels.type, excluded.type), name = coalesce(channels.name, excluded.name),"
+                + " position = coalesce(channels.position, excluded.position),"
+                + " json = coalesce(channels.json, excluded.json)");
+        roleGap = c.prepareStatement("INSERT OR IGNORE INTO roles (id, guild_id, name, color, position)"
+                + " VALUES (?, ?, ?, ?, ?)");
         // The file stays with the emoji or sticker: its id names one image for good.
         emoji = c.prepareStatement("INSERT INTO emojis (id, guild_id, name, animated) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT (id) DO UPDATE SET guild_id = coalesce(excluded.guild_id, emojis.guild_id),"
@@ -54,6 +70,8 @@ final class EntityStore implements AutoCloseable {
         sticker = c.prepareStatement("INSERT INTO stickers (id, guild_id, name, format_type) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT (id) DO UPDATE SET guild_id = coalesce(excluded.guild_id, stickers.guild_id),"
                 + " name = excluded.name, format_type = excluded.format_type");
+        existsEmoji = c.prepareStatement("SELECT 1 FROM emojis WHERE id = ? AND name IS NOT NULL");
+        existsSticker = c.prepareStatement("SELECT 1 FROM stickers WHERE id = ? AND name IS NOT NULL");
         user = c.prepareStatement("INSERT INTO users (id, username, global_name, discriminator, avatar, bot, seen_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET username = excluded.username,"
                 + " global_name = excluded.global_name, discriminator = excluded.discriminator,"
@@ -104,6 +122,30 @@ final class EntityStore implements AutoCloseable {
         sticker.executeUpdate();
     }
 
+    /**
+     * A gateway GUILD_CREATE's guild with its channels, threads, roles, emojis and stickers: it fills only what no
+     * REST answer gave, whichever came first, since REST answers are what the rest of the index is made of.
+     */
+    void guildCreate(JsonNode g) throws SQLException {
+        String id = IndexIds.of(text(g, "id"));
+        if (id == null) return;
+        guildGap.setString(1, id);
+        guildGap.setString(2, text(g, "name"));
+        guildGap.setString(3, text(g, "icon"));
+        guildGap.setString(4, g.toString());
+        guildGap.executeUpdate();
+        for (String list : new String[] {"channels", "threads"}) {
+            for (JsonNode ch : g.path(list)) channel(channelGap, ch, id);
+        }
+        for (JsonNode r : g.path("roles")) role(roleGap, id, r);
+        for (JsonNode e : g.path("emojis")) {
+            if (text(e, "id") != null && !exists(e, "emojis")) emoji(id, e);
+        }
+        for (JsonNode st : g.path("stickers")) {
+            if (text(st, "id") != null && !exists(st, "stickers")) sticker(id, st);
+        }
+    }
+
     /** A guild's name from its meta file, when no API answer named it. */
     void guildName(String id, String name) throws SQLException {
         if (id == null) return;
@@ -114,6 +156,10 @@ final class EntityStore implements AutoCloseable {
 
     /** A channel or thread object; {@code guildId} when the object has none (a padded id or null). */
     void channel(JsonNode ch, String guildId) throws SQLException {
+        channel(channel, ch, guildId);
+    }
+
+    private static void channel(PreparedStatement channel, JsonNode ch, String guildId) throws SQLException {
         String id = IndexIds.of(text(ch, "id"));
         if (id == null) return;
         String ownGuild = IndexIds.of(text(ch, "guild_id"));
@@ -138,6 +184,10 @@ final class EntityStore implements AutoCloseable {
     }
 
     void role(String guildId, JsonNode r) throws SQLException {
+        role(role, guildId, r);
+    }
+
+    private static void role(PreparedStatement role, String guildId, JsonNode r) throws SQLException {
         String id = IndexIds.of(text(r, "id"));
         if (id == null) return;
         role.setString(1, id);
@@ -196,6 +246,15 @@ final class EntityStore implements AutoCloseable {
         users.clear();
     }
 
+    /** Whether a REST answer already gave this emoji or sticker ({@code table}: emojis or stickers). */
+    private boolean exists(JsonNode o, String table) throws SQLException {
+        PreparedStatement s = table.equals("emojis") ? existsEmoji : existsSticker;
+        s.setString(1, IndexIds.of(text(o, "id")));
+        try (java.sql.ResultSet r = s.executeQuery()) {
+            return r.next();
+        }
+    }
+
     /** A DM has no name: its recipients name it. */
     private static String channelName(JsonNode ch) {
         String name = text(ch, "name");
@@ -223,8 +282,8 @@ final class EntityStore implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement s : new PreparedStatement[] {guild, guildName, channel, channelName, role, emoji,
-            sticker, user, reactionUser}) {
+        for (PreparedStatement s : new PreparedStatement[] {guild, guildName, guildGap, channel, channelName,
+            channelGap, role, roleGap, emoji, sticker, existsEmoji, existsSticker, user, reactionUser}) {
             s.close();
         }
     }

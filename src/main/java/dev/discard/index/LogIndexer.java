@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.LogFile;
 import dev.discard.read.ArchiveRecord;
 import dev.discard.read.ChannelLog;
-import dev.discard.read.Message;
-import dev.discard.read.RecordProblem;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
  * Indexes one log file: the messages of its successful message pages (read by {@link ChannelLog}, so retried pages
- * count once) and the guilds, channels, roles and users of the other successful answers it records.
+ * count once) and the guilds, channels, roles, emojis, stickers and users of the other successful answers it
+ * records. The file is read and parsed on a thread of its own ({@link LogReadAhead}) while this one writes.
  */
 final class LogIndexer implements AutoCloseable {
     /** Messages per transaction: large enough to amortise the commit, small enough to bound the WAL file. */
@@ -53,54 +51,34 @@ final class LogIndexer implements AutoCloseable {
      * @param runId the run the file belongs to
      */
     FileResult index(LogFile file, String guildId, long runId, IndexListener listener) throws SQLException {
-        SqlFailure failure = new SqlFailure();
         long before = read;
-        ChannelLog.Stats stats = new ChannelLog(List.of(file), null, false, mapper).read(new ChannelLog.Listener() {
-            private String seenAt;
-
-            @Override
-            public void page(ArchiveRecord record, List<Message> sorted) {
-                seenAt = record.datetimeStart();
-            }
-
-            @Override
-            public void message(Message m) {
-                if (failure.error != null) return;
-                try {
-                    store(m, guildId, runId, seenAt, listener);
-                } catch (SQLException e) {
-                    failure.error = e;
-                } catch (IOException e) {
-                    listener.problem(RecordProblem.ofFile(file.path(), "message " + m.id() + " cannot be read: "
-                            + e.getMessage()));
+        ChannelLog.Stats stats;
+        try (LogReadAhead log = new LogReadAhead(file, mapper, rows)) {
+            while (true) {
+                LogReadAhead.Item item = log.next();
+                if (item instanceof LogReadAhead.Row r) {
+                    store(r.row(), guildId, runId, r.seenAt(), listener);
+                } else if (item instanceof LogReadAhead.Other o) {
+                    other(o.record(), guildId);
+                } else if (item instanceof LogReadAhead.Problem p) {
+                    listener.problem(p.problem());
+                } else if (item instanceof LogReadAhead.End end) {
+                    if (end.error() != null) throw end.error();
+                    stats = end.stats();
+                    break;
                 }
             }
-
-            @Override
-            public void otherRecord(ArchiveRecord record) {
-                if (failure.error != null || !record.isHttp() || !record.isSuccess()) return;
-                try {
-                    other(record, guildId);
-                } catch (SQLException e) {
-                    failure.error = e;
-                }
-            }
-
-            @Override
-            public void problem(RecordProblem problem) {
-                listener.problem(problem);
-            }
-        });
-        if (failure.error != null) throw failure.error;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading " + file.path(), e);
+        }
         entities.flushUsers();
         listener.progress(read);
         return new FileResult(stats.records(), read - before, stats.problems());
     }
 
-    private void store(Message m, String folderGuild, long runId, String seenAt, IndexListener listener)
-            throws SQLException, IOException {
-        MessageRow row = rows.read(m.source(), m.start(), m.end());
-        if (row.id == null) return;
+    private void store(MessageRow row, String folderGuild, long runId, String seenAt, IndexListener listener)
+            throws SQLException {
         if (row.guildId == null) row.guildId = folderGuild;
         read++;
         switch (messages.put(row, runId, seenAt)) {
@@ -114,6 +92,10 @@ final class LogIndexer implements AutoCloseable {
     }
 
     private void other(ArchiveRecord record, String folderGuild) throws SQLException {
+        if (record.isWs()) {
+            entities.guildCreate(record.data().get("d"));
+            return;
+        }
         ApiRoute route = ApiRoute.of(record.url());
         if (route == null) return;
         JsonNode data = record.data();
@@ -178,10 +160,6 @@ final class LogIndexer implements AutoCloseable {
 
     long replaced() {
         return replaced;
-    }
-
-    private static final class SqlFailure {
-        SQLException error;
     }
 
     @Override

@@ -15,11 +15,21 @@ package dev.discard.index;
  * @param content the message text
  * @param highlighted the text with each match between {@link #MATCH_START} and {@link #MATCH_END}
  * @param json the message object as archived
+ * @param highlightedAttachments the attachments' file names, one a line, marked likewise; null when none
+ * @param highlightedEmbeds the embeds' titles and descriptions, one a line, marked likewise; null when none
  */
 public record SearchHit(String id, String guildId, String guildName, String channelId, String channelName,
-        String authorId, String authorName, String timestamp, String content, String highlighted, String json) {
+        String authorId, String authorName, String timestamp, String content, String highlighted, String json,
+        String highlightedAttachments, String highlightedEmbeds) {
     /** Marks the start of a match in {@link #highlighted}. */
     public static final char MATCH_START = '\u0001';
     /** Marks the end of a match in {@link #highlighted}. */
     public static final char MATCH_END = '\u0002';
+
+    /** A hit without the marked attachment names and embed texts (the components of version 1). */
+    public SearchHit(String id, String guildId, String guildName, String channelId, String channelName,
+            String authorId, String authorName, String timestamp, String content, String highlighted, String json) {
+        this(id, guildId, guildName, channelId, channelName, authorId, authorName, timestamp, content, highlighted,
+                json, null, null);
+    }
 }

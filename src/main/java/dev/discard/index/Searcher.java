@@ -27,7 +27,8 @@ public final class Searcher {
     /** @throws IndexException with kind QUERY when FTS5 rejects the query, with SQLite's reason */
     public List<SearchHit> search(SearchQuery q) throws IndexException {
         StringBuilder sql = new StringBuilder("SELECT m.id, m.guild_id, g.name, m.channel_id, c.name, m.author_id,"
-                + " m.timestamp, m.content, highlight(messages_fts, 0, char(1), char(2)), m.json"
+                + " m.timestamp, m.content, highlight(messages_fts, 0, char(1), char(2)), m.json,"
+                + " highlight(messages_fts, 1, char(1), char(2)), highlight(messages_fts, 2, char(1), char(2))"
                 + " FROM messages_fts f JOIN messages m ON m.rowid_ = f.rowid"
                 + " LEFT JOIN guilds g ON g.id = m.guild_id LEFT JOIN channels c ON c.id = m.channel_id"
                 + " WHERE messages_fts MATCH ?");
@@ -78,7 +79,7 @@ public final class Searcher {
                     hits.add(new SearchHit(IndexIds.display(r.getString(1)), IndexIds.display(r.getString(2)),
                             r.getString(3), IndexIds.display(r.getString(4)), r.getString(5),
                             IndexIds.display(r.getString(6)), authorName(message), r.getString(7), r.getString(8),
-                            r.getString(9), message));
+                            r.getString(9), message, r.getString(11), r.getString(12)));
                 }
             }
             return hits;

@@ -48,11 +48,12 @@ public final class IndexBenchmark {
         Path db = root.resolve("index.sqlite");
         for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(db + suffix));
         List<String> rows = new ArrayList<>();
+        String loadBefore = loadAverage();
         double[] first = indexOnce(root, db);
         rows.add(String.format(Locale.ROOT, "| `index` %,d messages from gzip (-Xmx128m) | %.1f s wall, %,.0f msg/s;"
-                + " CPU %.1f s (%.1f user + %.1f sys); peak RSS %.0f MiB | 50,000 msg/s | %.1f× |", messages,
-                first[0], messages / first[0], first[1] + first[2], first[1], first[2], first[3] / 1024,
-                messages / first[0] / 50_000));
+                + " CPU %.1f s (%.1f user + %.1f sys); peak RSS %.0f MiB; load average %s before, %s after"
+                + " | 50,000 msg/s | %.1f× |", messages, first[0], messages / first[0], first[1] + first[2], first[1],
+                first[2], first[3] / 1024, loadBefore, loadAverage(), messages / first[0] / 50_000));
         double[] again = indexOnce(root, db);
         rows.add(String.format(Locale.ROOT, "| `index` again, nothing changed | %.2f s wall, CPU %.2f s | | |",
                 again[0], again[1] + again[2]));
@@ -89,6 +90,15 @@ public final class IndexBenchmark {
         rows.add(String.format(Locale.ROOT, "| %s, %d hits | median %.1f ms, max %.1f ms (%d runs) | %d ms | %.2f× |",
                 name, hits, times[QUERY_ROUNDS / 2], times[QUERY_ROUNDS - 1], QUERY_ROUNDS, target,
                 times[QUERY_ROUNDS / 2] / target));
+    }
+
+    /** The 1-minute load average of the machine (other builders share it), or "?" where Linux does not say. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /** Wall seconds, user and system CPU seconds, peak RSS in KiB of one {@code discard index} in its own JVM. */

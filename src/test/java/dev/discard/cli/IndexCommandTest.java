@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -137,6 +138,65 @@ class IndexCommandTest {
         CliRun newest = new CliRun("search", "--db", db, "--limit", "1", "Hello");
         assertTrue(newest.out().contains("message number 4."), newest.out());
         assertTrue(newest.out().contains("#announcements"), newest.out());
+    }
+
+    @Test
+    void onATerminalMatchesInAttachmentNamesAndEmbedsAreHighlightedToo() throws Exception {
+        Path out = tmp.resolve("out");
+        long id = TestArchive.id("2024-01-01T00:00:00Z", 1);
+        String message = TestArchive.message(id, "see the figures").replace("\"attachments\":[],\"embeds\":[]",
+                "\"attachments\":[{\"id\":\"1\",\"filename\":\"quarterly-report.pdf\",\"size\":4,\"url\":"
+                + "\"https://cdn.discordapp.com/attachments/1/1/quarterly-report.pdf\"}],\"embeds\":[{\"type\":"
+                + "\"rich\",\"title\":\"The quarterly numbers\"}]");
+        writeRun(out.resolve("20240101T000000_channel"), List.of(TestArchive.page(0, List.of(message))));
+        assertEquals(0, new CliRun("index", "-q", out.toString()).code);
+        String db = out.resolve("index.sqlite").toString();
+
+        dev.discard.testing.CliRun search = dev.discard.testing.CliRun.run(Map.of(), true, "search", "--db", db,
+                "quarterly");
+
+        assertEquals(0, search.exitCode, search.toString());
+        String on = "\u001b[1;33m";
+        String off = "\u001b[0m";
+        String line = search.out.lines().toList().get(1);
+        assertTrue(line.contains("/1/1/" + on + "quarterly" + off + "-report.pdf"), line);
+        assertTrue(line.contains("The " + on + "quarterly" + off + " numbers"), line);
+        assertTrue(line.contains("see the figures"), line);
+        CliRun plain = new CliRun("search", "--db", db, "quarterly");
+        assertFalse(plain.out().contains("\u001b"), "no colour when not a terminal: " + plain.out());
+    }
+
+    @Test
+    void aGatewayGuildCreateNamesWhatNoRestAnswerNamed() throws Exception {
+        Path out = tmp.resolve("out");
+        Path run = out.resolve("20240101T000000_channel");
+        long id = TestArchive.id("2024-01-01T00:00:00Z", 1);
+        writeRun(run, List.of(TestArchive.page(0, List.of(TestArchive.message(id, "hello from the gateway"))),
+                "{\"type\":\"http\",\"datetime_start\":\"2024-01-01T00:00:02+00:00\",\"datetime_end\":"
+                + "\"2024-01-01T00:00:02.1+00:00\",\"request\":{\"method\":\"GET\",\"url\":"
+                + "\"https://discord.com/api/v10/channels/" + TestArchive.CHANNEL + "\"},\"response\":{\"status\":200,"
+                + "\"data\":{\"id\":\"" + TestArchive.CHANNEL + "\",\"type\":0,\"name\":\"from-rest\"}}}"));
+        String other = "805808489695150199";
+        Files.writeString(run.resolve("run.jsonl"), "{\"type\":\"ws\",\"datetime\":\"2024-01-01T00:00:00+00:00\","
+                + "\"direction\":\"recv\",\"data\":{\"t\":\"GUILD_CREATE\",\"s\":2,\"op\":0,\"d\":{\"id\":\""
+                + TestArchive.GUILD + "\",\"name\":\"Gateway Guild\",\"icon\":null,\"roles\":[{\"id\":\""
+                + TestArchive.GUILD + "\",\"name\":\"@everyone\",\"color\":0,\"position\":0}],\"channels\":["
+                + "{\"id\":\"" + TestArchive.CHANNEL + "\",\"type\":0,\"name\":\"from-gateway\",\"position\":3},"
+                + "{\"id\":\"" + other + "\",\"type\":0,\"name\":\"only-in-gateway\",\"position\":4}],"
+                + "\"threads\":[],\"emojis\":[{\"id\":\"820000000000000001\",\"name\":\"blobcat\"}],"
+                + "\"stickers\":[]}}}\n");
+
+        CliRun index = new CliRun("index", "-q", out.toString());
+
+        assertEquals(0, index.code, index.err());
+        Path db = out.resolve("index.sqlite");
+        assertEquals(List.of("Gateway Guild"), column(db, "SELECT name FROM guilds"));
+        assertEquals(List.of("from-rest|3", "only-in-gateway|4"), column(db, "SELECT name || '|' || position"
+                + " FROM channels ORDER BY id"), "a REST answer wins; the gateway fills what it left out");
+        assertEquals(List.of("@everyone"), column(db, "SELECT name FROM roles"));
+        assertEquals(List.of("blobcat"), column(db, "SELECT name FROM emojis"));
+        CliRun search = new CliRun("search", "--db", db.toString(), "gateway");
+        assertEquals("Gateway Guild #from-rest message " + id, search.out().lines().findFirst().orElseThrow());
     }
 
     @Test
