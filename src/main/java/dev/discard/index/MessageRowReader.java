@@ -52,158 +52,129 @@ final class MessageRowReader {
 
     /** A user object; null when the value is not an object or has no valid id. */
     static UserRow user(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return null;
-        }
         UserRow u = new UserRow();
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            JsonToken t = p.nextToken();
+        eachField(p, (field, q) -> {
             switch (field) {
-                case "id" -> u.id = IndexIds.of(text(p));
-                case "username" -> u.username = text(p);
-                case "global_name" -> u.globalName = text(p);
-                case "discriminator" -> u.discriminator = text(p);
-                case "avatar" -> u.avatar = text(p);
-                case "bot" -> u.bot = t == JsonToken.VALUE_TRUE;
-                default -> p.skipChildren();
+                case "id" -> u.id = IndexIds.of(text(q));
+                case "username" -> u.username = text(q);
+                case "global_name" -> u.globalName = text(q);
+                case "discriminator" -> u.discriminator = text(q);
+                case "avatar" -> u.avatar = text(q);
+                case "bot" -> u.bot = q.currentToken() == JsonToken.VALUE_TRUE;
+                default -> q.skipChildren();
             }
-        }
+        });
         return u.id == null ? null : u;
     }
 
     private static void attachments(JsonParser p, MessageRow m) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
-        }
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            if (t != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
+        eachObject(p, () -> {
             MessageRow.AttachmentRow a = new MessageRow.AttachmentRow();
-            String field;
-            while ((field = p.nextFieldName()) != null) {
-                p.nextToken();
+            eachField(p, (field, q) -> {
                 switch (field) {
-                    case "id" -> a.id = IndexIds.of(text(p));
-                    case "filename" -> a.filename = text(p);
-                    case "content_type" -> a.contentType = text(p);
-                    case "size" -> a.size = number(p);
-                    case "width" -> a.width = number(p);
-                    case "height" -> a.height = number(p);
-                    case "url" -> a.url = text(p);
-                    default -> p.skipChildren();
+                    case "id" -> a.id = IndexIds.of(text(q));
+                    case "filename" -> a.filename = text(q);
+                    case "content_type" -> a.contentType = text(q);
+                    case "size" -> a.size = number(q);
+                    case "width" -> a.width = number(q);
+                    case "height" -> a.height = number(q);
+                    case "url" -> a.url = text(q);
+                    default -> q.skipChildren();
                 }
-            }
+            });
             if (a.id != null) m.attachments.add(a);
-        }
+        });
     }
 
     private static void embeds(JsonParser p, MessageRow m, byte[] source, int base) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
-        }
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            if (t != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
+        eachObject(p, () -> {
             int start = base + (int) p.currentTokenLocation().getByteOffset();
             MessageRow.EmbedRow e = new MessageRow.EmbedRow();
-            String field;
-            while ((field = p.nextFieldName()) != null) {
-                p.nextToken();
+            eachField(p, (field, q) -> {
                 switch (field) {
-                    case "type" -> e.type = text(p);
-                    case "title" -> e.title = text(p);
-                    case "description" -> e.description = text(p);
-                    case "url" -> e.url = text(p);
-                    default -> p.skipChildren();
+                    case "type" -> e.type = text(q);
+                    case "title" -> e.title = text(q);
+                    case "description" -> e.description = text(q);
+                    case "url" -> e.url = text(q);
+                    default -> q.skipChildren();
                 }
-            }
+            });
             int end = base + (int) p.currentLocation().getByteOffset();
             e.json = new String(source, start, end - start, StandardCharsets.UTF_8);
             m.embeds.add(e);
-        }
+        });
     }
 
     private static void reactions(JsonParser p, MessageRow m) throws IOException {
+        eachObject(p, () -> {
+            MessageRow.ReactionRow r = new MessageRow.ReactionRow();
+            eachField(p, (field, q) -> {
+                switch (field) {
+                    case "count" -> r.count = q.currentToken() == JsonToken.VALUE_NUMBER_INT ? q.getLongValue() : 0;
+                    case "emoji" -> eachField(q, (name, e) -> {
+                        switch (name) {
+                            case "id" -> r.emojiId = text(e);
+                            case "name" -> r.emojiName = text(e);
+                            default -> e.skipChildren();
+                        }
+                    });
+                    case "count_details" -> eachField(q, (name, d) -> {
+                        if (name.equals("burst")) r.burstCount = number(d);
+                        else d.skipChildren();
+                    });
+                    default -> q.skipChildren();
+                }
+            });
+            m.reactions.add(r);
+        });
+    }
+
+    /** The value of one scalar field of an object, positioned on that value; the object is consumed. */
+    private static String field(JsonParser p, String name) throws IOException {
+        String[] value = {null};
+        eachField(p, (field, q) -> {
+            if (field.equals(name)) value[0] = text(q);
+            else q.skipChildren();
+        });
+        return value[0];
+    }
+
+    /** Reads what a field holds; the parser stands on the field's value and must be left at its end. */
+    @FunctionalInterface
+    private interface FieldReader {
+        void read(String field, JsonParser p) throws IOException;
+    }
+
+    /** Reads an array's elements that are objects, the parser standing on each one's START_OBJECT. */
+    @FunctionalInterface
+    private interface ElementReader {
+        void read() throws IOException;
+    }
+
+    /** Each field of the object the parser stands on; anything that is not an object is skipped. */
+    private static void eachField(JsonParser p, FieldReader reader) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        String field;
+        while ((field = p.nextFieldName()) != null) {
+            p.nextToken();
+            reader.read(field, p);
+        }
+    }
+
+    /** Each object of the array the parser stands on; other elements, or a value that is no array, are skipped. */
+    private static void eachObject(JsonParser p, ElementReader reader) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             p.skipChildren();
             return;
         }
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            if (t != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
-            MessageRow.ReactionRow r = new MessageRow.ReactionRow();
-            String field;
-            while ((field = p.nextFieldName()) != null) {
-                p.nextToken();
-                switch (field) {
-                    case "count" -> r.count = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : 0;
-                    case "emoji" -> emoji(p, r);
-                    case "count_details" -> r.burstCount = burst(p);
-                    default -> p.skipChildren();
-                }
-            }
-            m.reactions.add(r);
-        }
-    }
-
-    private static void emoji(JsonParser p, MessageRow.ReactionRow r) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            p.nextToken();
-            switch (field) {
-                case "id" -> r.emojiId = text(p);
-                case "name" -> r.emojiName = text(p);
-                default -> p.skipChildren();
-            }
-        }
-    }
-
-    private static Long burst(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return null;
-        }
-        Long burst = null;
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            p.nextToken();
-            if (field.equals("burst")) burst = number(p);
+            if (t == JsonToken.START_OBJECT) reader.read();
             else p.skipChildren();
         }
-        return burst;
-    }
-
-    /** The text of one scalar field of an object; the object is consumed. */
-    private static String field(JsonParser p, String name) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return null;
-        }
-        String value = null;
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            p.nextToken();
-            if (field.equals(name)) value = text(p);
-            else p.skipChildren();
-        }
-        return value;
     }
 
     static String text(JsonParser p) throws IOException {
