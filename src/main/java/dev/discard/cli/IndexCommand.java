@@ -71,9 +71,10 @@ final class IndexCommand implements Callable<Integer> {
                     + ": a run directory holds run.meta.json");
         }
         if (!quiet) {
-            console.out.println("Indexed " + stats.filesRead() + " of " + stats.files() + " log files in "
-                    + stats.runs() + " runs: " + stats.added() + " messages added, " + stats.replaced()
-                    + " updated, " + stats.messagesRead() + " read. Database: " + file);
+            console.out.println("Indexed " + RunReport.number(stats.filesRead()) + " of "
+                    + RunReport.count(stats.files(), "log file") + " in " + RunReport.count(stats.runs(), "run") + ": "
+                    + RunReport.count(stats.added(), "message") + " added, " + RunReport.number(stats.replaced())
+                    + " updated, " + RunReport.number(stats.messagesRead()) + " read. Database: " + file);
         }
         return stats.problems() > 0 ? ExitCode.FAILED : ExitCode.OK;
     }

@@ -12,6 +12,7 @@ import dev.discard.index.Searcher;
 import dev.discard.read.MessageRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -46,8 +47,12 @@ final class SearchCommand implements Callable<Integer> {
 
     @ParentCommand DiscardCommand parent;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The index; default index.sqlite here.")
-    Path db = Path.of(Index.DEFAULT_NAME);
+    /** Where {@code discard index out/} puts the index: out/ is where runs go by default. */
+    private static final Path UNDER_OUT = Path.of("out", Index.DEFAULT_NAME);
+
+    @Option(names = "--db", paramLabel = "FILE", description = "The index; default index.sqlite here, else"
+            + " out/index.sqlite (where discard index out puts it).")
+    Path db;
 
     @Option(names = "--guild", paramLabel = "GUILD", description = "Only this guild (id or name).")
     String guild;
@@ -81,6 +86,14 @@ final class SearchCommand implements Callable<Integer> {
             + " with spaces.")
     List<String> words;
 
+    /** index.sqlite in the working directory, else out/index.sqlite when only that one exists. */
+    private Path defaultIndex() {
+        Path dir = parent.terminal.workingDir();
+        Path here = dir.resolve(Index.DEFAULT_NAME);
+        Path underOut = dir.resolve(UNDER_OUT);
+        return !Files.exists(here) && Files.exists(underOut) ? underOut : here;
+    }
+
     @Override
     public Integer call() throws IOException {
         Console console = parent.console;
@@ -89,7 +102,7 @@ final class SearchCommand implements Callable<Integer> {
         if (text.isBlank()) throw new UsageException("the query is empty: give words to search for");
         SearchQuery query = new SearchQuery(text, guild, channel, author, after, before, limit, oldest);
         List<SearchHit> hits;
-        try (Index index = Index.open(db)) {
+        try (Index index = Index.open(db != null ? db : defaultIndex())) {
             hits = new Searcher(index).search(query);
         } catch (IndexException e) {
             console.error(e.getMessage());

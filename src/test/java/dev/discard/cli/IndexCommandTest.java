@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,24 @@ class IndexCommandTest {
         assertEquals(List.of("Discard Test Server ✨ #general message 805804651373920270",
                 "[2021-02-01 14:20:00.014000] <Sanqui> Hello, this is message number 14."),
                 search.out().lines().toList());
+    }
+
+    @Test
+    void searchFindsTheIndexThatIndexPutInOutWhenNoneIsHere() throws Exception {
+        Path work = tmp.resolve("work");
+        Path out = Files.createDirectories(work.resolve("out"));
+        PythonExampleAccess.write(out);
+        CliRun index = new CliRun("index", "-q", out.toString());
+        assertEquals(0, index.code, index.err());
+        dev.discard.testing.CliRun search = dev.discard.testing.CliRun.run(Map.of(), Terminal.none(work),
+                Clock.systemUTC(), dev.discard.testing.CliRun.fixedRuns(), "search", "reaction");
+        assertEquals(0, search.exitCode, search.toString());
+        assertTrue(search.out.contains("This message will have a reaction."), search.toString());
+
+        dev.discard.testing.CliRun nowhere = dev.discard.testing.CliRun.run(Map.of(), Terminal.none(tmp),
+                Clock.systemUTC(), dev.discard.testing.CliRun.fixedRuns(), "search", "reaction");
+        assertEquals(ExitCode.FAILED, nowhere.exitCode, nowhere.toString());
+        assertTrue(nowhere.err.contains("no index at " + tmp.resolve("index.sqlite")), nowhere.toString());
     }
 
     @Test
