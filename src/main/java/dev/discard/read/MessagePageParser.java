@@ -11,15 +11,13 @@ import java.util.List;
 /**
  * Reads the messages out of a message page ({@code GET …/channels/{id}/messages}): the id and byte span of every
  * message object, and with {@code details} the fields of {@link MessageFields}. Works as a {@link DataVisitor}, in
- * the envelope's pass; {@link #page} falls back to a second parse when the page could not be visited (a record that
- * writes its response before its request).
+ * the envelope's pass, keeping no state (records are parsed on several threads); {@link #page} falls back to a second
+ * parse when the page could not be visited (a record that writes its response before its request).
  */
 final class MessagePageParser implements DataVisitor {
     private final String channelId;
     private final boolean details;
     private final ObjectMapper mapper;
-    private ArchiveRecord visited;
-    private Page visitedPage;
 
     /** The messages of one page, in the order of the log, and what could not be read. */
     record Page(List<Message> messages, List<String> damage) {}
@@ -47,14 +45,13 @@ final class MessagePageParser implements DataVisitor {
     }
 
     @Override
-    public void visit(ArchiveRecord envelope, JsonParser p) throws IOException {
-        visited = envelope;
-        visitedPage = read(p, envelope.source(), 0);
+    public Page visit(ArchiveRecord envelope, JsonParser p) throws IOException {
+        return read(p, envelope.source(), 0);
     }
 
     /** The page of a record that {@link #isPageRequest} accepted and that succeeded. */
     Page page(ArchiveRecord r) throws IOException {
-        if (r == visited) return visitedPage;
+        if (r.visited instanceof Page visitedPage) return visitedPage;
         if (!r.hasData()) return new Page(List.of(), List.of("the response has no data"));
         int length = r.dataEnd - r.dataStart;
         try (JsonParser p = mapper.getFactory().createParser(r.source(), r.dataStart, length)) {
