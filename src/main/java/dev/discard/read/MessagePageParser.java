@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,7 @@ final class MessagePageParser implements DataVisitor {
     private final String channelId;
     private final boolean details;
     private final ObjectMapper mapper;
+    private final MessageRenderer renderer;
 
     /** The messages of one page, in the order of the log, and what could not be read. */
     record Page(List<Message> messages, List<String> damage) {}
@@ -27,8 +29,14 @@ final class MessagePageParser implements DataVisitor {
      * @param details whether to read the fields of {@link MessageFields}, or ids only
      */
     MessagePageParser(String channelId, boolean details, ObjectMapper mapper) {
+        this(channelId, details, null, mapper);
+    }
+
+    /** @param renderer renders each message into {@link Message#text}; null for none (details must be read for it) */
+    MessagePageParser(String channelId, boolean details, MessageRenderer renderer, ObjectMapper mapper) {
         this.channelId = channelId;
-        this.details = details;
+        this.details = details || renderer != null;
+        this.renderer = renderer;
         this.mapper = mapper;
     }
 
@@ -85,7 +93,12 @@ final class MessagePageParser implements DataVisitor {
                 damage = add(damage, "message " + index + " of the page has no valid id (" + m.id + ")");
                 continue;
             }
-            messages.add(new Message(id, source, start, end, details ? m.fields() : null));
+            Message message = new Message(id, source, start, end, details ? m.fields() : null);
+            if (renderer != null) {
+                message = new Message(id, source, start, end, message.fields(),
+                        renderer.render(message).getBytes(StandardCharsets.UTF_8));
+            }
+            messages.add(message);
         }
         return new Page(messages, damage);
     }
