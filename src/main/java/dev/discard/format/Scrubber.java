@@ -30,10 +30,15 @@ public final class Scrubber {
 
     /** Whether UTF-8 bytes hold the secret. */
     public boolean finds(byte[] utf8) {
+        return finds(utf8, 0, utf8.length);
+    }
+
+    /** Whether {@code utf8[from, to)} holds the secret. */
+    public boolean finds(byte[] utf8, int from, int to) {
         if (secret == null) return false;
         byte[] wanted = secretUtf8;
-        int last = utf8.length - wanted.length;
-        int i = 0;
+        int last = to - wanted.length;
+        int i = from;
         while (i <= last && (i = ByteScan.indexOf(utf8, i, last + 1, wanted[0])) >= 0) {
             if (Arrays.equals(utf8, i, i + wanted.length, wanted, 0, wanted.length)) return true;
             i++;
