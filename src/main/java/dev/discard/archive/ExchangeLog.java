@@ -83,14 +83,16 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
 
     @Override
     public void http(HttpExchange exchange) {
-        write(encoder.httpLine(exchange));
+        RecordEncoder.Line line = encoder.httpRecord(exchange);
+        write(line.bytes(), line.length());
         counters.httpRequests.increment();
         if (exchange.status() != null && exchange.status() == 429) counters.rateLimited.increment();
     }
 
     @Override
     public void ws(WsFrame frame) {
-        write(encoder.ws(frame).getBytes(StandardCharsets.UTF_8));
+        byte[] line = encoder.ws(frame).getBytes(StandardCharsets.UTF_8);
+        write(line, line.length);
         counters.wsPackets.increment();
     }
 
@@ -99,10 +101,11 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
         return records;
     }
 
-    private synchronized void write(byte[] line) {
+    /** Writes {@code line[0, length)} and a newline. */
+    private synchronized void write(byte[] line, int length) {
         if (out == null) throw new IllegalStateException("log is closed: " + path);
         try {
-            out.write(line);
+            out.write(line, 0, length);
             out.write('\n');
             out.flush();
             records++;

@@ -2,6 +2,7 @@ package dev.discard.archive;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.discard.format.ByteScan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -48,12 +49,11 @@ final class JsonBody {
     static void writeEmbeddable(byte[] json, OutputStream out) throws IOException {
         int bom = bomLength(json);
         int from = bom;
-        for (int i = bom; i < json.length; i++) {
-            if (json[i] == '\n' || json[i] == '\r') {
-                out.write(json, from, i - from);
-                out.write(' ');
-                from = i + 1;
-            }
+        int i;
+        while ((i = ByteScan.indexOfEither(json, from, json.length, (byte) '\n', (byte) '\r')) >= 0) {
+            out.write(json, from, i - from);
+            out.write(' ');
+            from = i + 1;
         }
         out.write(json, from, json.length - from);
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -43,13 +44,38 @@ final class RecordEncoder {
 
     /** The record as UTF-8 bytes: a body the client checked goes in as the bytes it received, never decoded. */
     byte[] httpLine(HttpExchange x) {
+        Line line = httpRecord(x);
+        return Arrays.copyOf(line.bytes(), line.length());
+    }
+
+    /**
+     * A record line being built, read in place: a page's record is written once into a buffer sized for it, not
+     * grown and copied (those copies were half the archiver's allocation).
+     */
+    static final class Line extends ByteArrayOutputStream {
+        Line(int size) {
+            super(size);
+        }
+
+        /** The line is {@code bytes()[0, length())}. */
+        byte[] bytes() {
+            return buf;
+        }
+
+        int length() {
+            return count;
+        }
+    }
+
+    /** As {@link #httpLine}, in a buffer of its own. */
+    Line httpRecord(HttpExchange x) {
         // A body the client checked already (bodyJson not null) is not checked again.
         boolean checkedJson = x.status() != null && x.bodyJson() == Boolean.TRUE;
         String text = x.status() == null || checkedJson ? null : JsonBody.strictUtf8(x.body());
         String raw = text == null || x.bodyJson() != null ? null : jsonBody.asRawJson(text);
         boolean exchange = (checkedJson || raw != null) && x.status() >= 200 && x.status() < 300
                 && (!MESSAGES.matcher(x.url()).find() || JsonBody.isArray(x.body()));
-        ByteArrayOutputStream line = new ByteArrayOutputStream(256 + x.body().length);
+        Line line = new Line(sizeEstimate(x));
         try (JsonGenerator g = factory.createGenerator(line, JsonEncoding.UTF8)) {
             g.writeStartObject();
             // "http" keeps Discard's meaning (its reader iterates response.data of every one): a 2xx JSON answer.
@@ -83,9 +109,22 @@ final class RecordEncoder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] bytes = line.toByteArray();
-        if (!scrubber.finds(bytes)) return bytes;
-        return scrubbed(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        if (!scrubber.finds(line.bytes(), 0, line.length())) return line;
+        byte[] scrubbed = scrubbed(line.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        Line result = new Line(scrubbed.length);
+        result.write(scrubbed, 0, scrubbed.length);
+        return result;
+    }
+
+    /** Enough for the record of a body that goes in as it is (text escaped as JSON may need more: it grows). */
+    private static int sizeEstimate(HttpExchange x) {
+        int size = 512 + x.body().length + (x.url() == null ? 0 : x.url().length());
+        if (x.headers() != null) {
+            for (Map.Entry<String, String> header : x.headers().entrySet()) {
+                size += header.getKey().length() + header.getValue().length() + 8;
+            }
+        }
+        return size + (x.params() == null ? 0 : 48 * x.params().size());
     }
 
     String ws(WsFrame frame) {

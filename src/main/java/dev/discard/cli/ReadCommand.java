@@ -81,17 +81,18 @@ final class ReadCommand implements Callable<Integer> {
             String channelName = meta != null && meta.name() != null ? meta.name() : "(unknown name)";
             out.line("Channel " + channelName + " (id " + (channelId != null ? channelId : name) + ")");
         }
-        MessageRenderer renderer = new MessageRenderer();
         RunRange range = all ? RunRange.ALL : RunRange.of(dir.toAbsolutePath().getParent(), meta);
         parts.anomalies().forEach(p -> console.error(p.toString()));
         ChannelLog.Stats stats;
         try {
-            stats = new ChannelLog(parts.files(), channelId, !json, Json.newMapper()).read(new ChannelLog.Listener() {
+            ChannelLog log = json ? new ChannelLog(parts.files(), channelId, false, Json.newMapper())
+                    : new ChannelLog(parts.files(), channelId, new MessageRenderer(), Json.newMapper());
+            stats = log.read(new ChannelLog.Listener() {
                 @Override
                 public void message(Message m) {
                     if (!range.contains(m.id())) return;
                     if (json) out.line(m.source(), m.start(), m.end() - m.start());
-                    else out.line(renderer.render(m));
+                    else out.line(m.text(), 0, m.text().length);
                 }
 
                 @Override

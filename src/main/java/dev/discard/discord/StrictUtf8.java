@@ -1,5 +1,7 @@
 package dev.discard.discord;
 
+import dev.discard.format.ByteScan;
+
 /**
  * Whether bytes are well-formed UTF-8 as the JDK's decoder with {@code REPORT} judges it (RFC 3629: no overlong
  * forms, no surrogates, nothing above U+10FFFF), without decoding them: a body that passes can be embedded as it is.
@@ -10,13 +12,10 @@ final class StrictUtf8 {
     static boolean isValid(byte[] bytes) {
         int i = 0;
         int n = bytes.length;
-        while (i < n) {
-            int b = bytes[i];
-            if (b >= 0) {
-                i++;
-                continue;
-            }
-            b &= 0xFF;
+        while (true) {
+            i = ByteScan.skipAscii(bytes, i, n);
+            if (i == n) return true;
+            int b = bytes[i] & 0xFF;
             if (b < 0xC2 || b > 0xF4) return false;
             if (b < 0xE0) {
                 if (i + 1 >= n || !continuation(bytes[i + 1])) return false;
@@ -37,7 +36,6 @@ final class StrictUtf8 {
                 i += 4;
             }
         }
-        return true;
     }
 
     private static boolean continuation(byte b) {

@@ -1,5 +1,8 @@
 package dev.discard.format;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * Removes the token from text bound for disk or the console. With {@code --no-scrub} it lets everything through.
  * Immutable.
@@ -9,9 +12,11 @@ public final class Scrubber {
     private static final Scrubber NONE = new Scrubber(null);
 
     private final String secret;
+    private final byte[] secretUtf8;
 
     private Scrubber(String secret) {
         this.secret = secret == null || secret.isEmpty() ? null : secret;
+        this.secretUtf8 = this.secret == null ? null : this.secret.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A scrubber for {@code secret}; with {@code noScrub}, one that changes nothing. */
@@ -25,16 +30,18 @@ public final class Scrubber {
 
     /** Whether UTF-8 bytes hold the secret. */
     public boolean finds(byte[] utf8) {
+        return finds(utf8, 0, utf8.length);
+    }
+
+    /** Whether {@code utf8[from, to)} holds the secret. */
+    public boolean finds(byte[] utf8, int from, int to) {
         if (secret == null) return false;
-        byte[] wanted = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int last = utf8.length - wanted.length;
-        outer:
-        for (int i = 0; i <= last; i++) {
-            if (utf8[i] != wanted[0]) continue;
-            for (int j = 1; j < wanted.length; j++) {
-                if (utf8[i + j] != wanted[j]) continue outer;
-            }
-            return true;
+        byte[] wanted = secretUtf8;
+        int last = to - wanted.length;
+        int i = from;
+        while (i <= last && (i = ByteScan.indexOf(utf8, i, last + 1, wanted[0])) >= 0) {
+            if (Arrays.equals(utf8, i, i + wanted.length, wanted, 0, wanted.length)) return true;
+            i++;
         }
         return false;
     }

@@ -37,6 +37,8 @@ public final class ArchiveRecord {
     /** The data value is source[dataStart, dataEnd); both -1 when the record has none. */
     int dataStart = -1;
     int dataEnd = -1;
+    /** What the {@link DataVisitor} made of the data in the envelope's pass; null when it did not visit. */
+    Object visited;
 
     ArchiveRecord(Path file, long line, long offset, byte[] source, ObjectMapper mapper) {
         this.file = file;

@@ -52,6 +52,7 @@ public final class ChannelLog {
     private final String channelId;
     private final boolean details;
     private final ObjectMapper mapper;
+    private final MessageRenderer renderer;
 
     /**
      * @param files the log's parts in order
@@ -59,14 +60,28 @@ public final class ChannelLog {
      * @param details whether messages carry {@link MessageFields}, or ids and source only (faster)
      */
     public ChannelLog(List<LogFile> files, String channelId, boolean details, ObjectMapper mapper) {
+        this(files, channelId, details, null, mapper);
+    }
+
+    /**
+     * A log read to be printed: each message comes with its {@link Message#text}, rendered while the page is parsed
+     * (on a parser thread, beside the caller's).
+     */
+    public ChannelLog(List<LogFile> files, String channelId, MessageRenderer renderer, ObjectMapper mapper) {
+        this(files, channelId, true, renderer, mapper);
+    }
+
+    private ChannelLog(List<LogFile> files, String channelId, boolean details, MessageRenderer renderer,
+            ObjectMapper mapper) {
         this.files = List.copyOf(files);
         this.channelId = channelId;
         this.details = details;
+        this.renderer = renderer;
         this.mapper = mapper;
     }
 
     public Stats read(Listener listener) {
-        MessagePageParser pages = new MessagePageParser(channelId, details, mapper);
+        MessagePageParser pages = new MessagePageParser(channelId, details, renderer, mapper);
         long[] problemCount = {0};
         Merge merge = new Merge(listener);
         long pageCount = 0;

@@ -12,6 +12,10 @@ public interface DataVisitor {
     /** Whether to visit this record's data; the envelope holds what preceded {@code data} in the line. */
     boolean wants(ArchiveRecord envelope);
 
-    /** Reads exactly one JSON value: the parser is on its first token and must be left on its last. */
-    void visit(ArchiveRecord envelope, JsonParser parser) throws IOException;
+    /**
+     * Reads exactly one JSON value: the parser is on its first token and must be left on its last. What it returns
+     * is kept with the record for its reader. Records may be parsed on several threads at once: keep no state between
+     * calls.
+     */
+    Object visit(ArchiveRecord envelope, JsonParser parser) throws IOException;
 }

@@ -12,8 +12,14 @@ import java.util.Arrays;
  * @param start first byte of the message object
  * @param end one past its last byte
  * @param fields what {@link MessageRenderer} needs; null when the page was read for ids only
+ * @param text the message as {@link MessageRenderer} prints it, UTF-8, when the log was read to be printed (made on
+ *     the parser's thread); null otherwise
  */
-public record Message(long id, byte[] source, int start, int end, MessageFields fields) {
+public record Message(long id, byte[] source, int start, int end, MessageFields fields, byte[] text) {
+    public Message(long id, byte[] source, int start, int end, MessageFields fields) {
+        this(id, source, start, end, fields, null);
+    }
+
     /** The message object exactly as stored in the archive. */
     public String json() {
         return new String(source, start, end - start, StandardCharsets.UTF_8);

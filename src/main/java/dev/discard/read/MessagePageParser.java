@@ -5,21 +5,21 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads the messages out of a message page ({@code GET …/channels/{id}/messages}): the id and byte span of every
  * message object, and with {@code details} the fields of {@link MessageFields}. Works as a {@link DataVisitor}, in
- * the envelope's pass; {@link #page} falls back to a second parse when the page could not be visited (a record that
- * writes its response before its request).
+ * the envelope's pass, keeping no state (records are parsed on several threads); {@link #page} falls back to a second
+ * parse when the page could not be visited (a record that writes its response before its request).
  */
 final class MessagePageParser implements DataVisitor {
     private final String channelId;
     private final boolean details;
     private final ObjectMapper mapper;
-    private ArchiveRecord visited;
-    private Page visitedPage;
+    private final MessageRenderer renderer;
 
     /** The messages of one page, in the order of the log, and what could not be read. */
     record Page(List<Message> messages, List<String> damage) {}
@@ -29,8 +29,14 @@ final class MessagePageParser implements DataVisitor {
      * @param details whether to read the fields of {@link MessageFields}, or ids only
      */
     MessagePageParser(String channelId, boolean details, ObjectMapper mapper) {
+        this(channelId, details, null, mapper);
+    }
+
+    /** @param renderer renders each message into {@link Message#text}; null for none (details must be read for it) */
+    MessagePageParser(String channelId, boolean details, MessageRenderer renderer, ObjectMapper mapper) {
         this.channelId = channelId;
-        this.details = details;
+        this.details = details || renderer != null;
+        this.renderer = renderer;
         this.mapper = mapper;
     }
 
@@ -47,14 +53,13 @@ final class MessagePageParser implements DataVisitor {
     }
 
     @Override
-    public void visit(ArchiveRecord envelope, JsonParser p) throws IOException {
-        visited = envelope;
-        visitedPage = read(p, envelope.source(), 0);
+    public Page visit(ArchiveRecord envelope, JsonParser p) throws IOException {
+        return read(p, envelope.source(), 0);
     }
 
     /** The page of a record that {@link #isPageRequest} accepted and that succeeded. */
     Page page(ArchiveRecord r) throws IOException {
-        if (r == visited) return visitedPage;
+        if (r.visited instanceof Page visitedPage) return visitedPage;
         if (!r.hasData()) return new Page(List.of(), List.of("the response has no data"));
         int length = r.dataEnd - r.dataStart;
         try (JsonParser p = mapper.getFactory().createParser(r.source(), r.dataStart, length)) {
@@ -88,7 +93,12 @@ final class MessagePageParser implements DataVisitor {
                 damage = add(damage, "message " + index + " of the page has no valid id (" + m.id + ")");
                 continue;
             }
-            messages.add(new Message(id, source, start, end, details ? m.fields() : null));
+            Message message = new Message(id, source, start, end, details ? m.fields() : null);
+            if (renderer != null) {
+                message = new Message(id, source, start, end, message.fields(),
+                        renderer.render(message).getBytes(StandardCharsets.UTF_8));
+            }
+            messages.add(message);
         }
         return new Page(messages, damage);
     }

@@ -108,7 +108,7 @@ final class RecordParser {
     private static void data(JsonParser p, ArchiveRecord r, DataVisitor visitor) throws IOException {
         r.dataStart = (int) p.currentTokenLocation().getByteOffset();
         if (visitor != null && visitor.wants(r)) {
-            visitor.visit(r, p);
+            r.visited = visitor.visit(r, p);
         } else {
             p.skipChildren();
         }
