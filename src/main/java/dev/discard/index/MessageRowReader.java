@@ -1,5 +1,10 @@
 package dev.discard.index;
 
+import static dev.discard.format.JsonStream.eachField;
+import static dev.discard.format.JsonStream.eachObject;
+import static dev.discard.format.JsonStream.field;
+import static dev.discard.format.JsonStream.text;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -127,62 +132,6 @@ final class MessageRowReader {
             });
             m.reactions.add(r);
         });
-    }
-
-    /** The value of one scalar field of an object, positioned on that value; the object is consumed. */
-    private static String field(JsonParser p, String name) throws IOException {
-        String[] value = {null};
-        eachField(p, (field, q) -> {
-            if (field.equals(name)) value[0] = text(q);
-            else q.skipChildren();
-        });
-        return value[0];
-    }
-
-    /** Reads what a field holds; the parser stands on the field's value and must be left at its end. */
-    @FunctionalInterface
-    private interface FieldReader {
-        void read(String field, JsonParser p) throws IOException;
-    }
-
-    /** Reads an array's elements that are objects, the parser standing on each one's START_OBJECT. */
-    @FunctionalInterface
-    private interface ElementReader {
-        void read() throws IOException;
-    }
-
-    /** Each field of the object the parser stands on; anything that is not an object is skipped. */
-    private static void eachField(JsonParser p, FieldReader reader) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            p.nextToken();
-            reader.read(field, p);
-        }
-    }
-
-    /** Each object of the array the parser stands on; other elements, or a value that is no array, are skipped. */
-    private static void eachObject(JsonParser p, ElementReader reader) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
-        }
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            if (t == JsonToken.START_OBJECT) reader.read();
-            else p.skipChildren();
-        }
-    }
-
-    static String text(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NULL) return null;
-        if (t.isScalarValue()) return p.getText();
-        p.skipChildren();
-        return null;
     }
 
     private static Long number(JsonParser p) throws IOException {

@@ -1,5 +1,9 @@
 package dev.discard.read;
 
+import static dev.discard.format.JsonStream.eachField;
+import static dev.discard.format.JsonStream.field;
+import static dev.discard.format.JsonStream.text;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -99,18 +103,6 @@ final class MessageReader {
         return values == null ? List.of() : values;
     }
 
-    /** The text of one scalar field of an object; the object is consumed. */
-    private static String field(JsonParser p, String name) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) return skip(p);
-        String value = null;
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            p.nextToken();
-            if (field.equals(name)) value = text(p);
-            else p.skipChildren();
-        }
-        return value;
-    }
 
     private static MessageFields.Author user(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -185,23 +177,14 @@ final class MessageReader {
     }
 
     private static String pollQuestion(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) return skip(p);
-        String question = null;
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            p.nextToken();
-            if (field.equals("question")) question = field(p, "text");
-            else p.skipChildren();
-        }
-        return question;
+        String[] question = {null};
+        eachField(p, (field, q) -> {
+            if (field.equals("question")) question[0] = field(q, "text");
+            else q.skipChildren();
+        });
+        return question[0];
     }
 
-    private static String text(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NULL) return null;
-        if (t.isScalarValue()) return p.getText();
-        return skip(p);
-    }
 
     private static String skip(JsonParser p) throws IOException {
         p.skipChildren();
