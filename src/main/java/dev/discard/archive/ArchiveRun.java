@@ -135,13 +135,14 @@ public final class ArchiveRun {
         RunCounters counters = new RunCounters();
         MetaWriter metaWriter = new MetaWriter(mapper, scrubber, files);
         RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters, previous);
+        if (settings.media()) meta.cdnUrl(cdnUrl.toString());
         DiscordRest rest = DiscordRest.builder(http, apiUrl(), token).mapper(mapper).clock(clock)
                 .rateLimiter(new RateLimiter(sleeper, System::nanoTime, settings.maxRate())).retryPolicy(retry)
                 .sleeper(sleeper).random(random)
                 .invalidRequestGuard(new InvalidRequestGuard(invalidRequestLimit, System::nanoTime)).build();
         MediaArchiver media;
         try {
-            media = settings.media() ? openMedia(layout, rest, scrubber) : null;
+            media = settings.media() ? openMedia(layout, resuming, rest, scrubber) : null;
         } catch (IOException e) {
             throw new RunFailedException("cannot create " + MediaArchiver.MANIFEST + " in " + layout.root() + ": "
                     + e.getMessage(), layout.root(), e);
@@ -233,14 +234,13 @@ public final class ArchiveRun {
     }
 
     /** The {@code --media} downloader: no credentials, the run's retries; the token only refreshes expired links. */
-    private MediaArchiver openMedia(RunLayout layout, DiscordRest rest, Scrubber scrubber) throws IOException {
+    private MediaArchiver openMedia(RunLayout layout, boolean resuming, DiscordRest rest, Scrubber scrubber)
+            throws IOException {
         Downloader downloader = new Downloader(http, "discard/" + ClientInfo.VERSION + " (+" + ClientInfo.URL + ")",
                 retry, sleeper, random);
-        return MediaArchiver.open(layout.root(), downloader, rest, new CdnUrls(cdnUrl), mapper, clock,
+        return MediaArchiver.open(layout.root(), resuming, downloader, rest, new CdnUrls(cdnUrl), mapper, clock,
                 scrubber::scrub);
     }
-
-
 
     private HttpUrl apiUrl() {
         return DiscordRest.baseUrl(settings.apiUrl());

@@ -65,6 +65,13 @@ public final class ResumedSettings {
                 .build();
     }
 
+    /** The CDN a {@code --media} run fetched from ({@code settings.cdn_url}), or null when it recorded none. */
+    public static String cdnUrl(Path runDir) throws IOException {
+        JsonNode url = Json.newMapper().readTree(runDir.resolve(RunFiles.RUN_META).toFile()).path("settings")
+                .get("cdn_url");
+        return url == null || !url.isTextual() ? null : url.textValue();
+    }
+
     /** Whether the run completed already, so there is nothing to resume. */
     public static boolean completed(Path runDir) throws IOException {
         return Json.newMapper().readTree(runDir.resolve(RunFiles.RUN_META).toFile())

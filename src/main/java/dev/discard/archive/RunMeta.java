@@ -40,6 +40,8 @@ final class RunMeta {
     private String interrupted;
     private JsonNode user;
     private MediaArchiver.Summary media;
+    /** Where {@code --media} fetched images built from ids; null when it was not asked for. */
+    private String cdnUrl;
 
     RunMeta(ObjectMapper mapper, ArchiveSettings settings, Scrubber scrubber, Instant start, String runDirectory,
             String ident, RunCounters counters, JsonNode previous) {
@@ -65,6 +67,11 @@ final class RunMeta {
     void gateway(Map<String, Long> eventsNotRecorded, String error) {
         this.wsEventsNotRecorded = eventsNotRecorded;
         this.gatewayError = error;
+    }
+
+    /** The CDN of a {@code --media} run, kept so that {@code --resume} fetches from the same one. */
+    void cdnUrl(String cdnUrl) {
+        this.cdnUrl = cdnUrl;
     }
 
     /** The totals of {@code --media}. */
@@ -137,6 +144,7 @@ final class RunMeta {
         ArrayNode ids = s.putArray(settings.mode() == Mode.GUILD ? "guild_ids" : "channel_ids");
         settings.ids().forEach(ids::add);
         if (settings.media()) s.put("media", true);
+        if (cdnUrl != null) s.put("cdn_url", cdnUrl);
 
         ObjectNode run = meta.putObject("run");
         run.put("datetime_start", previous != null ? previous.path("run").path("datetime_start").asText()

@@ -39,7 +39,8 @@ final class RunLauncher {
                 root.console.info("Nothing to resume: " + runDir + " completed");
                 return ExitCode.OK;
             }
-            return run(root, settings);
+            String cdnUrl = root.optionValues.cdnUrl != null ? root.optionValues.cdnUrl : ResumedSettings.cdnUrl(runDir);
+            return run(root, settings, cdnUrl);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } catch (java.io.IOException e) {
@@ -87,15 +88,15 @@ final class RunLauncher {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return run(root, settings);
+        return run(root, settings, root.optionValues.cdnUrl);
     }
 
-    private static int run(DiscardCommand root, ArchiveSettings settings) {
+    /** @param cdnUrl {@code --cdn-url}, or the one a resumed run recorded; null for Discord's */
+    private static int run(DiscardCommand root, ArchiveSettings settings, String cdnUrl) {
         Console console = root.console;
         Mode mode = settings.mode();
         RunProgress progress = new RunProgress(console, settings, Clock.systemUTC(), System::nanoTime);
         ArchiveRun.Builder builder = root.runFactory.apply(settings).newBuilder().listener(progress);
-        String cdnUrl = root.optionValues.cdnUrl;
         if (cdnUrl != null) {
             HttpUrl parsed = HttpUrl.parse(cdnUrl);
             if (parsed == null) throw new UsageException("--cdn-url: expected an http(s) URL but was " + cdnUrl);

@@ -9,6 +9,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -72,14 +74,35 @@ public final class MediaArchiver implements Closeable {
     /**
      * Creates {@code media.jsonl} (which must not exist) in the run directory.
      *
+     * @param resuming whether the run is resumed: its manifest then goes on after the lines the earlier sessions
+     *     wrote (a line a hard kill cut short is dropped, as nothing can read it), instead of being a new file
      * @param rest fetches a message again when its signed URLs have expired; the token goes nowhere else
      * @param scrub removes the token from what is written
      */
-    public static MediaArchiver open(Path runDir, Downloader downloader, DiscordRest rest, CdnUrls cdn,
-            ObjectMapper mapper, Clock clock, UnaryOperator<String> scrub) throws IOException {
-        OutputStream manifest = Files.newOutputStream(runDir.resolve(MANIFEST), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
+    public static MediaArchiver open(Path runDir, boolean resuming, Downloader downloader, DiscordRest rest,
+            CdnUrls cdn, ObjectMapper mapper, Clock clock, UnaryOperator<String> scrub) throws IOException {
+        Path file = runDir.resolve(MANIFEST);
+        OutputStream manifest;
+        if (resuming && Files.exists(file)) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+                channel.truncate(wholeLines(channel));
+            }
+            manifest = Files.newOutputStream(file, StandardOpenOption.APPEND);
+        } else {
+            manifest = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
         return new MediaArchiver(runDir, manifest, downloader, rest, cdn, mapper, clock, scrub);
+    }
+
+    /** The length of the file up to and including its last line break. */
+    private static long wholeLines(FileChannel channel) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        for (long at = channel.size() - 1; at >= 0; at--) {
+            one.clear();
+            channel.read(one, at);
+            if (one.get(0) == '\n') return at + 1;
+        }
+        return 0;
     }
 
     /**

@@ -12,15 +12,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.discard.archive.ArchiveRun;
+import dev.discard.archive.ArchiveSettings;
+import dev.discard.archive.Mode;
+import dev.discard.archive.RunFailedException;
 import dev.discard.fake.FakeCdn;
 import dev.discard.fake.FakeDiscord;
 import dev.discard.fake.Fixtures;
 import dev.discard.testing.ArchiveFiles;
 import dev.discard.testing.CliRun;
+import dev.discard.testing.Interruptions;
 import dev.discard.testing.OriginalDiscard;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -244,6 +249,35 @@ class MediaArchiveRunTest {
                 Long.toString(GUILD_ID));
         assertEquals(ExitCode.USAGE, bad.exitCode, bad.toString());
         assertTrue(bad.err.contains("--cdn-url: expected an http(s) URL but was cdn.example"), bad.err);
+    }
+
+    @Test
+    void aResumedRunFetchesFromTheCdnTheInterruptedRunWasGiven() throws Exception {
+        cdn.put("/emojis/" + Fixtures.CUSTOM_EMOJI + ".png", BLUE, "image/jpeg");
+        ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, TOKEN, out).ids(List.of(GUILD_ID))
+                .apiUrl(discord.apiUrl()).noGateway(true).media(true).concurrency(1).build();
+        Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings).cdnUrl(cdn.root())
+                .retryPolicy(CliRun.FAST_RETRY).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 1, "SIGTERM");
+        assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
+        Path runDir = ArchiveFiles.onlyRun(out);
+        assertEquals(cdn.root().toString(), ArchiveFiles.meta(runDir.resolve("run.meta.json")).path("settings")
+                .path("cdn_url").asText());
+
+        // As a hard kill may leave it: the manifest's last line cut short.
+        Files.writeString(runDir.resolve("media.jsonl"), "{\"url\":\"https://cut.sho", StandardOpenOption.APPEND);
+
+        // No --cdn-url this time: the run's own is used again, not Discord's.
+        CliRun resumed = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), "--resume", runDir.toString());
+
+        assertEquals(0, resumed.exitCode, resumed.toString());
+        List<JsonNode> emojis = ArchiveFiles.records(runDir.resolve("media.jsonl")).stream()
+                .filter(line -> line.path("kind").asText().equals("emoji")).toList();
+        assertTrue(emojis.size() >= 2, "the emoji in both sessions: " + emojis);
+        assertFalse(Files.readString(runDir.resolve("media.jsonl")).contains("cut.sho"), "the cut line is dropped");
+        for (JsonNode emoji : emojis) {
+            assertTrue(emoji.path("url").asText().startsWith(cdn.root().toString()), emoji.toString());
+            assertFalse(emoji.path("status").asText().equals("failed"), emoji.toString());
+        }
     }
 
     @Test
