@@ -6,12 +6,16 @@ import dev.discard.discord.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import okhttp3.Call;
@@ -26,7 +30,9 @@ import okhttp3.ResponseBody;
  * Authorization header and no cookies, whichever host they go to. Each file is written to a temporary file in the
  * target folder (hashed with SHA-256 on the way) and handed back for the caller to move into place, so an interrupted
  * download never leaves a half file under a final name. 5xx answers and dropped connections are retried with
- * backoff; a 429 waits what {@code Retry-After} asks (at most {@link #MAX_RETRY_AFTER_SECONDS}).
+ * backoff; a 429 waits what {@code Retry-After} asks (at most {@link #MAX_RETRY_AFTER_SECONDS}). A host that could not
+ * be reached at all (its name does not resolve, no connection) once every retry was spent is not tried again by this
+ * downloader: each of a guild's hundred emojis would otherwise wait out the same backoff.
  */
 public final class Downloader {
     static final long MAX_RETRY_AFTER_SECONDS = 60;
@@ -37,6 +43,8 @@ public final class Downloader {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    /** Hosts that could not be reached at all after every retry. */
+    private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
 
     /** @param http the caller's client; requests are made without any credential of the caller's */
     public Downloader(OkHttpClient http, String userAgent, RetryPolicy retry, Sleeper sleeper,
@@ -81,6 +89,10 @@ public final class Downloader {
     public Fetched fetch(String url, Path dir) throws FailedException, InterruptedException {
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) throw new FailedException("not an http(s) URL", 0, null);
+        if (unreachable.contains(parsed.host())) {
+            throw new FailedException(parsed.host() + " could not be reached earlier in this run; not tried again", 0,
+                    null);
+        }
         Request request = new Request.Builder().url(parsed).header("User-Agent", userAgent).get().build();
         RetryLoop retries = new RetryLoop(retry, sleeper, random);
         while (true) {
@@ -103,6 +115,9 @@ public final class Downloader {
                     throw new InterruptedException("interrupted while downloading " + url);
                 }
                 if (!retries.mayRetryFailure()) {
+                    if (e instanceof UnknownHostException || e instanceof ConnectException) {
+                        unreachable.add(parsed.host());
+                    }
                     throw new FailedException(describe(e), status, e);
                 }
             }

@@ -208,6 +208,7 @@ class MediaArchiveRunTest {
         attach(3, 1, "busy.png", failing, "image/png");
         // Port 1 on the loopback interface: nothing listens there, every attempt is refused.
         attach(4, 2, "nowhere.png", "http://127.0.0.1:1/attachments/" + GENERAL + "/2/nowhere.png", "image/png");
+        attach(5, 3, "again.png", "http://127.0.0.1:1/attachments/" + GENERAL + "/3/again.png", "image/png");
         CliRun run = archive("channel", Long.toString(GENERAL));
         assertEquals(0, run.exitCode, run.toString());
         Path runDir = ArchiveFiles.onlyRun(out);
@@ -219,11 +220,16 @@ class MediaArchiveRunTest {
         assertEquals("failed", nowhere.get("status").asText());
         assertTrue(nowhere.get("http_status").isNull(), nowhere.toString());
         assertTrue(nowhere.get("error").asText().contains("ConnectException"), nowhere.toString());
+        // The same dead host is not waited for again.
+        JsonNode again = find(manifest, "attachment", "/again.png");
+        assertEquals("failed", again.get("status").asText());
+        assertTrue(again.get("error").asText().contains("127.0.0.1 could not be reached earlier in this run"),
+                again.toString());
         JsonNode meta = ArchiveFiles.meta(runDir.resolve("run.meta.json"));
-        assertEquals(2, meta.path("summary").path("num_media_failed").asInt(), manifest.toString());
+        assertEquals(3, meta.path("summary").path("num_media_failed").asInt(), manifest.toString());
         assertTrue(meta.path("run").path("completed").asBoolean());
         assertFalse(meta.path("run").path("errors").asBoolean());
-        assertTrue(meta.path("run").path("warnings").toString().contains("2 media files could not be downloaded"),
+        assertTrue(meta.path("run").path("warnings").toString().contains("3 media files could not be downloaded"),
                 meta.toString());
     }
 
