@@ -188,10 +188,11 @@ final class RunMeta {
         ObjectNode dropped = summary.putObject("ws_events_not_recorded");
         wsEventsNotRecorded.forEach(dropped::put);
         if (settings.media()) {
-            summary.put("num_media_files", media == null ? 0 : media.files());
-            summary.put("num_media_bytes", media == null ? 0 : media.bytes());
-            summary.put("num_media_duplicates", media == null ? 0 : media.duplicates());
-            summary.put("num_media_failed", media == null ? 0 : media.failed());
+            summary.put("num_media_files", earlier("num_media_files") + (media == null ? 0 : media.files()));
+            summary.put("num_media_bytes", earlier("num_media_bytes") + (media == null ? 0 : media.bytes()));
+            summary.put("num_media_duplicates",
+                    earlier("num_media_duplicates") + (media == null ? 0 : media.duplicates()));
+            summary.put("num_media_failed", earlier("num_media_failed") + (media == null ? 0 : media.failed()));
         }
 
         ArrayNode f = meta.putArray("failures");

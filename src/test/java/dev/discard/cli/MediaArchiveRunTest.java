@@ -266,8 +266,10 @@ class MediaArchiveRunTest {
                 .retryPolicy(CliRun.FAST_RETRY).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 1, "SIGTERM");
         assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
         Path runDir = ArchiveFiles.onlyRun(out);
-        assertEquals(cdn.root().toString(), ArchiveFiles.meta(runDir.resolve("run.meta.json")).path("settings")
-                .path("cdn_url").asText());
+        JsonNode interrupted = ArchiveFiles.meta(runDir.resolve("run.meta.json"));
+        assertEquals(cdn.root().toString(), interrupted.path("settings").path("cdn_url").asText());
+        long stored = interrupted.path("summary").path("num_media_files").asLong();
+        assertTrue(stored >= 1, interrupted.toString());
 
         // As a hard kill may leave it: the manifest's last line cut short.
         Files.writeString(runDir.resolve("media.jsonl"), "{\"url\":\"https://cut.sho", StandardOpenOption.APPEND);
@@ -280,6 +282,9 @@ class MediaArchiveRunTest {
                 .filter(line -> line.path("kind").asText().equals("emoji")).toList();
         assertTrue(emojis.size() >= 2, "the emoji in both sessions: " + emojis);
         assertFalse(Files.readString(runDir.resolve("media.jsonl")).contains("cut.sho"), "the cut line is dropped");
+        JsonNode summary = ArchiveFiles.meta(runDir.resolve("run.meta.json")).path("summary");
+        assertEquals(stored, summary.path("num_media_files").asLong(), "the files stored before the stop still count");
+        assertTrue(summary.path("num_media_duplicates").asLong() >= 1, summary.toString());
         for (JsonNode emoji : emojis) {
             assertTrue(emoji.path("url").asText().startsWith(cdn.root().toString()), emoji.toString());
             assertFalse(emoji.path("status").asText().equals("failed"), emoji.toString());
