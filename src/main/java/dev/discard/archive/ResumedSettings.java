@@ -31,7 +31,7 @@ public final class ResumedSettings {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("not a run directory (no run.meta.json): " + runDir);
         }
-        JsonNode meta = Json.newMapper().readTree(file.toFile());
+        JsonNode meta = meta(runDir);
         if (!"java".equals(meta.path("client").path("implementation").asText())) {
             throw new IllegalArgumentException(runDir + " was written by another client ("
                     + meta.path("client").path("name").asText("?") + " " + meta.path("client").path("version").asText("?")
@@ -67,15 +67,17 @@ public final class ResumedSettings {
 
     /** The CDN a {@code --media} run fetched from ({@code settings.cdn_url}), or null when it recorded none. */
     public static String cdnUrl(Path runDir) throws IOException {
-        JsonNode url = Json.newMapper().readTree(runDir.resolve(RunFiles.RUN_META).toFile()).path("settings")
-                .get("cdn_url");
+        JsonNode url = meta(runDir).path("settings").get("cdn_url");
         return url == null || !url.isTextual() ? null : url.textValue();
     }
 
     /** Whether the run completed already, so there is nothing to resume. */
     public static boolean completed(Path runDir) throws IOException {
-        return Json.newMapper().readTree(runDir.resolve(RunFiles.RUN_META).toFile())
-                .path("run").path("completed").asBoolean(false);
+        return meta(runDir).path("run").path("completed").asBoolean(false);
+    }
+
+    private static JsonNode meta(Path runDir) throws IOException {
+        return Json.newMapper().readTree(runDir.resolve(RunFiles.RUN_META).toFile());
     }
 
     private static java.time.Instant time(JsonNode value) {
