@@ -2,24 +2,46 @@ package dev.discard.discord;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.discard.format.JsonCursor;
+import dev.discard.format.StrictUtf8;
 import java.io.IOException;
 
 /**
  * The one pass over a response body: it decides whether the body is exactly one JSON value in strict UTF-8 (which the
  * archive then embeds as it is, see {@link HttpExchange#bodyJson}) and, in the same pass, reads what the caller needs
  * from it. Bodies are read as bytes; no text copy of the body and no tree of it is made.
+ *
+ * <p>The pass is made with a {@link JsonCursor} first; a body it does not vouch for (not JSON, or a shape the reader
+ * leaves to Jackson) is read again with Jackson's streaming parser, which then decides.
  */
 public final class JsonScan {
-    /** Reads what the caller needs from a parser at the body's first token, leaving it past the value's last token. */
-    @FunctionalInterface
+    /** Reads what the caller needs from a body, the same way from a Jackson parser and from a cursor. */
     public interface Reader<T> {
+        /** From a parser at the body's first token, leaving it past the value's last token. */
         T read(JsonParser parser) throws IOException;
+
+        /**
+         * From a cursor at the body's start, leaving it past the value; the same result as {@link #read(JsonParser)}
+         * would give, or {@link JsonCursor.Unreadable} to leave the body to it.
+         */
+        default T read(JsonCursor cursor) throws JsonCursor.Unreadable {
+            throw cursor.unreadable("read with Jackson only");
+        }
     }
 
     /** Checks and reads nothing. */
-    public static final Reader<Boolean> CHECK = parser -> {
-        parser.skipChildren();
-        return Boolean.TRUE;
+    public static final Reader<Boolean> CHECK = new Reader<>() {
+        @Override
+        public Boolean read(JsonParser parser) throws IOException {
+            parser.skipChildren();
+            return Boolean.TRUE;
+        }
+
+        @Override
+        public Boolean read(JsonCursor cursor) throws JsonCursor.Unreadable {
+            cursor.skipValue();
+            return Boolean.TRUE;
+        }
     };
 
     private final JsonFactory factory;
@@ -36,6 +58,18 @@ public final class JsonScan {
 
     /** What {@code reader} read, or null when the body is not exactly one JSON value in strict UTF-8. */
     public <T> T scan(byte[] body, Reader<T> reader) {
+        JsonCursor cursor = new JsonCursor(body);
+        try {
+            T value = reader.read(cursor);
+            cursor.end();
+            return value;
+        } catch (JsonCursor.Unreadable e) {
+            return scanWithJackson(body, reader);
+        }
+    }
+
+    /** As {@link #scan}, with Jackson alone: what the cursor's answers are held to. */
+    <T> T scanWithJackson(byte[] body, Reader<T> reader) {
         // A zero byte among the first four would make the parser guess UTF-16 or UTF-32; as UTF-8 it is never JSON.
         for (int i = 0; i < Math.min(4, body.length); i++) {
             if (body[i] == 0) return null;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.JsonCursor;
+import dev.discard.format.JsonCursor.Unreadable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,10 @@ import java.util.List;
  * {@link PageMessage}), skipping the rest. Values are read as a tree of the message would give them ({@code asText},
  * {@code asLong}), so the walk behaves as it did when it read trees. With a mapper, it also keeps each message's tree
  * (for media), read in the same pass.
+ *
+ * <p>Pages are read from the bytes with a {@link JsonCursor} ({@link #read(JsonCursor)}) and give what the parser
+ * walk gives; a value of a type the cursor walk does not read the same way (an id that is a number, a count in a
+ * string) leaves the page to the parser walk, as do trees.
  */
 final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page> {
     /**
@@ -56,6 +62,209 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         return new Page("array", messages);
     }
 
+    @Override
+    public Page read(JsonCursor c) throws Unreadable {
+        if (trees != null) throw c.unreadable("trees are made by Jackson");
+        int first = c.peek();
+        if (first != '[') {
+            c.skipValue();
+            return new Page(shape(first), null);
+        }
+        c.beginArray();
+        List<PageMessage> messages = new ArrayList<>(MessagePages.PAGE);
+        while (c.nextElement()) {
+            if (c.peek() != '{') throw c.unreadable("an element that is not an object");
+            messages.add(message(c));
+        }
+        return new Page("array", messages);
+    }
+
+    private static final byte[] ID = ascii("id");
+    private static final byte[] TIMESTAMP = ascii("timestamp");
+    private static final byte[] CONTENT = ascii("content");
+    private static final byte[] EMBEDS = ascii("embeds");
+    private static final byte[] REACTIONS = ascii("reactions");
+    private static final byte[] URL = ascii("url");
+    private static final byte[] EMOJI = ascii("emoji");
+    private static final byte[] NAME = ascii("name");
+    private static final byte[] COUNT = ascii("count");
+    private static final byte[] COUNT_DETAILS = ascii("count_details");
+    private static final byte[] NORMAL = ascii("normal");
+    private static final byte[] BURST = ascii("burst");
+
+    private static PageMessage message(JsonCursor c) throws Unreadable {
+        long id = -1;
+        String timestamp = null;
+        String content = null;
+        List<String> embedUrls = List.of();
+        List<PageMessage.Reaction> reactions = List.of();
+        c.beginObject();
+        while (c.nextField()) {
+            if (c.nameIs(ID)) {
+                id = id(c);
+            } else if (c.nameIs(TIMESTAMP)) {
+                timestamp = text(c);
+            } else if (c.nameIs(CONTENT)) {
+                content = linkText(c);
+            } else if (c.nameIs(EMBEDS)) {
+                embedUrls = embedUrls(c);
+            } else if (c.nameIs(REACTIONS)) {
+                reactions = reactions(c);
+            } else {
+                c.skipValue();
+            }
+        }
+        return new PageMessage(id, timestamp, content, embedUrls, reactions, null);
+    }
+
+    private static long id(JsonCursor c) throws Unreadable {
+        int first = c.peek();
+        if (first == '"') return c.snowflakeOr(-1);
+        if (first == '-' || (first >= '0' && first <= '9')) throw c.unreadable("an id that is a number");
+        c.skipValue();
+        return -1;
+    }
+
+    private static List<String> embedUrls(JsonCursor c) throws Unreadable {
+        if (c.peek() != '[') {
+            c.skipValue();
+            return List.of();
+        }
+        List<String> urls = new ArrayList<>(2);
+        c.beginArray();
+        while (c.nextElement()) {
+            if (c.peek() != '{') {
+                c.skipValue();
+                continue;
+            }
+            String url = null;
+            c.beginObject();
+            while (c.nextField()) {
+                if (c.nameIs(URL)) url = string(c);
+                else c.skipValue();
+            }
+            if (url != null) urls.add(url);
+        }
+        return urls;
+    }
+
+    private static List<PageMessage.Reaction> reactions(JsonCursor c) throws Unreadable {
+        if (c.peek() != '[') {
+            c.skipValue();
+            return List.of();
+        }
+        List<PageMessage.Reaction> reactions = new ArrayList<>(2);
+        c.beginArray();
+        while (c.nextElement()) {
+            if (c.peek() == '{') reactions.add(reaction(c));
+            else c.skipValue();
+        }
+        return reactions;
+    }
+
+    private static PageMessage.Reaction reaction(JsonCursor c) throws Unreadable {
+        String emojiId = null;
+        String emojiName = null;
+        long count = 1;
+        Long normal = null;
+        long burst = 0;
+        c.beginObject();
+        while (c.nextField()) {
+            if (c.nameIs(EMOJI)) {
+                emojiId = null;
+                emojiName = null;
+                if (c.peek() != '{') {
+                    c.skipValue();
+                    continue;
+                }
+                c.beginObject();
+                while (c.nextField()) {
+                    if (c.nameIs(ID)) emojiId = text(c);
+                    else if (c.nameIs(NAME)) emojiName = text(c);
+                    else c.skipValue();
+                }
+            } else if (c.nameIs(COUNT)) {
+                count = asLong(c, 1);
+            } else if (c.nameIs(COUNT_DETAILS)) {
+                normal = null;
+                burst = 0;
+                if (c.peek() != '{') {
+                    c.skipValue();
+                    continue;
+                }
+                c.beginObject();
+                while (c.nextField()) {
+                    if (c.nameIs(NORMAL)) normal = asLong(c, 0);
+                    else if (c.nameIs(BURST)) burst = asLong(c, 0);
+                    else c.skipValue();
+                }
+            } else {
+                c.skipValue();
+            }
+        }
+        return new PageMessage.Reaction(emojiId, emojiName, normal != null ? normal : count, burst);
+    }
+
+    /** As {@link #text(JsonParser, JsonToken)}; numbers and booleans, whose text Jackson writes, are left to it. */
+    private static String text(JsonCursor c) throws Unreadable {
+        int first = c.peek();
+        if (first == '{' || first == '[') {
+            c.skipValue();
+            return "";
+        }
+        if (first != '"' && first != 'n') throw c.unreadable("a number or boolean where text is read");
+        return c.stringOrNull();
+    }
+
+    /** As {@link #linkText(JsonParser, JsonToken)}; only content with a slash is decoded. */
+    private static String linkText(JsonCursor c) throws Unreadable {
+        if (c.peek() != '"') {
+            c.skipValue();
+            return null;
+        }
+        return withSlash(c.stringIfItHas((byte) '/'));
+    }
+
+    /** As {@link #string(JsonParser, JsonToken)}. */
+    private static String string(JsonCursor c) throws Unreadable {
+        if (c.peek() == '"') return c.string();
+        c.skipValue();
+        return null;
+    }
+
+    /** As {@link #asLong(JsonParser, JsonToken, long)} for integers of up to 18 digits, booleans, null and containers. */
+    private static long asLong(JsonCursor c, long fallback) throws Unreadable {
+        int first = c.peek();
+        switch (first) {
+            case 't', 'f', 'n' -> {
+                c.skipValue();
+                return first == 't' ? 1 : 0;
+            }
+            case '{', '[' -> {
+                c.skipValue();
+                return fallback;
+            }
+            case '"' -> throw c.unreadable("a number in a string");
+            default -> {
+                return c.integer();
+            }
+        }
+    }
+
+    private static byte[] ascii(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static String shape(int first) {
+        return switch (first) {
+            case '{' -> "object";
+            case '"' -> "string";
+            case 't', 'f' -> "boolean";
+            case 'n' -> "null";
+            default -> "number";
+        };
+    }
+
     private static PageMessage message(JsonParser p, JsonNode tree) throws IOException {
         long id = -1;
         String timestamp = null;
@@ -68,7 +277,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
             switch (name) {
                 case "id" -> id = id(p, value);
                 case "timestamp" -> timestamp = text(p, value);
-                case "content" -> content = string(p, value);
+                case "content" -> content = linkText(p, value);
                 case "embeds" -> embedUrls = embedUrls(p, value);
                 case "reactions" -> reactions = reactions(p, value);
                 default -> p.skipChildren();
@@ -177,6 +386,15 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
             return "";
         }
         return p.getText();
+    }
+
+    /** The content when it is a string with a slash: every link has one, and most messages none. */
+    private static String linkText(JsonParser p, JsonToken value) throws IOException {
+        return withSlash(string(p, value));
+    }
+
+    private static String withSlash(String text) {
+        return text != null && text.indexOf('/') >= 0 ? text : null;
     }
 
     private static String string(JsonParser p, JsonToken value) throws IOException {

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param id the message id, or -1 when it has none that reads as a number
  * @param timestamp its {@code timestamp}, or null
- * @param content its {@code content} when that is a string, else null
+ * @param content its {@code content} when that is a string with a slash (every link has one: what the crawl looks
+ *     for in it), else null
  * @param embedUrls the {@code url} strings of its embeds, in order
  * @param reactions its reactions, in order
  * @param tree the whole message as a tree, only when the walk was asked for trees (for media), else null

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.StrictUtf8;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -94,12 +95,12 @@ class JsonScanTest {
 
     @Test
     void pageReaderKeepsTreesWhenAskedAndNamesOtherShapes() throws Exception {
-        String body = "[{\"id\":\"5\",\"attachments\":[{\"url\":\"https://cdn/a.png\"}],\"content\":\"hi\"}]";
+        String body = "[{\"id\":\"5\",\"attachments\":[{\"url\":\"https://cdn/a.png\"}],\"content\":\"hi https://x.test/\"}]";
         MessagePageReader.Page page = SCAN.scan(utf8(body), new MessagePageReader(MAPPER));
         PageMessage message = page.messages().get(0);
         assertEquals(MAPPER.readTree(body).get(0), message.tree());
         assertEquals(5, message.id());
-        assertEquals("hi", message.content());
+        assertEquals("hi https://x.test/", message.content());
         assertEquals("object", SCAN.scan(utf8("{\"message\":\"no\"}"), new MessagePageReader(null)).shape());
         assertTrue(SCAN.scan(utf8("null"), new MessagePageReader(null)).messages() == null);
     }
