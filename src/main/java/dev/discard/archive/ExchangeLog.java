@@ -83,7 +83,7 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
 
     @Override
     public void http(HttpExchange exchange) {
-        RecordEncoder.Line line = encoder.httpRecord(exchange);
+        RecordEncoder.Line line = encoder.httpRecordInPlace(exchange);
         write(line.bytes(), line.length());
         counters.httpRequests.increment();
         if (exchange.status() != null && exchange.status() == 429) counters.rateLimited.increment();

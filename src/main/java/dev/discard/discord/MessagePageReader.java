@@ -100,18 +100,26 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         List<PageMessage.Reaction> reactions = List.of();
         c.beginObject();
         while (c.nextField()) {
-            if (c.nameIs(ID)) {
-                id = id(c);
-            } else if (c.nameIs(TIMESTAMP)) {
-                timestamp = text(c);
-            } else if (c.nameIs(CONTENT)) {
-                content = linkText(c);
-            } else if (c.nameIs(EMBEDS)) {
-                embedUrls = embedUrls(c);
-            } else if (c.nameIs(REACTIONS)) {
-                reactions = reactions(c);
-            } else {
-                c.skipValue();
+            // By length first: most names are none of these, and are passed over after one comparison.
+            switch (c.nameLength()) {
+                case 2 -> {
+                    if (c.nameIs(ID)) id = id(c);
+                    else c.skipValue();
+                }
+                case 6 -> {
+                    if (c.nameIs(EMBEDS)) embedUrls = embedUrls(c);
+                    else c.skipValue();
+                }
+                case 7 -> {
+                    if (c.nameIs(CONTENT)) content = linkText(c);
+                    else c.skipValue();
+                }
+                case 9 -> {
+                    if (c.nameIs(TIMESTAMP)) timestamp = text(c);
+                    else if (c.nameIs(REACTIONS)) reactions = reactions(c);
+                    else c.skipValue();
+                }
+                default -> c.skipValue();
             }
         }
         return new PageMessage(id, timestamp, content, embedUrls, reactions, null);

@@ -23,7 +23,7 @@ public final class ByteScan {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long found = zeroBytes((long) LONGS.get(bytes, i) ^ pattern);
-            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            if (found != 0) return i + firstMarked(found);
         }
         for (; i < to; i++) {
             if (bytes[i] == value) return i;
@@ -39,7 +39,7 @@ public final class ByteScan {
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long x = (long) LONGS.get(bytes, i);
             long found = zeroBytes(x ^ patternA) | zeroBytes(x ^ patternB);
-            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            if (found != 0) return i + firstMarked(found);
         }
         for (; i < to; i++) {
             if (bytes[i] == a || bytes[i] == b) return i;
@@ -52,10 +52,19 @@ public final class ByteScan {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long high = (long) LONGS.get(bytes, i) & HIGH_BITS;
-            if (high != 0) return i + (Long.numberOfTrailingZeros(high) >>> 3);
+            if (high != 0) return i + firstMarked(high);
         }
         while (i < to && bytes[i] >= 0) i++;
         return i;
+    }
+
+    /**
+     * The index (0 to 7) of the lowest byte of {@code marks} whose high bit is set, {@code marks} having only high bits
+     * set and at least one. Isolating the lowest mark and multiplying it down gives the index in the top byte: the
+     * same as {@code numberOfTrailingZeros(marks) >>> 3}, without the call C1 makes for it (no intrinsic there).
+     */
+    static int firstMarked(long marks) {
+        return 7 - (int) ((((marks & -marks) >>> 7) * 0x0706050403020100L) >>> 56);
     }
 
     /** The high bit of the lowest zero byte of {@code x} (and maybe of bytes above it); 0 when no byte is zero. */

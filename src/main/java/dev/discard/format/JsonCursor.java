@@ -31,9 +31,6 @@ public final class JsonCursor {
     private static final long QUOTES = '"' * LOW_BITS;
     private static final long BACKSLASHES = '\\' * LOW_BITS;
     private static final long SPACES = ' ' * LOW_BITS;
-    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     /** The bytes are not JSON this cursor vouches for; read them with Jackson. Carries no stack trace: it is common. */
     public static final class Unreadable extends Exception {
@@ -69,7 +66,7 @@ public final class JsonCursor {
 
     /** The next value's first byte, after any whitespace; the value is not consumed. */
     public int peek() throws Unreadable {
-        int c = skipSpace();
+        int c = next();
         if (c < 0) throw fail("expected a value but the JSON ended");
         return c;
     }
@@ -93,7 +90,7 @@ public final class JsonCursor {
     }
 
     private void begin(char bracket) throws Unreadable {
-        if (skipSpace() != bracket) throw fail("expected " + bracket);
+        if (next() != bracket) throw fail("expected " + bracket);
         if (++depth > MAX_DEPTH) throw fail("nested deeper than " + MAX_DEPTH);
         i++;
         first = true;
@@ -110,7 +107,7 @@ public final class JsonCursor {
         nameEnd = close;
         nameEscaped = escaped;
         i = close + 1;
-        if (skipSpace() != ':') throw fail("expected ':'");
+        if (next() != ':') throw fail("expected ':'");
         i++;
         return true;
     }
@@ -123,7 +120,7 @@ public final class JsonCursor {
     }
 
     private boolean nextMember(char close) throws Unreadable {
-        int c = skipSpace();
+        int c = next();
         if (first) {
             first = false;
             if (c == close) return close();
@@ -131,7 +128,7 @@ public final class JsonCursor {
             if (c == close) return close();
             if (c != ',') throw fail("expected ',' or '" + close + "'");
             i++;
-            c = skipSpace();
+            c = next();
         }
         if (c < 0) throw fail("the JSON ended inside a container");
         return true;
@@ -159,14 +156,19 @@ public final class JsonCursor {
         return true;
     }
 
-    /** The current name's length in bytes, as written (escapes undecoded). */
-    public int nameLength() {
+    /**
+     * The current name's length in bytes, for callers that sort names by it before comparing.
+     *
+     * @throws Unreadable when the name has escapes, whose length says nothing of the name's
+     */
+    public int nameLength() throws Unreadable {
+        if (nameEscaped) throw fail("a name with escapes");
         return nameEnd - nameStart;
     }
 
     /** The next value, which must be a string, decoded. */
     public String string() throws Unreadable {
-        if (skipSpace() != '"') throw fail("expected a string");
+        if (next() != '"') throw fail("expected a string");
         int start = i + 1;
         int close = scanString(start);
         i = close + 1;
@@ -178,7 +180,7 @@ public final class JsonCursor {
      * for it); otherwise null, and nothing is decoded.
      */
     public String stringIfItHas(byte needle) throws Unreadable {
-        if (skipSpace() != '"') throw fail("expected a string");
+        if (next() != '"') throw fail("expected a string");
         int start = i + 1;
         int close = scanString(start);
         i = close + 1;
@@ -192,7 +194,7 @@ public final class JsonCursor {
      * is not one.
      */
     public long snowflakeOr(long fallback) throws Unreadable {
-        if (skipSpace() != '"') throw fail("expected a string");
+        if (next() != '"') throw fail("expected a string");
         int start = i + 1;
         int close = scanString(start);
         i = close + 1;
@@ -213,7 +215,7 @@ public final class JsonCursor {
     /** The next value as a string when it is one, null when it is JSON null; anything else is left to Jackson. */
     public String stringOrNull() throws Unreadable {
         if (peek() == 'n') {
-            skipLiteral(NULL);
+            skipLiteral('u', 'l', 'l', 4);
             return null;
         }
         return string();
@@ -224,7 +226,7 @@ public final class JsonCursor {
      * to Jackson.
      */
     public long integer() throws Unreadable {
-        int c = skipSpace();
+        int c = next();
         int start = i;
         boolean negative = c == '-';
         if (negative) i++;
@@ -254,24 +256,25 @@ public final class JsonCursor {
                 while (nextElement()) skipValue();
             }
             case '"' -> i = scanString(i + 1) + 1;
-            case 't' -> skipLiteral(TRUE);
-            case 'f' -> skipLiteral(FALSE);
-            case 'n' -> skipLiteral(NULL);
+            case 't' -> skipLiteral('r', 'u', 'e', 4);
+            case 'f' -> skipLiteral('a', 'l', 's', 5);
+            case 'n' -> skipLiteral('u', 'l', 'l', 4);
             default -> skipNumber();
         }
     }
 
     /** Checks that nothing but whitespace follows. */
     public void end() throws Unreadable {
-        if (skipSpace() >= 0) throw fail("expected the end after the value");
+        if (next() >= 0) throw fail("expected the end after the value");
     }
 
-    private void skipLiteral(byte[] word) throws Unreadable {
-        if (end - i < word.length) throw fail("expected a value");
-        for (int k = 0; k < word.length; k++) {
-            if (b[i + k] != word[k]) throw fail("expected a value");
+    /** Passes over {@code true}, {@code false} or {@code null}: its first letter seen, then these, then an {@code e}. */
+    private void skipLiteral(char second, char third, char fourth, int length) throws Unreadable {
+        if (end - i < length || b[i + 1] != second || b[i + 2] != third || b[i + 3] != fourth
+                || (length == 5 && b[i + 4] != 'e')) {
+            throw fail("expected a value");
         }
-        i += word.length;
+        i += length;
     }
 
     /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?} */
@@ -303,8 +306,15 @@ public final class JsonCursor {
 
     /**
      * The next byte that is not JSON whitespace, as an unsigned value, without consuming it; -1 at the end. A control
-     * byte is returned as it is, for the caller to refuse.
+     * byte is returned as it is, for the caller to refuse. Small enough to be inlined: compact JSON has no whitespace.
      */
+    private int next() {
+        int c; // signed: a byte above 0x7F takes the long way, which returns it unsigned
+        if (i < end && (c = b[i]) > ' ') return c;
+        return skipSpace();
+    }
+
+    /** As {@link #next()}, past whitespace. */
     private int skipSpace() {
         while (i < end) {
             int c = b[i] & 0xFF;
@@ -339,7 +349,7 @@ public final class JsonCursor {
                         | ((x - SPACES) & ~x) | x;
                 special &= HIGH_BITS;
                 if (special != 0) {
-                    j += Long.numberOfTrailingZeros(special) >>> 3;
+                    j += ByteScan.firstMarked(special);
                     break;
                 }
             }

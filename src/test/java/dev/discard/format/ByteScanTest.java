@@ -36,6 +36,17 @@ class ByteScanTest {
     }
 
     @Test
+    void firstMarkedIsTheLowestMarkedByteForEverySetOfMarks() {
+        for (int set = 1; set < 256; set++) {
+            long marks = 0;
+            for (int k = 0; k < 8; k++) {
+                if ((set & (1 << k)) != 0) marks |= 0x80L << (8 * k);
+            }
+            assertEquals(Long.numberOfTrailingZeros(marks) >>> 3, ByteScan.firstMarked(marks), Long.toHexString(marks));
+        }
+    }
+
+    @Test
     void findsTheFirstOfTwoMatchesInOneWord() {
         byte[] b = "ab\ncd\nefgh".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertEquals(2, ByteScan.indexOf(b, 0, b.length, (byte) '\n'));
