@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * reused connection before any byte of answer is recorded and sent again at once on a fresh connection, without
  * counting as a failed attempt: it never reached the server's application.
  *
- * <p>The read timeout of the caller's client is kept by a {@link StallWatch} instead of OkHttp: an attempt that receives
- * nothing for that long is cut and counts as a timed-out attempt.
+ * <p>The read timeout of the caller's client is kept by a {@link StallWatch} instead of OkHttp: an attempt that
+ * receives nothing for that long is cut and counts as a timed-out attempt.
  */
 public final class DiscordRest {
     private static final String USER_AGENT_FORMAT = "DiscordBot (%s, %s)";
