@@ -22,6 +22,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * reuses one. Pooled connections are therefore dropped after {@link #KEEP_ALIVE} idle, and a request that fails on a
  * reused connection before any byte of answer is recorded and sent again at once on a fresh connection, without
  * counting as a failed attempt: it never reached the server's application.
+ *
+ * <p>The read timeout of the caller's client is kept by a {@link StallWatch} instead of OkHttp: an attempt that
+ * receives nothing for that long is cut and counts as a timed-out attempt.
  */
 public final class DiscordRest {
     private static final String USER_AGENT_FORMAT = "DiscordBot (%s, %s)";
@@ -55,10 +60,12 @@ public final class DiscordRest {
     private final RandomGenerator random;
     private final InvalidRequestGuard guard;
     private final JsonScan scan;
+    private final StallWatch stallWatch;
 
     private DiscordRest(Builder b) {
+        this.stallWatch = new StallWatch(b.http.readTimeoutMillis());
         this.http = b.http.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
-                .followSslRedirects(false)
+                .followSslRedirects(false).readTimeout(Duration.ZERO) // the stall watch keeps it, cheaper
                 .connectionPool(new ConnectionPool(5, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
                 .eventListenerFactory(ConnectionFacts.FACTORY).build();
         this.baseUrl = b.baseUrl;
@@ -140,10 +147,11 @@ public final class DiscordRest {
             Instant start = clock.instant();
             ConnectionFacts facts = new ConnectionFacts();
             Call call = http.newCall(httpRequest.tag(ConnectionFacts.class, facts).build());
+            StallWatch.Attempt watched = stallWatch.watch(call::cancel);
             ApiResponse response;
             try (Response r = call.execute()) {
-                ResponseBody body = r.body();
-                byte[] bytes = body == null ? new byte[0] : body.bytes();
+                byte[] bytes = readBody(r.body(), watched);
+                watched.close();
                 Map<String, String> headers = evidenceHeaders(r);
                 Object scanned = scan.scan(bytes, reader);
                 sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
@@ -151,14 +159,16 @@ public final class DiscordRest {
                 response = new ApiResponse(r.code(), headers, bytes, mapper, scanned);
                 LOG.debug("{} {} {} -> {} ({} bytes)", request.method(), recordedUrl, request.params(), r.code(),
                         bytes.length);
-            } catch (IOException e) {
-                boolean deadConnection = facts.reusedAndUnanswered() && stale < MAX_STALE_REPEATS
-                        && !call.isCanceled() && !Thread.currentThread().isInterrupted();
+            } catch (IOException failure) {
+                watched.close();
+                // A call the watch cancelled timed out; any other cancelled call was stopped by its user.
+                boolean interrupted = Thread.currentThread().isInterrupted()
+                        || (call.isCanceled() && !watched.stalled());
+                IOException e = watched.stalled() && !interrupted ? watched.timeout() : failure;
+                boolean deadConnection = facts.reusedAndUnanswered() && stale < MAX_STALE_REPEATS && !interrupted;
                 sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
                         null, Map.of(), new byte[0], describe(e) + (deadConnection ? STALE_NOTE : "")));
-                if (call.isCanceled() || Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException("interrupted during " + recordedUrl);
-                }
+                if (interrupted) throw new InterruptedException("interrupted during " + recordedUrl);
                 if (deadConnection) {
                     stale++;
                     http.connectionPool().evictAll(); // its neighbours idled as long: none is worth trying
@@ -202,6 +212,25 @@ public final class DiscordRest {
             return response;
         }
     }
+
+    /**
+     * The whole body, as {@link ResponseBody#bytes()} reads it, telling the stall watch after each read what arrived.
+     */
+    private static byte[] readBody(ResponseBody body, StallWatch.Attempt watched) throws IOException {
+        if (body == null) return new byte[0];
+        BufferedSource source = body.source();
+        Buffer bytes = new Buffer();
+        for (long read; (read = source.read(bytes, READ_CHUNK)) != -1; ) watched.received(read);
+        long expected = body.contentLength();
+        if (expected != -1 && expected != bytes.size()) {
+            throw new IOException("Content-Length (" + expected + ") and stream length (" + bytes.size()
+                    + ") disagree");
+        }
+        return bytes.readByteArray();
+    }
+
+    /** The most one read of a body asks for; Okio hands over what its segments hold, 8 KB at a time or less. */
+    private static final long READ_CHUNK = 64 * 1024;
 
     /** Appended to the error of an attempt lost to a dead pooled connection. */
     static final String STALE_NOTE = " (on a reused keep-alive connection the server had closed; sent again at once"

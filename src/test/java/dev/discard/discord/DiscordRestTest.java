@@ -1,15 +1,22 @@
 package dev.discard.discord;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
 
 class DiscordRestTest {
@@ -31,7 +38,11 @@ class DiscordRestTest {
     };
 
     private DiscordRest rest(MockWebServer server) {
-        return DiscordRest.builder(new OkHttpClient(), server.url("/api/v10"), new Token("t", false))
+        return rest(server, new OkHttpClient());
+    }
+
+    private DiscordRest rest(MockWebServer server, OkHttpClient http) {
+        return DiscordRest.builder(http, server.url("/api/v10"), new Token("t", false))
                 .client("u", "v").rateLimiter(new RateLimiter(sleeper, now::get))
                 .retryPolicy(new RetryPolicy(2, 5, Duration.ofMillis(1), Duration.ofMillis(2))).sleeper(sleeper)
                 .random(() -> 0L).invalidRequestGuard(new InvalidRequestGuard(100, now::get)).build();
@@ -92,6 +103,108 @@ class DiscordRestTest {
             server.enqueue(new MockResponse().setBody("{}").setHeader("Via", "1.1 google"));
             rest(server).get(ApiRequest.get("/channels/1/messages"), sink);
             assertEquals(List.of(250_000_000L), waits);
+        }
+    }
+
+    /** A JSON body of about {@code size} bytes. */
+    private static String body(int size) {
+        return "{\"pad\":\"" + "a".repeat(size) + "\"}";
+    }
+
+    private static OkHttpClient readTimeout(long millis) {
+        return new OkHttpClient.Builder().readTimeout(Duration.ofMillis(millis)).build();
+    }
+
+    @Test
+    void aBodyThatStopsHalfwayIsCutAfterTheReadTimeoutAndRetried() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setBody(body(20_000)).throttleBody(10_000, 1_500, TimeUnit.MILLISECONDS));
+            server.enqueue(new MockResponse().setBody(body(20_000)));
+            ApiResponse response = rest(server, readTimeout(300)).get(ApiRequest.get("/users/@me"), sink);
+            assertEquals(200, response.status());
+            assertEquals(2, recorded.size(), "the cut attempt and its retry");
+            assertNull(recorded.get(0).status());
+            assertEquals("SocketTimeoutException: timeout (no data for 300 ms)", recorded.get(0).error());
+            assertEquals(1, waits.size(), "retried after a backoff, as a failed attempt");
+            assertEquals(body(20_000), new String(recorded.get(1).body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void headersThatNeverComeAreCutAfterTheReadTimeoutAndRetried() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+            server.enqueue(new MockResponse().setBody("{}"));
+            ApiResponse response = rest(server, readTimeout(300)).get(ApiRequest.get("/users/@me"), sink);
+            assertEquals(200, response.status());
+            assertEquals(2, recorded.size());
+            assertTrue(recorded.get(0).error().startsWith("SocketTimeoutException: timeout"), recorded.get(0).error());
+        }
+    }
+
+    @Test
+    void aSlowBodyThatKeepsComingIsNotCut() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            String body = body(2_000); // a chunk every 250 ms for about two seconds, under a one-second limit
+            server.enqueue(new MockResponse().setBody(body).throttleBody(256, 250, TimeUnit.MILLISECONDS));
+            ApiResponse response = rest(server, readTimeout(1_000)).get(ApiRequest.get("/users/@me"), sink);
+            assertEquals(200, response.status());
+            assertEquals(1, recorded.size(), "one attempt, never cut");
+            assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), response.body());
+        }
+    }
+
+    @Test
+    void aReadTimeoutOfZeroNeverCuts() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setBody(body(20_000)).throttleBody(10_000, 1_200, TimeUnit.MILLISECONDS)
+                    .setHeadersDelay(500, TimeUnit.MILLISECONDS));
+            ApiResponse response = rest(server, readTimeout(0)).get(ApiRequest.get("/users/@me"), sink);
+            assertEquals(200, response.status());
+            assertEquals(1, recorded.size());
+        }
+    }
+
+    @Test
+    void aCallCancelledByItsUserIsAnInterruptionNotATimeout() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+            OkHttpClient http = readTimeout(60_000);
+            Thread caller = Thread.currentThread();
+            Thread stopper = new Thread(() -> {
+                try {
+                    server.takeRequest(); // the request is in flight
+                    http.dispatcher().cancelAll(); // as ArchiveRun.interrupt does, on the client it derives from
+                    caller.interrupt();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stopper.start();
+            assertThrows(InterruptedException.class, () -> rest(server, http).get(ApiRequest.get("/users/@me"), sink));
+            stopper.join();
+            Thread.interrupted();
+            assertEquals(1, recorded.size(), "the interrupted attempt is recorded, and not retried");
+        }
+    }
+
+    @Test
+    void aCallCancelledWithoutAnInterruptIsAnInterruptionToo() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+            OkHttpClient http = readTimeout(60_000);
+            Thread stopper = new Thread(() -> {
+                try {
+                    server.takeRequest();
+                    http.dispatcher().cancelAll();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stopper.start();
+            assertThrows(InterruptedException.class, () -> rest(server, http).get(ApiRequest.get("/users/@me"), sink));
+            stopper.join();
+            assertEquals(1, recorded.size());
         }
     }
 }
