@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * counting as a failed attempt: it never reached the server's application.
  *
  * <p>The read timeout of the caller's client is kept by a {@link StallWatch} instead of OkHttp: an attempt that
- * receives nothing for that long is cut and counts as a timed-out attempt.
+ * receives nothing for that long, its request's writing included, is cut and counts as a timed-out attempt.
  */
 public final class DiscordRest {
     private static final String USER_AGENT_FORMAT = "DiscordBot (%s, %s)";
@@ -64,8 +64,12 @@ public final class DiscordRest {
 
     private DiscordRest(Builder b) {
         this.stallWatch = new StallWatch(b.http.readTimeoutMillis());
-        this.http = b.http.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
-                .followSslRedirects(false).readTimeout(Duration.ZERO) // the stall watch keeps it, cheaper
+        OkHttpClient.Builder derived = b.http.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
+                .followSslRedirects(false).readTimeout(Duration.ZERO); // the stall watch keeps it, cheaper
+        // The watch counts an attempt silent from its start, while its request is written too: with a read timeout
+        // it covers the write timeout, whose Okio watchdog would otherwise still wake for every request.
+        if (b.http.readTimeoutMillis() > 0) derived.writeTimeout(Duration.ZERO);
+        this.http = derived
                 .connectionPool(new ConnectionPool(5, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
                 .eventListenerFactory(ConnectionFacts.FACTORY).build();
         this.baseUrl = b.baseUrl;
