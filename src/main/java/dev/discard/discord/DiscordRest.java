@@ -13,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -255,15 +257,18 @@ public final class DiscordRest {
 
     /** Headers that are evidence or drive rate limits; never cookies or anything that could authenticate. */
     static Map<String, String> evidenceHeaders(Response response) {
-        Map<String, String> kept = new LinkedHashMap<>();
-        for (String name : response.headers().names()) {
-            String lower = name.toLowerCase(Locale.ROOT);
+        // Names in the order Headers.names() gives them (case-insensitive), repeated ones joined in the order received:
+        // one pass over the headers, not a set of names and a search for each.
+        Headers headers = response.headers();
+        Map<String, String> kept = new TreeMap<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String lower = headers.name(i).toLowerCase(Locale.ROOT);
             if (lower.equals("date") || lower.equals("content-type") || lower.startsWith("x-ratelimit-")
                     || lower.equals("retry-after") || lower.equals("via") || lower.equals("cf-ray")) {
-                kept.put(lower, String.join(", ", response.headers(name)));
+                kept.merge(lower, headers.value(i), (first, next) -> first + ", " + next);
             }
         }
-        return kept;
+        return new LinkedHashMap<>(kept);
     }
 
     /**

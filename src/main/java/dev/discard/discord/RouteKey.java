@@ -35,6 +35,11 @@ public record RouteKey(String route, String major) {
     }
 
     private static boolean isId(String segment) {
-        return !segment.isEmpty() && segment.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (segment.isEmpty()) return false;
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
     }
 }

@@ -20,6 +20,20 @@ import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
 
 class DiscordRestTest {
+    @Test
+    void evidenceHeadersAreKeptLowerCaseSortedAndRepeatsJoinedInOrder() {
+        okhttp3.Response response = new okhttp3.Response.Builder()
+                .request(new okhttp3.Request.Builder().url("http://x.test/").build())
+                .protocol(okhttp3.Protocol.HTTP_1_1).code(200).message("OK")
+                .addHeader("X-RateLimit-Remaining", "4").addHeader("Set-Cookie", "secret=1")
+                .addHeader("via", "1.1 google").addHeader("Date", "Sun, 29 Nov 2026 20:00:00 GMT")
+                .addHeader("x-ratelimit-bucket", "abc").addHeader("Content-Type", "application/json")
+                .addHeader("Via", "1.1 other").addHeader("CF-Ray", "1-AMS").addHeader("Authorization", "no").build();
+        assertEquals(List.of("cf-ray=1-AMS", "content-type=application/json", "date=Sun, 29 Nov 2026 20:00:00 GMT",
+                "via=1.1 google, 1.1 other", "x-ratelimit-bucket=abc", "x-ratelimit-remaining=4"),
+                DiscordRest.evidenceHeaders(response).entrySet().stream().map(Object::toString).toList());
+    }
+
     private final AtomicLong now = new AtomicLong();
     private final List<Long> waits = new CopyOnWriteArrayList<>();
     private final Sleeper sleeper = nanos -> {
