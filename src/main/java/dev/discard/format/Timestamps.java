@@ -103,6 +103,32 @@ public final class Timestamps {
         return display(parse(t));
     }
 
+    /**
+     * {@link #display(String)} of the common form only, from its ASCII bytes {@code t[from, to)}: the length of the
+     * text (19 or 26 bytes), written at {@code out[at]} unless {@code out} is null; -1 when the bytes are not in that
+     * form, for the caller to use {@link #display(String)}.
+     */
+    public static int display(byte[] t, int from, int to, byte[] out, int at) {
+        int length = to - from;
+        if (length < 25 || length > 32 || t[from + 10] != 'T' || t[from + 19] != '.') return -1;
+        for (int k = 0; k < UTC_SUFFIX.length(); k++) {
+            if (t[to - UTC_SUFFIX.length() + k] != UTC_SUFFIX.charAt(k)) return -1;
+        }
+        boolean zeros = true;
+        for (int k = from; k < to; k++) {
+            if (t[k] < 0) return -1; // not ASCII: characters and bytes would not line up
+            if (k >= from + 20 && k < to - UTC_SUFFIX.length() && t[k] != '0') zeros = false;
+        }
+        int shown = zeros ? 19 : 26;
+        if (out == null) return shown;
+        int fraction = length - UTC_SUFFIX.length() - 20;
+        System.arraycopy(t, from, out, at, 10);
+        out[at + 10] = ' ';
+        System.arraycopy(t, from + 11, out, at + 11, Math.min(shown, 20 + fraction) - 11);
+        for (int k = 20 + fraction; k < shown; k++) out[at + k] = '0';
+        return shown;
+    }
+
     /** As Python's {@code str(datetime)}, which Discard prints: no fraction when the microseconds are 0. */
     public static String display(Instant time) {
         return (time.getNano() / 1000 == 0 ? SECONDS : DISPLAY).format(time.atOffset(ZoneOffset.UTC));
