@@ -96,6 +96,25 @@ public final class JsonCursor {
         begin('[');
     }
 
+    /** Begins the object before the cursor and returns true; passes over any other value and returns false. */
+    public boolean enterObject() throws Unreadable {
+        return enter('{');
+    }
+
+    /** Begins the array before the cursor and returns true; passes over any other value and returns false. */
+    public boolean enterArray() throws Unreadable {
+        return enter('[');
+    }
+
+    private boolean enter(char bracket) throws Unreadable {
+        if (peek() != bracket) {
+            skipValue();
+            return false;
+        }
+        begin(bracket);
+        return true;
+    }
+
     private void begin(char bracket) throws Unreadable {
         if (skipSpace() != bracket) throw fail("expected " + bracket);
         if (++depth > MAX_DEPTH) throw fail("nested deeper than " + MAX_DEPTH);

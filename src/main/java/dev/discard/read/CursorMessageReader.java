@@ -50,18 +50,10 @@ final class CursorMessageReader {
     long id = -1;
     /** The id as Jackson's {@code getText()} gives it, when it is not a string of up to 18 digits (for damage). */
     String idText;
-    private int type;
+    /** All fields but the content, timestamp and author, which {@link #texts} keeps. */
+    private final MessageDraft m = new MessageDraft();
     private final MessageTexts texts;
-    private boolean edited;
     private boolean author;
-    private List<String> attachments = List.of();
-    private List<String> embeds = List.of();
-    private String referencedId;
-    private List<String> stickers = List.of();
-    private List<String> mentions = List.of();
-    private String commandName;
-    private String callEnded;
-    private String pollQuestion;
 
     /** @param source the bytes the cursor reads */
     CursorMessageReader(boolean details, byte[] source) {
@@ -85,10 +77,11 @@ final class CursorMessageReader {
     }
 
     MessageFields fields() {
-        MessageFields.Author a = author ? new MessageFields.Author(texts.text(MessageTexts.USERNAME),
+        m.content = texts.text(MessageTexts.CONTENT);
+        m.timestamp = texts.text(MessageTexts.TIMESTAMP);
+        m.author = author ? new MessageFields.Author(texts.text(MessageTexts.USERNAME),
                 texts.text(MessageTexts.DISCRIMINATOR), texts.text(MessageTexts.GLOBAL_NAME)) : null;
-        return new MessageFields(type, texts.text(MessageTexts.CONTENT), texts.text(MessageTexts.TIMESTAMP), edited, a,
-                attachments, embeds, referencedId, stickers, mentions, commandName, callEnded, pollQuestion);
+        return m.fields();
     }
 
     /**
@@ -96,11 +89,11 @@ final class CursorMessageReader {
      * message ({@link MessageTexts#line}); null otherwise, for the caller to render its {@link #fields()}.
      */
     byte[] line() {
-        if (!SystemMessages.isUserMessage(type) || commandName != null || !stickers.isEmpty()
-                || !attachments.isEmpty() || !embeds.isEmpty() || pollQuestion != null) {
+        if (!SystemMessages.isUserMessage(m.type) || m.commandName != null || !m.stickers.isEmpty()
+                || !m.attachments.isEmpty() || !m.embeds.isEmpty() || m.pollQuestion != null) {
             return null;
         }
-        return texts.line(author, type == SystemMessages.REPLY ? referencedId : null, edited);
+        return texts.line(author, m.type == SystemMessages.REPLY ? m.referencedId : null, m.edited);
     }
 
     /** The id; a string of up to 18 digits (every id until 2090) is read from its bytes. */
@@ -132,18 +125,18 @@ final class CursorMessageReader {
         switch (c.nameLength()) {
             case 4 -> {
                 if (c.nameIs(TYPE)) {
-                    type = type(c);
+                    m.type = type(c);
                 } else if (c.nameIs(CALL)) {
-                    callEnded = field(c, ENDED_TIMESTAMP);
+                    m.callEnded = field(c, ENDED_TIMESTAMP);
                 } else if (c.nameIs(POLL)) {
-                    pollQuestion = pollQuestion(c);
+                    m.pollQuestion = pollQuestion(c);
                 } else {
                     c.skipValue();
                 }
             }
             case 6 -> {
                 if (c.nameIs(AUTHOR)) author(c);
-                else if (c.nameIs(EMBEDS)) embeds = embeds(c);
+                else if (c.nameIs(EMBEDS)) m.embeds = eachObject(c, CursorMessageReader::embed);
                 else c.skipValue();
             }
             case 7 -> {
@@ -151,8 +144,8 @@ final class CursorMessageReader {
                 else c.skipValue();
             }
             case 8 -> {
-                if (c.nameIs(MENTIONS)) mentions = mentions(c);
-                else if (c.nameIs(STICKERS)) stickers = stickers(c);
+                if (c.nameIs(MENTIONS)) m.mentions = eachObject(c, q -> user(q).displayName());
+                else if (c.nameIs(STICKERS)) m.stickers = eachObject(c, q -> field(q, NAME));
                 else c.skipValue();
             }
             case 9 -> {
@@ -161,30 +154,30 @@ final class CursorMessageReader {
             }
             case 11 -> {
                 if (c.nameIs(ATTACHMENTS)) {
-                    attachments = attachments(c);
+                    m.attachments = eachObject(c, CursorMessageReader::attachmentUrl);
                 } else if (c.nameIs(INTERACTION)) {
                     String name = field(c, NAME);
-                    if (commandName == null) commandName = name;
+                    if (m.commandName == null) m.commandName = name;
                 } else {
                     c.skipValue();
                 }
             }
             case 13 -> {
-                if (c.nameIs(STICKER_ITEMS)) stickers = stickers(c);
+                if (c.nameIs(STICKER_ITEMS)) m.stickers = eachObject(c, q -> field(q, NAME));
                 else c.skipValue();
             }
             case 16 -> {
-                if (c.nameIs(EDITED_TIMESTAMP)) edited = !scalarIsNull(c);
+                if (c.nameIs(EDITED_TIMESTAMP)) m.edited = !scalarIsNull(c);
                 else c.skipValue();
             }
             case 17 -> {
-                if (c.nameIs(MESSAGE_REFERENCE)) referencedId = field(c, MESSAGE_ID);
+                if (c.nameIs(MESSAGE_REFERENCE)) m.referencedId = field(c, MESSAGE_ID);
                 else c.skipValue();
             }
             case 20 -> {
                 if (c.nameIs(INTERACTION_METADATA)) {
                     String name = field(c, NAME);
-                    if (name != null) commandName = name;
+                    if (name != null) m.commandName = name;
                 } else {
                     c.skipValue();
                 }
@@ -217,12 +210,8 @@ final class CursorMessageReader {
 
     /** The text of one field of an object (the last of that name); null when the value is no object. */
     private static String field(JsonCursor c, byte[] name) throws Unreadable {
-        if (c.peek() != '{') {
-            c.skipValue();
-            return null;
-        }
+        if (!c.enterObject()) return null;
         String value = null;
-        c.beginObject();
         while (c.nextField()) {
             if (c.nameIs(name)) value = c.text();
             else c.skipValue();
@@ -230,68 +219,26 @@ final class CursorMessageReader {
         return value;
     }
 
-    /** Whether the cursor is before an array; a value that is not one is skipped. */
-    private static boolean array(JsonCursor c) throws Unreadable {
-        if (c.peek() == '[') {
-            c.beginArray();
-            return true;
+    /** Reads one object of an array; the cursor is before its {@code {}. */
+    private interface ObjectReader {
+        String read(JsonCursor c) throws Unreadable;
+    }
+
+    /** What the reader makes of each object of the array, where not null; other elements are skipped. */
+    private static List<String> eachObject(JsonCursor c, ObjectReader reader) throws Unreadable {
+        if (!c.enterArray()) return List.of();
+        List<String> values = null;
+        while (c.nextElement()) {
+            if (c.peek() != '{') {
+                c.skipValue();
+                continue;
+            }
+            String value = reader.read(c);
+            if (value == null) continue;
+            if (values == null) values = new ArrayList<>(2);
+            values.add(value);
         }
-        c.skipValue();
-        return false;
-    }
-
-    /** Whether the next element is an object; one that is not is skipped. Call after {@code nextElement()}. */
-    private static boolean object(JsonCursor c) throws Unreadable {
-        if (c.peek() == '{') return true;
-        c.skipValue();
-        return false;
-    }
-
-    private static List<String> add(List<String> values, String value) {
-        if (value == null) return values;
-        List<String> list = values == null ? new ArrayList<>(2) : values;
-        list.add(value);
-        return list;
-    }
-
-    private static List<String> orEmpty(List<String> values) {
         return values == null ? List.of() : values;
-    }
-
-    private static List<String> stickers(JsonCursor c) throws Unreadable {
-        if (!array(c)) return List.of();
-        List<String> names = null;
-        while (c.nextElement()) {
-            if (object(c)) names = add(names, field(c, NAME));
-        }
-        return orEmpty(names);
-    }
-
-    private static List<String> mentions(JsonCursor c) throws Unreadable {
-        if (!array(c)) return List.of();
-        List<String> names = null;
-        while (c.nextElement()) {
-            if (object(c)) names = add(names, user(c).displayName());
-        }
-        return orEmpty(names);
-    }
-
-    private static List<String> attachments(JsonCursor c) throws Unreadable {
-        if (!array(c)) return List.of();
-        List<String> urls = null;
-        while (c.nextElement()) {
-            if (object(c)) urls = add(urls, attachmentUrl(c));
-        }
-        return orEmpty(urls);
-    }
-
-    private static List<String> embeds(JsonCursor c) throws Unreadable {
-        if (!array(c)) return List.of();
-        List<String> texts = null;
-        while (c.nextElement()) {
-            if (object(c)) texts = add(texts, embed(c));
-        }
-        return orEmpty(texts);
     }
 
     /** The author, a user object, whose names are kept in {@link #texts}; none when the value is not an object. */
@@ -299,12 +246,8 @@ final class CursorMessageReader {
         texts.clear(MessageTexts.USERNAME);
         texts.clear(MessageTexts.DISCRIMINATOR);
         texts.clear(MessageTexts.GLOBAL_NAME);
-        author = c.peek() == '{';
-        if (!author) {
-            c.skipValue();
-            return;
-        }
-        c.beginObject();
+        author = c.enterObject();
+        if (!author) return;
         while (c.nextField()) {
             if (c.nameIs(USERNAME)) texts.read(c, MessageTexts.USERNAME);
             else if (c.nameIs(DISCRIMINATOR)) texts.read(c, MessageTexts.DISCRIMINATOR);
@@ -313,12 +256,8 @@ final class CursorMessageReader {
         }
     }
 
-    /** A user object; null when the value is not one. */
+    /** A user object (the cursor is before its {@code {}). */
     private static MessageFields.Author user(JsonCursor c) throws Unreadable {
-        if (c.peek() != '{') {
-            c.skipValue();
-            return null;
-        }
         String username = null;
         String discriminator = null;
         String globalName = null;
@@ -369,12 +308,8 @@ final class CursorMessageReader {
     }
 
     private static String pollQuestion(JsonCursor c) throws Unreadable {
-        if (c.peek() != '{') {
-            c.skipValue();
-            return null;
-        }
+        if (!c.enterObject()) return null;
         String question = null;
-        c.beginObject();
         while (c.nextField()) {
             if (c.nameIs(QUESTION)) question = field(c, TEXT);
             else c.skipValue();

@@ -70,29 +70,24 @@ final class CursorRecordParser {
     }
 
     private static void request(JsonCursor c, ArchiveRecord r) throws Unreadable {
-        if (c.peek() != '{') {
-            c.skipValue();
-            return;
-        }
+        if (!c.enterObject()) return;
         r.hasRequest = true;
-        c.beginObject();
         while (c.nextField()) {
             if (c.nameIs(METHOD)) {
                 r.method = c.text();
             } else if (c.nameIs(URL)) {
                 r.url = c.text();
             } else if (c.nameIs(PARAMS)) {
-                if (c.peek() == '{') r.params = params(c);
-                else c.skipValue();
+                if (c.enterObject()) r.params = params(c);
             } else {
                 c.skipValue();
             }
         }
     }
 
+    /** The fields of the object the cursor has entered. */
     private static Map<String, String> params(JsonCursor c) throws Unreadable {
         Map<String, String> params = new LinkedHashMap<>();
-        c.beginObject();
         while (c.nextField()) {
             if (isContainer(c.peek())) {
                 c.skipValue();
@@ -106,12 +101,8 @@ final class CursorRecordParser {
     }
 
     private static void response(JsonCursor c, ArchiveRecord r, DataVisitor visitor) throws Unreadable {
-        if (c.peek() != '{') {
-            c.skipValue();
-            return;
-        }
+        if (!c.enterObject()) return;
         r.hasResponse = true;
-        c.beginObject();
         while (c.nextField()) {
             if (c.nameIs(STATUS)) {
                 r.status = status(c);

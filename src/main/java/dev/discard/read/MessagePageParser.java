@@ -108,12 +108,8 @@ final class MessagePageParser implements DataVisitor {
 
     /** As {@link #read(JsonParser, byte[], int)}, from the bytes; offsets are the cursor's, into the whole line. */
     private Page read(JsonCursor c, byte[] source) throws Unreadable {
-        if (c.peek() != '[') {
-            c.skipValue();
-            return notAList();
-        }
+        if (!c.enterArray()) return notAList();
         PageBuilder page = new PageBuilder(source);
-        c.beginArray();
         while (c.nextElement()) {
             if (c.peek() != '{') {
                 c.skipValue();
