@@ -48,7 +48,7 @@ final class CursorMessageReader {
     private final byte[] source;
     /** The id as {@link Snowflake#parseLenient} reads it; -1 when it is not one. */
     long id = -1;
-    /** The id as Jackson's {@code getText()} gives it, when it is not a string of up to 18 digits (for damage). */
+    /** The id as Jackson's {@code getText()} gives it, when it is not a string of up to 19 digits (for damage). */
     String idText;
     /** All fields but the content, timestamp and author, which {@link #texts} keeps. */
     private final MessageDraft m = new MessageDraft();
@@ -96,18 +96,22 @@ final class CursorMessageReader {
         return texts.line(author, m.type == SystemMessages.REPLY ? m.referencedId : null, m.edited);
     }
 
-    /** The id; a string of up to 18 digits (every id until 2090) is read from its bytes. */
+    /**
+     * The id; a string of up to 19 digits (every id until 2090) is read from its bytes, unsigned: below 10^19, it
+     * cannot overflow 64 bits, nor be 2^64 - 1.
+     */
     private void id(JsonCursor c) throws Unreadable {
         int first = c.peek();
         if (first == '"') {
-            if (c.rawString()) {
-                int length = c.stringEnd() - c.stringStart();
-                long value = length > 0 && length <= 18 ? 0 : -1;
-                for (int k = c.stringStart(); k < c.stringEnd() && value >= 0; k++) {
+            if (c.rawString() && c.stringEnd() > c.stringStart() && c.stringEnd() - c.stringStart() <= 19) {
+                long value = 0;
+                int k = c.stringStart();
+                for (; k < c.stringEnd(); k++) {
                     int digit = source[k] - '0';
-                    value = digit >= 0 && digit <= 9 ? value * 10 + digit : -1;
+                    if (digit < 0 || digit > 9) break;
+                    value = value * 10 + digit;
                 }
-                if (value >= 0) {
+                if (k == c.stringEnd()) {
                     id = value;
                     idText = null;
                     return;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.discard.format.Json;
 import dev.discard.format.JsonCursor;
+import dev.discard.format.Snowflake;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,23 @@ class MessageTextsTest {
             CursorMessageReader cursor = read(json);
             assertNull(cursor.line(), json);
             assertEquals(jackson(json).fields(), cursor.fields(), json);
+        }
+    }
+
+    @Test
+    void idsAreReadAsUnsignedSnowflakes() throws Exception {
+        String[] ids = {"9223372036854775808", "9999999999999999999", "18446744073709551614", "0", "007", "12a", "",
+            "1\\u0032"};
+        for (String id : ids) {
+            byte[] bytes = ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+            CursorMessageReader reader = new CursorMessageReader(false, bytes);
+            reader.read(new JsonCursor(bytes));
+            MessageReader jackson = new MessageReader(false);
+            try (JsonParser p = Json.newMapper().getFactory().createParser(bytes)) {
+                p.nextToken();
+                jackson.read(p);
+            }
+            assertEquals(Snowflake.parseLenient(jackson.id), reader.id, id);
         }
     }
 
