@@ -72,7 +72,7 @@ final class MessageTexts {
         if (replyTo != null && !isAscii(replyTo)) return null;
         int timeStart = spans[2 * TIMESTAMP] - 1;
         if (timeStart < 0) return null;
-        int timeLength = Timestamps.display(source, timeStart, spans[2 * TIMESTAMP + 1], null, 0);
+        int timeLength = Timestamps.displayLength(source, timeStart, spans[2 * TIMESTAMP + 1]);
         if (timeLength < 0) return null;
         int name = author ? authorName() : -1;
         int nameLength = name < 0 ? UNKNOWN.length : length(name);
@@ -83,7 +83,8 @@ final class MessageTexts {
         byte[] line = new byte[length];
         int at = 0;
         line[at++] = '[';
-        at += Timestamps.display(source, timeStart, spans[2 * TIMESTAMP + 1], line, at);
+        Timestamps.display(source, timeStart, spans[2 * TIMESTAMP + 1], line, at, timeLength);
+        at += timeLength;
         line[at++] = ']';
         line[at++] = ' ';
         line[at++] = '<';
