@@ -79,18 +79,18 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         return new Page("array", messages);
     }
 
-    private static final byte[] ID = ascii("id");
-    private static final byte[] TIMESTAMP = ascii("timestamp");
-    private static final byte[] CONTENT = ascii("content");
-    private static final byte[] EMBEDS = ascii("embeds");
-    private static final byte[] REACTIONS = ascii("reactions");
-    private static final byte[] URL = ascii("url");
-    private static final byte[] EMOJI = ascii("emoji");
-    private static final byte[] NAME = ascii("name");
-    private static final byte[] COUNT = ascii("count");
-    private static final byte[] COUNT_DETAILS = ascii("count_details");
-    private static final byte[] NORMAL = ascii("normal");
-    private static final byte[] BURST = ascii("burst");
+    private static final byte[] ID = JsonCursor.ascii("id");
+    private static final byte[] TIMESTAMP = JsonCursor.ascii("timestamp");
+    private static final byte[] CONTENT = JsonCursor.ascii("content");
+    private static final byte[] EMBEDS = JsonCursor.ascii("embeds");
+    private static final byte[] REACTIONS = JsonCursor.ascii("reactions");
+    private static final byte[] URL = JsonCursor.ascii("url");
+    private static final byte[] EMOJI = JsonCursor.ascii("emoji");
+    private static final byte[] NAME = JsonCursor.ascii("name");
+    private static final byte[] COUNT = JsonCursor.ascii("count");
+    private static final byte[] COUNT_DETAILS = JsonCursor.ascii("count_details");
+    private static final byte[] NORMAL = JsonCursor.ascii("normal");
+    private static final byte[] BURST = JsonCursor.ascii("burst");
 
     private static PageMessage message(JsonCursor c) throws Unreadable {
         long id = -1;
@@ -257,10 +257,6 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 return c.integer();
             }
         }
-    }
-
-    private static byte[] ascii(String name) {
-        return name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private static String shape(int first) {

@@ -52,6 +52,10 @@ public final class JsonCursor {
     private boolean nameEscaped;
     private boolean escaped;
     private boolean lineBreaks;
+    /** The content of the last string passed by {@link #rawString()}, as written. */
+    private int stringStart;
+    private int stringEnd;
+    private boolean stringEscaped;
 
     /** A cursor over {@code bytes[from, to)}. */
     public JsonCursor(byte[] bytes, int from, int to) {
@@ -87,6 +91,25 @@ public final class JsonCursor {
 
     public void beginArray() throws Unreadable {
         begin('[');
+    }
+
+    /** Begins the object before the cursor and returns true; passes over any other value and returns false. */
+    public boolean enterObject() throws Unreadable {
+        return enter('{');
+    }
+
+    /** Begins the array before the cursor and returns true; passes over any other value and returns false. */
+    public boolean enterArray() throws Unreadable {
+        return enter('[');
+    }
+
+    private boolean enter(char bracket) throws Unreadable {
+        if (peek() != bracket) {
+            skipValue();
+            return false;
+        }
+        begin(bracket);
+        return true;
     }
 
     private void begin(char bracket) throws Unreadable {
@@ -147,23 +170,30 @@ public final class JsonCursor {
      * @throws Unreadable when the name has escapes (never in what Discord sends): Jackson compares those
      */
     public boolean nameIs(byte[] ascii) throws Unreadable {
-        if (nameEscaped) throw fail("a name with escapes");
-        int length = nameEnd - nameStart;
-        if (length != ascii.length) return false;
-        for (int k = 0; k < length; k++) {
+        return nameLength() == ascii.length && sameName(ascii); // short, for C1 to inline
+    }
+
+    private boolean sameName(byte[] ascii) {
+        for (int k = 0; k < ascii.length; k++) {
             if (b[nameStart + k] != ascii[k]) return false;
         }
         return true;
     }
 
     /**
-     * The current name's length in bytes, for callers that sort names by it before comparing.
+     * The current name's length in bytes, for callers that tell names apart by length first.
      *
-     * @throws Unreadable when the name has escapes, whose length says nothing of the name's
+     * @throws Unreadable when the name has escapes, which make its length say nothing
      */
     public int nameLength() throws Unreadable {
         if (nameEscaped) throw fail("a name with escapes");
         return nameEnd - nameStart;
+    }
+
+    /** The current name, decoded: for names a caller keeps rather than compares. */
+    public String name() {
+        return nameEscaped ? decode(nameStart, nameEnd) : new String(b, nameStart, nameEnd - nameStart,
+                StandardCharsets.UTF_8);
     }
 
     /** The next value, which must be a string, decoded. */
@@ -173,6 +203,36 @@ public final class JsonCursor {
         int close = scanString(start);
         i = close + 1;
         return escaped ? decode(start, close) : new String(b, start, close - start, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Passes over the next value, which must be a string, without decoding it; true when it has no escapes, so that
+     * its bytes {@code [stringStart(), stringEnd())} of the array are its text in strict UTF-8. {@link #lastString()}
+     * decodes it either way.
+     */
+    public boolean rawString() throws Unreadable {
+        if (next() != '"') throw fail("expected a string");
+        stringStart = i + 1;
+        stringEnd = scanString(stringStart);
+        stringEscaped = escaped;
+        i = stringEnd + 1;
+        return !escaped;
+    }
+
+    /** The first byte of the content of the string {@link #rawString()} passed. */
+    public int stringStart() {
+        return stringStart;
+    }
+
+    /** One past the last byte of its content (its closing quote). */
+    public int stringEnd() {
+        return stringEnd;
+    }
+
+    /** The string {@link #rawString()} passed, decoded. */
+    public String lastString() {
+        return stringEscaped ? decode(stringStart, stringEnd)
+                : new String(b, stringStart, stringEnd - stringStart, StandardCharsets.UTF_8);
     }
 
     /**
@@ -222,6 +282,50 @@ public final class JsonCursor {
     }
 
     /**
+     * The next value, which must be a scalar, as Jackson's {@code getText()} gives it: a string decoded, a number as
+     * written, {@code true} or {@code false}; null for JSON null. An object or array is left to Jackson.
+     */
+    public String scalarText() throws Unreadable {
+        int c = peek();
+        switch (c) {
+            case '"' -> {
+                return string();
+            }
+            case 't' -> {
+                skipLiteral('r', 'u', 'e', 4);
+                return "true";
+            }
+            case 'f' -> {
+                skipLiteral('a', 'l', 's', 5);
+                return "false";
+            }
+            case 'n' -> {
+                skipLiteral('u', 'l', 'l', 4);
+                return null;
+            }
+            case '{', '[' -> throw fail("expected a scalar");
+            default -> {
+                int start = i;
+                skipNumber();
+                return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+            }
+        }
+    }
+
+    /**
+     * The next value as text the way {@link JsonStream#text} reads it from Jackson: {@link #scalarText()}, and null
+     * for an object or array, which is skipped.
+     */
+    public String text() throws Unreadable {
+        int c = peek();
+        if (c == '{' || c == '[') {
+            skipValue();
+            return null;
+        }
+        return scalarText();
+    }
+
+    /**
      * The next value, which must be an integer of at most 18 digits (no fraction, no exponent); anything else is left
      * to Jackson.
      */
@@ -241,6 +345,13 @@ public final class JsonCursor {
         }
         if (i < end && (b[i] == '.' || b[i] == 'e' || b[i] == 'E')) throw fail("expected an integer");
         return negative ? -value : value;
+    }
+
+    /** The next value, which must be an integer that fits an {@code int}; anything else is left to Jackson. */
+    public int intValue() throws Unreadable {
+        long value = integer();
+        if (value != (int) value) throw fail("an integer beyond int");
+        return (int) value;
     }
 
     /** Checks and passes over the next value, whatever it is. */
@@ -414,6 +525,11 @@ public final class JsonCursor {
             run = j;
         }
         return s.append(new String(b, run, to - run, StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The bytes of a name to compare with {@link #nameIs}. */
+    public static byte[] ascii(String name) {
+        return name.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** An {@link Unreadable} at the cursor, for a caller that meets a shape it leaves to Jackson. */

@@ -1,5 +1,6 @@
 package dev.discard.format;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -23,6 +24,7 @@ public final class Timestamps {
     private static final DateTimeFormatter RUN_NAME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
     private static final String UTC_SUFFIX = "+00:00";
+    private static final byte[] UTC_SUFFIX_BYTES = UTC_SUFFIX.getBytes(StandardCharsets.US_ASCII);
 
     private Timestamps() {}
 
@@ -101,6 +103,38 @@ public final class Timestamps {
             return b.toString().endsWith(".000000") ? b.substring(0, 19) : b.toString();
         }
         return display(parse(t));
+    }
+
+    /**
+     * The length of {@link #display(String)} of the common form ({@code …+00:00} with up to six fraction digits) from
+     * its ASCII bytes {@code t[from, to)}: 19 or 26 bytes; -1 when the bytes are not in that form, for the caller to
+     * use {@link #display(String)}. {@link #display(byte[], int, int, byte[], int, int)} writes it.
+     */
+    public static int displayLength(byte[] t, int from, int to) {
+        int length = to - from;
+        if (length < 25 || length > 32 || t[from + 10] != 'T' || t[from + 19] != '.') return -1;
+        int suffix = to - UTC_SUFFIX_BYTES.length;
+        for (int k = 0; k < UTC_SUFFIX_BYTES.length; k++) {
+            if (t[suffix + k] != UTC_SUFFIX_BYTES[k]) return -1;
+        }
+        for (int k = from; k < from + 19; k++) {
+            if (t[k] < 0) return -1; // not ASCII: characters and bytes would not line up
+        }
+        int shown = 19;
+        for (int k = from + 20; k < suffix; k++) {
+            if (t[k] < 0) return -1;
+            if (t[k] != '0') shown = 26;
+        }
+        return shown;
+    }
+
+    /** Writes what {@link #displayLength} measured, {@code shown} bytes, at {@code out[at]}. */
+    public static void display(byte[] t, int from, int to, byte[] out, int at, int shown) {
+        int fraction = to - from - UTC_SUFFIX_BYTES.length - 20;
+        System.arraycopy(t, from, out, at, 10);
+        out[at + 10] = ' ';
+        System.arraycopy(t, from + 11, out, at + 11, Math.min(shown, 20 + fraction) - 11);
+        for (int k = 20 + fraction; k < shown; k++) out[at + k] = '0';
     }
 
     /** As Python's {@code str(datetime)}, which Discard prints: no fraction when the microseconds are 0. */

@@ -65,7 +65,7 @@ public final class ChannelLog {
 
     /**
      * A log read to be printed: each message comes with its {@link Message#text}, rendered while the page is parsed
-     * (on a parser thread, beside the caller's).
+     * (on a parser thread, beside the caller's), and without its {@link Message#fields}.
      */
     public ChannelLog(List<LogFile> files, String channelId, MessageRenderer renderer, ObjectMapper mapper) {
         this(files, channelId, true, renderer, mapper);

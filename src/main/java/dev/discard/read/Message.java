@@ -11,7 +11,7 @@ import java.util.Arrays;
  * @param source the record's line; the message object is {@code source[start, end)}. Do not modify.
  * @param start first byte of the message object
  * @param end one past its last byte
- * @param fields what {@link MessageRenderer} needs; null when the page was read for ids only
+ * @param fields what {@link MessageRenderer} needs; null when the page was read for ids only, or to be printed
  * @param text the message as {@link MessageRenderer} prints it, UTF-8, when the log was read to be printed (made on
  *     the parser's thread); null otherwise
  */

@@ -3,6 +3,8 @@ package dev.discard.read;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.JsonCursor;
+import dev.discard.format.JsonCursor.Unreadable;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,10 +59,24 @@ final class MessagePageParser implements DataVisitor {
         return read(p, envelope.source(), 0);
     }
 
+    @Override
+    public Page visit(ArchiveRecord envelope, JsonCursor cursor) throws Unreadable {
+        return read(cursor, envelope.source());
+    }
+
     /** The page of a record that {@link #isPageRequest} accepted and that succeeded. */
     Page page(ArchiveRecord r) throws IOException {
         if (r.visited instanceof Page visitedPage) return visitedPage;
         if (!r.hasData()) return new Page(List.of(), List.of("the response has no data"));
+        try {
+            return read(new JsonCursor(r.source(), r.dataStart, r.dataEnd), r.source());
+        } catch (Unreadable e) {
+            return pageWithJackson(r);
+        }
+    }
+
+    /** As {@link #page}, with Jackson alone. */
+    Page pageWithJackson(ArchiveRecord r) throws IOException {
         int length = r.dataEnd - r.dataStart;
         try (JsonParser p = mapper.getFactory().createParser(r.source(), r.dataStart, length)) {
             p.nextToken();
@@ -71,41 +87,93 @@ final class MessagePageParser implements DataVisitor {
     private Page read(JsonParser p, byte[] source, int base) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             p.skipChildren();
-            return new Page(List.of(), List.of("the response data is not a list of messages"));
+            return notAList();
         }
-        List<Message> messages = new ArrayList<>(100);
-        List<String> damage = List.of();
-        int index = 0;
+        PageBuilder page = new PageBuilder(source);
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            index++;
             if (t != JsonToken.START_OBJECT) {
                 p.skipChildren();
-                damage = add(damage, "element " + index + " of the page is not a message object");
+                page.notAnObject();
                 continue;
             }
             int start = base + (int) p.currentTokenLocation().getByteOffset();
             MessageReader m = new MessageReader(details);
             m.read(p);
             int end = base + (int) p.currentLocation().getByteOffset();
-            long id = Snowflake.parseLenient(m.id);
-            if (id == -1) {
-                damage = add(damage, "message " + index + " of the page has no valid id (" + m.id + ")");
-                continue;
-            }
-            Message message = new Message(id, source, start, end, details ? m.fields() : null);
-            if (renderer != null) {
-                message = new Message(id, source, start, end, message.fields(),
-                        renderer.render(message).getBytes(StandardCharsets.UTF_8));
-            }
-            messages.add(message);
+            page.add(Snowflake.parseLenient(m.id), m.id, start, end, details ? m.fields() : null, null);
         }
-        return new Page(messages, damage);
+        return page.page();
     }
 
-    private static List<String> add(List<String> list, String item) {
-        List<String> copy = new ArrayList<>(list);
-        copy.add(item);
-        return copy;
+    /** As {@link #read(JsonParser, byte[], int)}, from the bytes; offsets are the cursor's, into the whole line. */
+    private Page read(JsonCursor c, byte[] source) throws Unreadable {
+        if (!c.enterArray()) return notAList();
+        PageBuilder page = new PageBuilder(source);
+        while (c.nextElement()) {
+            if (c.peek() != '{') {
+                c.skipValue();
+                page.notAnObject();
+                continue;
+            }
+            int start = c.position();
+            CursorMessageReader m = new CursorMessageReader(details, source);
+            m.read(c);
+            byte[] line = renderer != null ? m.line() : null;
+            page.add(m.id, m.idText, start, c.position(), details && line == null ? m.fields() : null, line);
+        }
+        return page.page();
+    }
+
+    private static Page notAList() {
+        return new Page(List.of(), List.of("the response data is not a list of messages"));
+    }
+
+    /** The messages of a page as they are read, in the same way from either reading. */
+    private final class PageBuilder {
+        private final byte[] source;
+        private final List<Message> messages = new ArrayList<>(100);
+        private List<String> damage = List.of();
+        private int index;
+
+        PageBuilder(byte[] source) {
+            this.source = source;
+        }
+
+        void notAnObject() {
+            index++;
+            damage("element " + index + " of the page is not a message object");
+        }
+
+        /**
+         * @param id the id as {@link Snowflake#parseLenient} reads it
+         * @param idText the id as Jackson's {@code getText()} gives it, for a message without a valid id
+         * @param line the message's line when it was made from the bytes; else it is rendered from the fields
+         */
+        void add(long id, String idText, int start, int end, MessageFields fields, byte[] line) {
+            index++;
+            if (id == -1) {
+                damage("message " + index + " of the page has no valid id (" + idText + ")");
+                return;
+            }
+            if (renderer == null) {
+                messages.add(new Message(id, source, start, end, fields));
+                return;
+            }
+            if (line == null) {
+                line = renderer.render(new Message(id, source, start, end, fields)).getBytes(StandardCharsets.UTF_8);
+            }
+            messages.add(new Message(id, source, start, end, null, line)); // read to be printed: the line is enough
+        }
+
+        private void damage(String item) {
+            List<String> copy = new ArrayList<>(damage);
+            copy.add(item);
+            damage = copy;
+        }
+
+        Page page() {
+            return new Page(messages, damage);
+        }
     }
 }

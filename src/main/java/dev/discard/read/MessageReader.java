@@ -18,19 +18,7 @@ import java.util.List;
 final class MessageReader {
     private final boolean details;
     String id;
-    private int type;
-    private String content;
-    private String timestamp;
-    private boolean edited;
-    private MessageFields.Author author;
-    private List<String> attachments = List.of();
-    private List<String> embeds = List.of();
-    private String referencedId;
-    private List<String> stickers = List.of();
-    private List<String> mentions = List.of();
-    private String commandName;
-    private String callEnded;
-    private String pollQuestion;
+    private final MessageDraft m = new MessageDraft();
 
     MessageReader(boolean details) {
         this.details = details;
@@ -52,36 +40,35 @@ final class MessageReader {
 
     private void readDetail(String field, JsonToken t, JsonParser p) throws IOException {
         switch (field) {
-            case "type" -> type = t == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : 0;
-            case "content" -> content = text(p);
-            case "timestamp" -> timestamp = text(p);
-            case "edited_timestamp" -> edited = t != JsonToken.VALUE_NULL;
-            case "author" -> author = user(p);
-            case "attachments" -> attachments = eachObject(p, MessageReader::attachmentUrl);
-            case "embeds" -> embeds = eachObject(p, MessageReader::embed);
-            case "message_reference" -> referencedId = field(p, "message_id");
-            case "sticker_items", "stickers" -> stickers = eachObject(p, q -> field(q, "name"));
-            case "mentions" -> mentions = eachObject(p, q -> {
+            case "type" -> m.type = t == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : 0;
+            case "content" -> m.content = text(p);
+            case "timestamp" -> m.timestamp = text(p);
+            case "edited_timestamp" -> m.edited = t != JsonToken.VALUE_NULL;
+            case "author" -> m.author = user(p);
+            case "attachments" -> m.attachments = eachObject(p, MessageReader::attachmentUrl);
+            case "embeds" -> m.embeds = eachObject(p, MessageReader::embed);
+            case "message_reference" -> m.referencedId = field(p, "message_id");
+            case "sticker_items", "stickers" -> m.stickers = eachObject(p, q -> field(q, "name"));
+            case "mentions" -> m.mentions = eachObject(p, q -> {
                 MessageFields.Author a = user(q);
                 return a == null ? null : a.displayName();
             });
             case "interaction_metadata" -> {
                 String name = field(p, "name");
-                if (name != null) commandName = name;
+                if (name != null) m.commandName = name;
             }
             case "interaction" -> {
                 String name = field(p, "name");
-                if (commandName == null) commandName = name;
+                if (m.commandName == null) m.commandName = name;
             }
-            case "call" -> callEnded = field(p, "ended_timestamp");
-            case "poll" -> pollQuestion = pollQuestion(p);
+            case "call" -> m.callEnded = field(p, "ended_timestamp");
+            case "poll" -> m.pollQuestion = pollQuestion(p);
             default -> p.skipChildren();
         }
     }
 
     MessageFields fields() {
-        return new MessageFields(type, content, timestamp, edited, author, attachments, embeds, referencedId,
-                stickers, mentions, commandName, callEnded, pollQuestion);
+        return m.fields();
     }
 
     private interface ObjectReader {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.JsonCursor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,6 +14,9 @@ import java.util.Map;
  * Parses one line of an exchange log into an {@link ArchiveRecord} in a single streaming pass. Unknown keys are
  * skipped, so records of newer or older archivers read alike. The {@code data} value is either handed to a
  * {@link DataVisitor} or skipped, its position kept for {@link ArchiveRecord#data()}.
+ *
+ * <p>A line is read from its bytes with a {@link CursorRecordParser} first; one the cursor does not vouch for is
+ * read again with Jackson's streaming parser, whose reading is the reference and which reports what is wrong.
  */
 final class RecordParser {
     private final ObjectMapper mapper;
@@ -23,6 +27,16 @@ final class RecordParser {
 
     /** @throws JsonParseException when the line is not one JSON object */
     ArchiveRecord parse(Path file, long line, long offset, byte[] source, DataVisitor visitor) throws IOException {
+        try {
+            return CursorRecordParser.parse(file, line, offset, source, mapper, visitor);
+        } catch (JsonCursor.Unreadable e) {
+            return parseWithJackson(file, line, offset, source, visitor);
+        }
+    }
+
+    /** As {@link #parse}, with Jackson alone: what the cursor's records are held to. */
+    ArchiveRecord parseWithJackson(Path file, long line, long offset, byte[] source, DataVisitor visitor)
+            throws IOException {
         ArchiveRecord r = new ArchiveRecord(file, line, offset, source, mapper);
         try (JsonParser p = mapper.getFactory().createParser(source)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {

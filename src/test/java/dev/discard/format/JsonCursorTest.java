@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,50 @@ class JsonCursorTest {
         assertEquals(7, cursor("\"7\"").snowflakeOr(-1));
         assertEquals(-1, cursor("\"0\"").snowflakeOr(-1));
         assertEquals(-1, cursor("\"1x\"").snowflakeOr(-1));
+    }
+
+    @Test
+    void readsScalarsAsJacksonGivesTheirText() throws Exception {
+        String json = "[\"a\\u00e9\",1E5,-0,1.50,-12.5E+03,123456789012345678901234567890,true,false,null,{\"x\":1},[2]]";
+        JsonCursor c = cursor(json);
+        c.beginArray();
+        try (JsonParser p = JACKSON.getFactory().createParser(bytes(json))) {
+            p.nextToken();
+            while (c.nextElement()) {
+                p.nextToken();
+                if (p.currentToken().isStructStart()) {
+                    assertThrows(JsonCursor.Unreadable.class, c::scalarText);
+                    assertEquals(null, c.text()); // skipped
+                    p.skipChildren();
+                } else {
+                    assertEquals(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : p.getText(), c.scalarText());
+                }
+            }
+        }
+        c.end();
+        assertEquals(-7, cursor("-7").intValue());
+        assertThrows(JsonCursor.Unreadable.class, () -> cursor("2147483648").intValue());
+    }
+
+    @Test
+    void passesOverStringsKeepingTheirBytes() throws Exception {
+        JsonCursor c = cursor("{\"a\\u0062\":\"plain ž\",\"n\":\"x\\ny\"}");
+        c.beginObject();
+        assertTrue(c.nextField());
+        assertEquals("ab", c.name());
+        assertThrows(JsonCursor.Unreadable.class, c::nameLength); // escaped: its length says nothing
+        assertTrue(c.rawString());
+        assertEquals("plain ž", new String(bytes("{\"a\\u0062\":\"plain ž\""), c.stringStart(),
+                c.stringEnd() - c.stringStart(), StandardCharsets.UTF_8));
+        assertEquals("plain ž", c.lastString());
+        assertTrue(c.nextField());
+        assertEquals(1, c.nameLength());
+        assertFalse(c.rawString());
+        assertEquals("x\ny", c.lastString());
+        assertFalse(c.nextField());
+        c.end();
+        assertThrows(JsonCursor.Unreadable.class, () -> cursor("12").rawString());
     }
 
     @Test

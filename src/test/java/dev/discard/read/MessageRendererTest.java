@@ -99,6 +99,26 @@ class MessageRendererTest {
     }
 
     @Test
+    void theCommonFormIsShownFromItsBytesAsFromItsText() {
+        String[] common = {"2021-02-01T14:35:33.216000+00:00", "2021-02-01T14:35:33.2+00:00",
+            "2021-02-01T14:35:33.000000+00:00", "2021-02-01T14:35:33.+00:00", "2021-02-01T14:35:33.000100+00:00",
+            "abcd-ef-ghTij:kl:mn.op+00:00"};
+        for (String t : common) {
+            byte[] bytes = ("\"" + t + "\"").getBytes(StandardCharsets.UTF_8);
+            byte[] out = new byte[28];
+            int length = Timestamps.displayLength(bytes, 1, bytes.length - 1);
+            Timestamps.display(bytes, 1, bytes.length - 1, out, 2, length);
+            assertEquals(Timestamps.display(t), new String(out, 2, length, StandardCharsets.US_ASCII), t);
+        }
+        String[] other = {"2021-02-01T14:35:33+00:00", "2021-02-01T14:35:33.216Z", "2021-02-01T14:35:33.2160000+00:00",
+            "2021-02-01T14:35:33.21é+00:00", "2021-02-01T14:35:33.216000+01:00", "2021-02-01 14:35:33.216000+00:00"};
+        for (String t : other) {
+            byte[] bytes = t.getBytes(StandardCharsets.UTF_8);
+            assertEquals(-1, Timestamps.displayLength(bytes, 0, bytes.length), t);
+        }
+    }
+
+    @Test
     void aMissingTimestampFallsBackToTheIdsTime() throws Exception {
         assertEquals(TIME + "<Sanqui> hi", render(msg(0, "hi", "").replace(
                 "\"timestamp\":\"2021-02-01T14:35:33.216000+00:00\"", "\"timestamp\":null")));
