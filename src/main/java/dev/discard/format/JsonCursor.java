@@ -198,11 +198,8 @@ public final class JsonCursor {
 
     /** The next value, which must be a string, decoded. */
     public String string() throws Unreadable {
-        if (next() != '"') throw fail("expected a string");
-        int start = i + 1;
-        int close = scanString(start);
-        i = close + 1;
-        return escaped ? decode(start, close) : new String(b, start, close - start, StandardCharsets.UTF_8);
+        passString();
+        return lastString();
     }
 
     /**
@@ -211,15 +208,19 @@ public final class JsonCursor {
      * decodes it either way.
      */
     public boolean rawString() throws Unreadable {
+        passString();
+        return !stringEscaped;
+    }
+
+    private void passString() throws Unreadable {
         if (next() != '"') throw fail("expected a string");
         stringStart = i + 1;
         stringEnd = scanString(stringStart);
         stringEscaped = escaped;
         i = stringEnd + 1;
-        return !escaped;
     }
 
-    /** The first byte of the content of the string {@link #rawString()} passed. */
+    /** The first byte of the content of the string last passed. */
     public int stringStart() {
         return stringStart;
     }
@@ -229,7 +230,7 @@ public final class JsonCursor {
         return stringEnd;
     }
 
-    /** The string {@link #rawString()} passed, decoded. */
+    /** The string last passed, decoded. */
     public String lastString() {
         return stringEscaped ? decode(stringStart, stringEnd)
                 : new String(b, stringStart, stringEnd - stringStart, StandardCharsets.UTF_8);
@@ -240,13 +241,8 @@ public final class JsonCursor {
      * for it); otherwise null, and nothing is decoded.
      */
     public String stringIfItHas(byte needle) throws Unreadable {
-        if (next() != '"') throw fail("expected a string");
-        int start = i + 1;
-        int close = scanString(start);
-        i = close + 1;
-        if (escaped) return decode(start, close);
-        return ByteScan.indexOf(b, start, close, needle) < 0 ? null
-                : new String(b, start, close - start, StandardCharsets.UTF_8);
+        passString();
+        return stringEscaped || ByteScan.indexOf(b, stringStart, stringEnd, needle) >= 0 ? lastString() : null;
     }
 
     /**
@@ -254,17 +250,11 @@ public final class JsonCursor {
      * is not one.
      */
     public long snowflakeOr(long fallback) throws Unreadable {
-        if (next() != '"') throw fail("expected a string");
-        int start = i + 1;
-        int close = scanString(start);
-        i = close + 1;
-        int length = close - start;
-        if (escaped || length == 0 || length > 18) {
-            return Snowflake.parseOr(escaped ? decode(start, close) : new String(b, start, length,
-                    StandardCharsets.UTF_8), fallback);
-        }
+        passString();
+        int length = stringEnd - stringStart;
+        if (stringEscaped || length == 0 || length > 18) return Snowflake.parseOr(lastString(), fallback);
         long value = 0;
-        for (int k = start; k < close; k++) {
+        for (int k = stringStart; k < stringEnd; k++) {
             int digit = b[k] - '0';
             if (digit < 0 || digit > 9) return fallback;
             value = value * 10 + digit;

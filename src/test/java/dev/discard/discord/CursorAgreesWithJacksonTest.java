@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.discard.format.Json;
+import dev.discard.testing.JsonDamage;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -41,25 +41,8 @@ class CursorAgreesWithJacksonTest {
     @Test
     void damagedBodiesGetTheSameVerdictBothWays() {
         Random random = new Random(1818);
-        byte[] alphabet = "{}[]\",:\\ \n\t0123456789-+.eEtrufalsn\u00e9".getBytes(StandardCharsets.UTF_8);
         for (int n = 0; n < 20_000; n++) {
-            byte[] body = page(random).getBytes(StandardCharsets.UTF_8);
-            int cuts = 1 + random.nextInt(3);
-            for (int k = 0; k < cuts && body.length > 0; k++) {
-                int at = random.nextInt(body.length);
-                switch (random.nextInt(4)) {
-                    case 0 -> body = Arrays.copyOf(body, at);
-                    case 1 -> body[at] = alphabet[random.nextInt(alphabet.length)];
-                    case 2 -> body[at] = (byte) random.nextInt(256);
-                    default -> {
-                        byte[] longer = new byte[body.length + 1];
-                        System.arraycopy(body, 0, longer, 0, at);
-                        longer[at] = alphabet[random.nextInt(alphabet.length)];
-                        System.arraycopy(body, at, longer, at + 1, body.length - at);
-                        body = longer;
-                    }
-                }
-            }
+            byte[] body = JsonDamage.damage(page(random).getBytes(StandardCharsets.UTF_8), random);
             String shown = new String(body, StandardCharsets.ISO_8859_1);
             assertEquals(SCAN.scanWithJackson(body, JsonScan.CHECK), SCAN.scan(body, JsonScan.CHECK), shown);
             assertEquals(SCAN.scanWithJackson(body, new MessagePageReader(null)),

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.discard.format.Json;
+import dev.discard.testing.JsonDamage;
 import dev.discard.format.JsonCursor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -60,25 +60,8 @@ class CursorRecordsAgreeWithJacksonTest {
     @Test
     void damagedLinesReadAlikeBothWays() {
         Random random = new Random(1818);
-        byte[] alphabet = "{}[]\",:\\ \n\t0123456789-+.eEtrufalsn\u00e9".getBytes(StandardCharsets.UTF_8);
         for (int n = 0; n < 12_000; n++) {
-            byte[] line = record(random).getBytes(StandardCharsets.UTF_8);
-            int cuts = 1 + random.nextInt(3);
-            for (int k = 0; k < cuts && line.length > 0; k++) {
-                int at = random.nextInt(line.length);
-                switch (random.nextInt(4)) {
-                    case 0 -> line = Arrays.copyOf(line, at);
-                    case 1 -> line[at] = alphabet[random.nextInt(alphabet.length)];
-                    case 2 -> line[at] = (byte) random.nextInt(256);
-                    default -> {
-                        byte[] longer = new byte[line.length + 1];
-                        System.arraycopy(line, 0, longer, 0, at);
-                        longer[at] = alphabet[random.nextInt(alphabet.length)];
-                        System.arraycopy(line, at, longer, at + 1, line.length - at);
-                        line = longer;
-                    }
-                }
-            }
+            byte[] line = JsonDamage.damage(record(random).getBytes(StandardCharsets.UTF_8), random);
             MessagePageParser visitor = visitors[n % visitors.length];
             assertEquals(readWithJackson(line, visitor), read(line, visitor),
                     new String(line, StandardCharsets.ISO_8859_1));
