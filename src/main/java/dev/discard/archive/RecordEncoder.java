@@ -192,7 +192,8 @@ final class RecordEncoder {
             g.writeFieldName("data");
             g.writeRawValue(""); // the separator; the value follows as bytes, straight into the line
             g.flush();
-            JsonBody.writeEmbeddable(body, line);
+            if (x.bodyOneLine()) line.write(body, 0, body.length);
+            else JsonBody.writeEmbeddable(body, line);
             return;
         }
         if (raw != null) {

@@ -159,9 +159,10 @@ public final class DiscordRest {
                 byte[] bytes = readBody(r.body(), watched);
                 watched.close();
                 Map<String, String> headers = evidenceHeaders(r);
-                Object scanned = scan.scan(bytes, reader);
+                JsonScan.Scanned<?> body = scan.scanBody(bytes, reader);
+                Object scanned = body.value();
                 sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
-                        r.code(), headers, bytes, null, scanned != null));
+                        r.code(), headers, bytes, null, scanned != null, body.oneLine()));
                 response = new ApiResponse(r.code(), headers, bytes, mapper, scanned);
                 LOG.debug("{} {} {} -> {} ({} bytes)", request.method(), recordedUrl, request.params(), r.code(),
                         bytes.length);
@@ -242,10 +243,10 @@ public final class DiscordRest {
     static final String STALE_NOTE = " (on a reused keep-alive connection the server had closed; sent again at once"
             + " on a new connection, not counted as a failed attempt)";
 
+    /** The base URL with the request's path (already percent-encoded by {@link Routes}) and query: no URL parsed. */
     private HttpUrl url(ApiRequest request) {
-        HttpUrl parsed = HttpUrl.parse(baseUrl + request.path());
-        if (parsed == null) throw new IllegalArgumentException("not a URL: " + baseUrl + request.path());
-        HttpUrl.Builder url = parsed.newBuilder();
+        String path = request.path();
+        HttpUrl.Builder url = baseUrl.newBuilder().addEncodedPathSegments(path.startsWith("/") ? path.substring(1) : path);
         request.params().forEach((name, value) -> url.addQueryParameter(name, String.valueOf(value)));
         return url.build();
     }

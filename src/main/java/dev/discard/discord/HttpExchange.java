@@ -17,6 +17,8 @@ import java.util.Map;
  * @param error why no response arrived (timeout, reset), or null
  * @param bodyJson whether the body is exactly one JSON value in strict UTF-8, as the client found when it read it
  *     ({@link JsonScan}); null when nobody checked
+ * @param bodyOneLine whether the client found the JSON body free of line break bytes ({@link JsonScan.Scanned}), so
+ *     that it goes into the record as it is; false when it has some or nobody looked
  */
 public record HttpExchange(
         String method,
@@ -28,11 +30,18 @@ public record HttpExchange(
         Map<String, String> headers,
         byte[] body,
         String error,
-        Boolean bodyJson) {
+        Boolean bodyJson,
+        boolean bodyOneLine) {
+
+    /** An exchange whose body was checked for JSON but not looked at for line breaks. */
+    public HttpExchange(String method, String url, Map<String, Object> params, Instant start, Instant end,
+            Integer status, Map<String, String> headers, byte[] body, String error, Boolean bodyJson) {
+        this(method, url, params, start, end, status, headers, body, error, bodyJson, false);
+    }
 
     /** An exchange whose body nobody checked yet. */
     public HttpExchange(String method, String url, Map<String, Object> params, Instant start, Instant end,
             Integer status, Map<String, String> headers, byte[] body, String error) {
-        this(method, url, params, start, end, status, headers, body, error, null);
+        this(method, url, params, start, end, status, headers, body, error, null, false);
     }
 }

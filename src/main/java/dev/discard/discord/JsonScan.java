@@ -56,15 +56,30 @@ public final class JsonScan {
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES);
     }
 
+    /**
+     * What a scan found. Immutable.
+     *
+     * @param value what the reader read, or null when the body is not exactly one JSON value in strict UTF-8
+     * @param oneLine true when the body is JSON without a line break byte anywhere, so that it goes into a record's
+     *     line as it is; false when it has one, or was not looked at that closely
+     */
+    public record Scanned<T>(T value, boolean oneLine) {}
+
     /** What {@code reader} read, or null when the body is not exactly one JSON value in strict UTF-8. */
     public <T> T scan(byte[] body, Reader<T> reader) {
+        return scanBody(body, reader).value();
+    }
+
+    /** As {@link #scan}, saying too whether the body is all on one line. */
+    public <T> Scanned<T> scanBody(byte[] body, Reader<T> reader) {
         JsonCursor cursor = new JsonCursor(body);
         try {
             T value = reader.read(cursor);
             cursor.end();
-            return value;
+            // Raw line breaks are not allowed inside JSON strings: any there were stood between tokens.
+            return new Scanned<>(value, !cursor.sawLineBreaks());
         } catch (JsonCursor.Unreadable e) {
-            return scanWithJackson(body, reader);
+            return new Scanned<>(scanWithJackson(body, reader), false);
         }
     }
 

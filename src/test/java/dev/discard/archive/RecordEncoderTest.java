@@ -74,12 +74,16 @@ class RecordEncoderTest {
         byte[][] bodies = {utf8("[{\"id\": \"1\", \"n\": 1.50e3}]"), utf8("\uFEFF{\r\n\"a\": 1}\n"), utf8("{} {}"),
             utf8(""), utf8("<html>502</html>"), utf8("{\"a\":\"x\ny\"}"), utf8("\"caf\u00e9\""),
             {'"', (byte) 0xC0, (byte) 0xAF, '"'}, {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}, {0, '[', 0, ']'},
-            utf8("[".repeat(5000) + "]".repeat(5000))};
+            utf8("[".repeat(5000) + "]".repeat(5000)), utf8("[1,\n2]"), utf8("[1,\r2]"), utf8("{\"a\":[\"b\"]}")};
         for (byte[] body : bodies) {
             HttpExchange unchecked = new HttpExchange("GET", "u", Map.of(), T0, T0, 200, Map.of(), body, null);
             HttpExchange checked = new HttpExchange("GET", "u", Map.of(), T0, T0, 200, Map.of(), body, null,
                     new JsonScan(mapper.getFactory()).scan(body, JsonScan.CHECK) != null);
+            JsonScan.Scanned<Boolean> scanned = new JsonScan(mapper.getFactory()).scanBody(body, JsonScan.CHECK);
+            HttpExchange lookedAt = new HttpExchange("GET", "u", Map.of(), T0, T0, 200, Map.of(), body, null,
+                    scanned.value() != null, scanned.oneLine());
             assertEquals(encoder.http(unchecked), encoder.http(checked), new String(body, StandardCharsets.UTF_8));
+            assertEquals(encoder.http(unchecked), encoder.http(lookedAt), new String(body, StandardCharsets.UTF_8));
         }
     }
 

@@ -64,6 +64,16 @@ class JsonScanTest {
     }
 
     @Test
+    void saysWhetherABodyIsAllOnOneLine() {
+        assertTrue(SCAN.scanBody(utf8("[1,2,\"a\\nb\"]"), JsonScan.CHECK).oneLine());
+        assertEquals(false, SCAN.scanBody(utf8("[1,\n2]"), JsonScan.CHECK).oneLine());
+        assertEquals(false, SCAN.scanBody(utf8("{}\r"), JsonScan.CHECK).oneLine());
+        // Read by Jackson (a byte order mark): not looked at that closely.
+        assertEquals(false, SCAN.scanBody(utf8("\uFEFF[1]"), JsonScan.CHECK).oneLine());
+        assertEquals(false, SCAN.scanBody(utf8("[1"), JsonScan.CHECK).oneLine());
+    }
+
+    @Test
     void pageReaderReadsWhatATreeWouldAndSkipsTheRest() throws Exception {
         String body = "[{\"id\":\"30\",\"timestamp\":\"2024-01-01T00:00:00+00:00\",\"content\":\"see discord.gg/x\","
                 + "\"author\":{\"id\":\"9\",\"content\":\"not this\"},\"embeds\":[{\"url\":\"https://a/1\"},{\"title\":1},5],"
