@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * then its pins. Holds one page at a time, whatever the channel's length.
  */
 final class ChannelArchiver {
+    /**
+     * run.log has a progress line for every this many pages of a channel: a hung or killed run shows where it was,
+     * without a line for each of its requests (the archive records each of those).
+     */
+    static final int PROGRESS_PAGES = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ChannelArchiver.class);
 
     private final ArchiveContext context;
@@ -124,13 +129,18 @@ final class ChannelArchiver {
                 if (context.media != null) context.media.message(channelId, message.tree(), log);
             }
             context.counters.messages.add(messages.size());
-            context.listener.pageArchived(channelId, walk.messages, walk.newest == null ? null : walk.newest.timestamp());
+            String reached = walk.newest == null ? null : walk.newest.timestamp();
+            context.listener.pageArchived(channelId, walk.messages, reached);
+            if (++walk.pages % PROGRESS_PAGES == 0) {
+                LOG.debug("channel {}: {} messages so far, the newest from {}", channelId, walk.messages, reached);
+            }
         });
         walk.warning = outcome.warning();
     }
 
     /** The walk's running summary. */
     private static final class Walk {
+        long pages;
         long messages;
         long pins;
         MessageRef oldest;

@@ -7,6 +7,7 @@ import dev.discard.discord.HttpExchange;
 import dev.discard.discord.WsFrame;
 import dev.discard.format.Scrubber;
 import dev.discard.format.Timestamps;
+import dev.discard.read.ArchiveUrls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Encodes exchanges as the one-line JSON records of DESIGN.md. Bodies are embedded as received (see
@@ -35,8 +35,6 @@ final class RecordEncoder {
 
     /** The type of an HTTP record that is not a completed exchange with a 2xx JSON answer (DESIGN.md, Records). */
     static final String HTTP_ATTEMPT = "http_attempt";
-    /** Discard's reader takes any http record of this URL for a list of messages. */
-    private static final Pattern MESSAGES = Pattern.compile("/channels/\\d+/messages$");
 
     String http(HttpExchange x) {
         return new String(httpLine(x), StandardCharsets.UTF_8);
@@ -105,7 +103,8 @@ final class RecordEncoder {
         String text = x.status() == null || checkedJson ? null : JsonBody.strictUtf8(x.body());
         String raw = text == null || x.bodyJson() != null ? null : jsonBody.asRawJson(text);
         boolean exchange = (checkedJson || raw != null) && x.status() >= 200 && x.status() < 300
-                && (!MESSAGES.matcher(x.url()).find() || JsonBody.isArray(x.body()));
+                // Discard's reader takes any http record of a messages URL for a list of messages.
+                && (!ArchiveUrls.isMessagesUrl(x.url(), null) || JsonBody.isArray(x.body()));
         try (JsonGenerator g = factory.createGenerator(line, JsonEncoding.UTF8)) {
             g.writeStartObject();
             // "http" keeps Discard's meaning (its reader iterates response.data of every one): a 2xx JSON answer.

@@ -164,8 +164,15 @@ public final class DiscordRest {
                 sink.http(new HttpExchange(request.method(), recordedUrl, request.params(), start, clock.instant(),
                         r.code(), headers, bytes, null, scanned != null, body.oneLine()));
                 response = new ApiResponse(r.code(), headers, bytes, mapper, scanned);
-                LOG.debug("{} {} {} -> {} ({} bytes)", request.method(), recordedUrl, request.params(), r.code(),
-                        bytes.length);
+                // Answers other than 2xx are run.log's; a line for each 2xx was a twentieth of a large run's CPU,
+                // and the archive records every request anyway.
+                if (r.isSuccessful()) {
+                    LOG.trace("{} {} {} -> {} ({} bytes)", request.method(), recordedUrl, request.params(), r.code(),
+                            bytes.length);
+                } else {
+                    LOG.debug("{} {} {} -> {} ({} bytes)", request.method(), recordedUrl, request.params(), r.code(),
+                            bytes.length);
+                }
             } catch (IOException failure) {
                 watched.close();
                 // A call the watch cancelled timed out; any other cancelled call was stopped by its user.

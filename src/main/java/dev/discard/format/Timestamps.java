@@ -60,7 +60,28 @@ public final class Timestamps {
      * method here is called plain {@code iso}: the archive's form and {@link #isoCompact} differ, so callers choose.)
      */
     public static String isoMicros(Instant instant) {
-        return RECORD.format(instant);
+        // Written out by hand for the years of four digits: two per record, DateTimeFormatter took 5 µs each under
+        // the launcher's C1 compiler, a fiftieth of a large run.
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 1 || t.getYear() > 9999) return RECORD.format(instant);
+        char[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', '.',
+            '0', '0', '0', '0', '0', '0', '+', '0', '0', ':', '0', '0'};
+        digits(c, 0, t.getYear(), 4);
+        digits(c, 5, t.getMonthValue(), 2);
+        digits(c, 8, t.getDayOfMonth(), 2);
+        digits(c, 11, t.getHour(), 2);
+        digits(c, 14, t.getMinute(), 2);
+        digits(c, 17, t.getSecond(), 2);
+        digits(c, 20, t.getNano() / 1_000, 6);
+        return new String(c);
+    }
+
+    /** {@code value} in decimal into {@code c[at, at + width)}, zero-padded. */
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int k = at + width - 1; k >= at; k--) {
+            c[k] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** {@code 2021-02-01T00:00:00+00:00}, for the range settings, which have whole seconds. */

@@ -4,14 +4,17 @@ package dev.discard.read;
  * Recognises the Discord routes that derived tools read, whatever the base URL and API version
  * ({@code https://discord.com/api/v7/…}, {@code /api/v10/…}, a Discord-compatible server).
  */
-final class ArchiveUrls {
+public final class ArchiveUrls {
     private static final String CHANNELS = "/channels/";
     private static final String MESSAGES = "/messages";
 
     private ArchiveUrls() {}
 
-    /** Whether the URL is {@code …/channels/{id}/messages} of this channel (any channel when null). */
-    static boolean isMessagesUrl(String url, String channelId) {
+    /**
+     * Whether the URL is {@code …/channels/{id}/messages} of this channel (any channel when null). The archiver
+     * decides with it which records are message pages, as the readers do.
+     */
+    public static boolean isMessagesUrl(String url, String channelId) {
         if (url == null || !url.endsWith(MESSAGES)) return false;
         int idEnd = url.length() - MESSAGES.length();
         int channels = url.lastIndexOf(CHANNELS, idEnd);
@@ -21,7 +24,8 @@ final class ArchiveUrls {
         if (channelId != null) return url.regionMatches(idStart, channelId, 0, channelId.length())
                 && idEnd - idStart == channelId.length();
         for (int i = idStart; i < idEnd; i++) {
-            if (!Character.isDigit(url.charAt(i))) return false;
+            char c = url.charAt(i);
+            if (c < '0' || c > '9') return false;
         }
         return true;
     }

@@ -45,14 +45,29 @@ class RunLogTest extends FakeDiscordTest {
         assertTrue(log.contains("ChannelArchiver: channel " + Fixtures.GENERAL + " (general): archiving after id 0"));
         assertTrue(log.contains("ChannelArchiver: channel " + Fixtures.GENERAL + ": 260 messages"), log);
         assertTrue(log.contains(" DEBUG [discard-channel-"), "the channel threads' lines are the run's: " + log);
+        // Answers other than 2xx get a line each; the 2xx ones are in the archive, not in run.log.
         assertTrue(log.contains("DiscordRest: GET " + discord.apiUrl() + "/channels/" + Fixtures.GENERAL
-                + "/messages {limit=100, after=0} -> 200"), log);
+                + "/messages {limit=100, after=0} -> 429"), log);
+        assertFalse(log.contains("/messages {limit=100, after=0} -> 200"), log);
         assertTrue(log.contains("/messages: 429 Too Many Requests (this bucket); waiting 0.01 s"), log);
         assertTrue(log.contains("SessionLoop: gateway#1: READY with 1 guilds"), "the gateway's threads too: " + log);
         assertTrue(log.lines().reduce((a, b) -> b).orElse("").contains("ArchiveRun: run completed: 268 messages from"
                 + " 4 channels"), log);
         assertFalse(log.contains("Hello, this is message number"), "never message contents");
         assertFalse(log.contains(Fixtures.TOKEN));
+    }
+
+    @Test
+    void aLongChannelLeavesAProgressLineEveryHundredPages() throws Exception {
+        Fixtures.fill(discord, discord.channel(Fixtures.GENERAL), discord.self(), java.time.Instant.parse(
+                "2022-01-01T00:00:00Z"), 100 * 100);
+        CliRun run = run("channel", Long.toString(Fixtures.GENERAL));
+        assertEquals(0, run.exitCode, run.toString());
+        String log = runLog(ArchiveFiles.onlyRun(out));
+        assertEquals(1, log.lines().filter(line -> line.contains(" DEBUG ") && line.contains("ChannelArchiver: channel "
+                + Fixtures.GENERAL + ": 10000 messages so far, the newest from 2022-")).count(), log);
+        assertTrue(log.contains("channel " + Fixtures.GENERAL + ": " + (Fixtures.GENERAL_MESSAGES + 100 * 100)
+                + " messages"), log);
     }
 
     @Test
@@ -84,6 +99,10 @@ class RunLogTest extends FakeDiscordTest {
                     }
                 }
             };
+            // Each server answers its first history request with a 429, which each run's log records with its URL.
+            for (FakeDiscord server : List.of(discord, other)) {
+                server.script("/channels/" + Fixtures.GENERAL + "/messages", 1, server.tooManyRequests(0.01, false));
+            }
             CompletableFuture<RunResult> first = CompletableFuture.supplyAsync(() -> archive(discord, "a", meet));
             CompletableFuture<RunResult> second = CompletableFuture.supplyAsync(() -> archive(other, "b", meet));
             String firstLog = runLog(first.get(30, TimeUnit.SECONDS).runDirectory());
