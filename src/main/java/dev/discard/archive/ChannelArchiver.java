@@ -148,9 +148,13 @@ final class ChannelArchiver {
         String warning;
 
         void add(long id, String timestamp) {
-            MessageRef ref = new MessageRef(id, timestamp);
-            if (oldest == null || Snowflake.compare(id, oldest.id()) < 0) oldest = ref;
-            if (newest == null || Snowflake.compare(id, newest.id()) > 0) newest = ref;
+            boolean older = oldest == null || Snowflake.compare(id, oldest.id()) < 0;
+            boolean newer = newest == null || Snowflake.compare(id, newest.id()) > 0;
+            if (older || newer) {
+                MessageRef ref = new MessageRef(id, timestamp);
+                if (older) oldest = ref;
+                if (newer) newest = ref;
+            }
             messages++;
         }
     }

@@ -63,6 +63,7 @@ final class InviteArchiver {
 
     /** The invite codes in the message's content and its embeds' URLs, in order, each once. */
     static Set<String> codes(PageMessage message) {
+        if (message.content() == null && message.embedUrls().isEmpty()) return Set.of(); // most messages: no set made
         Set<String> codes = new LinkedHashSet<>();
         if (message.content() != null) find(message.content(), codes);
         for (String url : message.embedUrls()) find(url, codes);
