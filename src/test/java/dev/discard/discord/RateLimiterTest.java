@@ -62,7 +62,7 @@ class RateLimiterTest {
         paced.acquire(channel2);
         assertEquals(List.of(), waits);
         paced.acquire(RouteKey.of("GET", "/channels/3/messages"));
-        assertEquals(List.of(750_000_000L), waits, "the third waits until the first is a second (and 5 %) old");
+        assertEquals(List.of(800_000_000L), waits, "the third waits until the first is a second (and 10 %) old");
     }
 
     @Test
