@@ -11,8 +11,10 @@ import dev.discard.discord.Token;
 import dev.discard.discord.gateway.ReconnectPolicy;
 import dev.discard.format.ClientInfo;
 import dev.discard.format.Json;
+import dev.discard.format.OutputFiles;
 import dev.discard.format.RunFiles;
 import dev.discard.format.Scrubber;
+import dev.discard.format.WriteFailedException;
 import dev.discard.media.CdnUrls;
 import dev.discard.media.Downloader;
 import dev.discard.media.MediaArchiver;
@@ -239,7 +241,7 @@ public final class ArchiveRun {
         Downloader downloader = new Downloader(http, "discard/" + ClientInfo.VERSION + " (+" + ClientInfo.URL + ")",
                 retry, sleeper, random);
         return MediaArchiver.open(layout.root(), resuming, downloader, rest, new CdnUrls(cdnUrl), mapper, clock,
-                scrubber::scrub);
+                scrubber::scrub, files);
     }
 
     private HttpUrl apiUrl() {
@@ -338,7 +340,7 @@ public final class ArchiveRun {
             return this;
         }
 
-        /** How the run creates its logs and meta files; {@link OutputFiles#DISK} unless a test needs another. */
+        /** How the run creates its logs, meta files and media.jsonl; {@link OutputFiles#DISK} unless a test needs another. */
         public Builder outputFiles(OutputFiles files) {
             this.files = files;
             return this;

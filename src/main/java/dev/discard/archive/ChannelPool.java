@@ -38,6 +38,7 @@ final class ChannelPool {
             t.setDaemon(true);
             return t;
         });
+        boolean done = false;
         try {
             List<Future<T>> futures = new ArrayList<>();
             // The run's log marks go along, so the channels' lines land in the run's run.log.
@@ -45,11 +46,31 @@ final class ChannelPool {
             for (Callable<T> task : tasks) futures.add(pool.submit(logContext.wrap(task)));
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) results.add(await(future));
+            done = true;
             return results;
         } finally {
             pool.shutdownNow();
-            pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            if (awaitStopped(pool) && done) throw new InterruptedException("interrupted while the channels ended");
         }
+    }
+
+    /**
+     * Waits until the stopped tasks have finished their files, up to {@link #STOP_WAIT_SECONDS}, even through an
+     * interrupt: returning at once would let the run end (and the process exit) while tasks still write their logs.
+     *
+     * @return whether the thread was interrupted while it waited
+     */
+    private static boolean awaitStopped(ExecutorService pool) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+            try {
+                if (pool.awaitTermination(left, TimeUnit.NANOSECONDS)) break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
     }
 
     private static <T> List<T> runInOrder(List<Callable<T>> tasks) throws IOException, InterruptedException {

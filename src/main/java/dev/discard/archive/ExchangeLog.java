@@ -4,6 +4,8 @@ import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.HttpExchange;
 import dev.discard.discord.WsFrame;
 import dev.discard.format.LogFile;
+import dev.discard.format.OutputFiles;
+import dev.discard.format.WriteFailedException;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.FilterOutputStream;

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.ExchangeSink;
+import dev.discard.format.OutputFiles;
+import dev.discard.format.Timestamps;
+import dev.discard.format.WriteFailedException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +41,6 @@ public final class MediaArchiver implements Closeable {
     /** The store as the manifest names it: relative to the run directory, in the output directory. */
     private static final String STORE = "../" + DIRECTORY;
     public static final String MANIFEST = "media.jsonl";
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
     private final Path runDir;
     private final Path mediaDir;
@@ -58,6 +57,7 @@ public final class MediaArchiver implements Closeable {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private OutputStream manifest;
+    private boolean writeFailed;
 
     private MediaArchiver(Path runDir, OutputStream manifest, Downloader downloader, DiscordRest rest, CdnUrls cdn,
             ObjectMapper mapper, Clock clock, UnaryOperator<String> scrub) {
@@ -80,18 +80,24 @@ public final class MediaArchiver implements Closeable {
      * @param scrub removes the token from what is written
      */
     public static MediaArchiver open(Path runDir, boolean resuming, Downloader downloader, DiscordRest rest,
-            CdnUrls cdn, ObjectMapper mapper, Clock clock, UnaryOperator<String> scrub) throws IOException {
+            CdnUrls cdn, ObjectMapper mapper, Clock clock, UnaryOperator<String> scrub, OutputFiles files)
+            throws IOException {
         Path file = runDir.resolve(MANIFEST);
         OutputStream manifest;
         if (resuming && Files.exists(file)) {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
-                channel.truncate(wholeLines(channel));
-            }
-            manifest = Files.newOutputStream(file, StandardOpenOption.APPEND);
+            cutToWholeLines(file);
+            manifest = files.append(file);
         } else {
-            manifest = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            manifest = files.create(file);
         }
         return new MediaArchiver(runDir, manifest, downloader, rest, cdn, mapper, clock, scrub);
+    }
+
+    /** Drops a last line cut short (a hard kill, a full disk): nothing can read it. Truncating needs no free space. */
+    private static void cutToWholeLines(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            channel.truncate(wholeLines(channel));
+        }
     }
 
     /** The length of the file up to and including its last line break. */
@@ -203,19 +209,33 @@ public final class MediaArchiver implements Closeable {
                 "bin");
     }
 
+    /**
+     * Appends a line to {@code media.jsonl}.
+     *
+     * @throws WriteFailedException when it cannot be written (the disk full): the run stops and says how to go on
+     */
     private synchronized void write(ObjectNode line) throws IOException {
         if (manifest == null) throw new IllegalStateException("media manifest is closed: " + runDir);
-        line.put("datetime", TIME.format(clock.instant()));
-        manifest.write((scrub.apply(mapper.writeValueAsString(line)) + "\n").getBytes(StandardCharsets.UTF_8));
-        manifest.flush();
+        line.put("datetime", Timestamps.isoMicros(clock.instant()));
+        try {
+            manifest.write((scrub.apply(mapper.writeValueAsString(line)) + "\n").getBytes(StandardCharsets.UTF_8));
+            manifest.flush();
+        } catch (IOException e) {
+            writeFailed = true;
+            throw new WriteFailedException(runDir.resolve(MANIFEST), e);
+        }
     }
 
-    /** Finishes {@code media.jsonl}. Idempotent. */
+    /** Finishes {@code media.jsonl}, cut back to its last whole line after a failed write. Idempotent. */
     @Override
     public synchronized void close() throws IOException {
         if (manifest == null) return;
         OutputStream closing = manifest;
         manifest = null;
-        closing.close();
+        try {
+            closing.close();
+        } finally {
+            if (writeFailed) cutToWholeLines(runDir.resolve(MANIFEST));
+        }
     }
 }

@@ -40,7 +40,14 @@ class InterruptionTest {
             assertEquals(100, channelMeta.path("summary").path("num_messages").asInt(), "the first page counts");
             assertFalse(ArchiveFiles.meta(guildDir.resolve("guild.meta.json")).path("completed").asBoolean());
             // Every gzip stream was finished: reading each to its end succeeds.
-            for (Path file : ArchiveFiles.allFiles(runDir)) ArchiveFiles.lines(file);
+            for (Path file : ArchiveFiles.allFiles(runDir)) {
+                try {
+                    ArchiveFiles.lines(file);
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(file + " (" + java.nio.file.Files.size(file) + " bytes) does not read: "
+                            + e, e);
+                }
+            }
             List<String> ids = ArchiveFiles.messageIds(guildDir.resolve(Fixtures.GENERAL + ".jsonl.gz"));
             assertEquals(100, ids.size());
         }

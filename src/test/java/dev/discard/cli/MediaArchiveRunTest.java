@@ -16,6 +16,7 @@ import dev.discard.archive.ArchiveSettings;
 import dev.discard.archive.Mode;
 import dev.discard.archive.RunFailedException;
 import dev.discard.fake.FakeCdn;
+import dev.discard.media.MediaArchiver;
 import dev.discard.fake.FakeDiscord;
 import dev.discard.fake.Fixtures;
 import dev.discard.testing.ArchiveFiles;
@@ -310,16 +311,26 @@ class MediaArchiveRunTest {
     // --- helpers
 
     CliRun archive(String... args) {
+        return archive(dev.discard.format.OutputFiles.DISK, args);
+    }
+
+    CliRun archive(dev.discard.format.OutputFiles disk, String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("--api-url", discord.apiUrl(), "-o", out.toString(),
                 "--no-gateway", "--media"));
         all.addAll(List.of(args));
-        return CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), runs(), all.toArray(String[]::new));
+        return CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), runs(disk), all.toArray(String[]::new));
     }
 
     java.util.function.Function<dev.discard.archive.ArchiveSettings, ArchiveRun> runs() {
+        return runs(dev.discard.format.OutputFiles.DISK);
+    }
+
+    java.util.function.Function<dev.discard.archive.ArchiveSettings, ArchiveRun> runs(
+            dev.discard.format.OutputFiles disk) {
         Clock clock = Clock.fixed(CliRun.START, ZoneOffset.UTC);
         return settings -> ArchiveRun.builder(settings).clock(clock).ident(() -> CliRun.IDENT)
-                .retryPolicy(CliRun.FAST_RETRY).random(CliRun.LATE_JITTER).cdnUrl(cdn.root()).build();
+                .retryPolicy(CliRun.FAST_RETRY).random(CliRun.LATE_JITTER).cdnUrl(cdn.root()).outputFiles(disk)
+                .build();
     }
 
     ObjectNode discordGuild() {
@@ -328,6 +339,31 @@ class MediaArchiveRunTest {
 
     long messageId(int i) {
         return discord.channel(GENERAL).messageIds().get(i);
+    }
+
+    @Test
+    void aDiskFullForTheManifestIsOneLineWithTheResumeCommandAndTheResumedRunCompletesIt() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            attach(2 + i, i, "file" + i + ".png", cdn.put("/attachments/" + GENERAL + "/" + i + "/file" + i + ".png",
+                    FakeCdn.png(4 + i, Color.RED), "image/png"), "image/png");
+        }
+        CliRun full = archive(new dev.discard.testing.FillingDisk(500, p -> p.endsWith(MediaArchiver.MANIFEST)),
+                "channel", Long.toString(GENERAL));
+        assertEquals(ExitCode.FAILED, full.exitCode, full.toString());
+        Path runDir = ArchiveFiles.onlyRun(out);
+        Path manifest = runDir.resolve(MediaArchiver.MANIFEST);
+        assertEquals("discard: cannot write " + manifest + ": " + dev.discard.testing.FillingDisk.FULL + "; once it can"
+                + " be written (free some space), continue with: discard --resume " + runDir + "\n", full.err);
+        String written = Files.readString(manifest);
+        assertFalse(written.isEmpty(), "the line that fitted is kept");
+        assertTrue(written.endsWith("\n"), "no half line is left: " + written);
+
+        CliRun resumed = archive("--resume", runDir.toString());
+        assertEquals(0, resumed.exitCode, resumed.toString());
+        List<JsonNode> lines = ArchiveFiles.records(manifest);
+        for (int i = 1; i <= 4; i++) find(lines, "attachment", "/" + i + "/file" + i + ".png");
+        CliRun verify = CliRun.run(Map.of(), "verify", out.toString());
+        assertEquals(0, verify.exitCode, verify.toString());
     }
 
     ObjectNode message(int i) {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
-import dev.discard.archive.OutputFiles;
+import dev.discard.format.OutputFiles;
 import dev.discard.fake.Fixtures;
 import dev.discard.testing.ArchiveFiles;
 import dev.discard.testing.CliRun;

@@ -1,6 +1,6 @@
 package dev.discard.testing;
 
-import dev.discard.archive.OutputFiles;
+import dev.discard.format.OutputFiles;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.discard.archive;
+package dev.discard.format;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,15 +9,15 @@ import java.nio.file.Path;
  * A file of the run could not be written (the disk full, the folder gone): the run stops, and the user gets one line
  * naming the file and the {@code --resume} command that continues once it can be written.
  */
-final class WriteFailedException extends UncheckedIOException {
+public final class WriteFailedException extends UncheckedIOException {
     private final Path file;
 
-    WriteFailedException(Path file, IOException cause) {
+    public WriteFailedException(Path file, IOException cause) {
         super("cannot write " + file + ": " + reason(cause), cause);
         this.file = file;
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
@@ -28,7 +28,7 @@ final class WriteFailedException extends UncheckedIOException {
     }
 
     /** The write failure behind {@code e}, in its causes or suppressed exceptions, or null. */
-    static WriteFailedException in(Throwable e) {
+    public static WriteFailedException in(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof WriteFailedException w) return w;
             for (Throwable s : t.getSuppressed()) {
