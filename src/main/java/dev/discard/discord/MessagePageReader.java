@@ -134,19 +134,11 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
     }
 
     private static List<String> embedUrls(JsonCursor c) throws Unreadable {
-        if (c.peek() != '[') {
-            c.skipValue();
-            return List.of();
-        }
+        if (!c.enterArray()) return List.of();
         List<String> urls = new ArrayList<>(2);
-        c.beginArray();
         while (c.nextElement()) {
-            if (c.peek() != '{') {
-                c.skipValue();
-                continue;
-            }
+            if (!c.enterObject()) continue;
             String url = null;
-            c.beginObject();
             while (c.nextField()) {
                 if (c.nameIs(URL)) url = string(c);
                 else c.skipValue();
@@ -157,12 +149,8 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
     }
 
     private static List<PageMessage.Reaction> reactions(JsonCursor c) throws Unreadable {
-        if (c.peek() != '[') {
-            c.skipValue();
-            return List.of();
-        }
+        if (!c.enterArray()) return List.of();
         List<PageMessage.Reaction> reactions = new ArrayList<>(2);
-        c.beginArray();
         while (c.nextElement()) {
             if (c.peek() == '{') reactions.add(reaction(c));
             else c.skipValue();
@@ -171,46 +159,58 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
     }
 
     private static PageMessage.Reaction reaction(JsonCursor c) throws Unreadable {
-        String emojiId = null;
-        String emojiName = null;
-        long count = 1;
-        Long normal = null;
-        long burst = 0;
+        ReactionDraft r = new ReactionDraft();
         c.beginObject();
         while (c.nextField()) {
             if (c.nameIs(EMOJI)) {
-                emojiId = null;
-                emojiName = null;
-                if (c.peek() != '{') {
-                    c.skipValue();
-                    continue;
-                }
-                c.beginObject();
+                r.emoji();
+                if (!c.enterObject()) continue;
                 while (c.nextField()) {
-                    if (c.nameIs(ID)) emojiId = text(c);
-                    else if (c.nameIs(NAME)) emojiName = text(c);
+                    if (c.nameIs(ID)) r.emojiId = text(c);
+                    else if (c.nameIs(NAME)) r.emojiName = text(c);
                     else c.skipValue();
                 }
             } else if (c.nameIs(COUNT)) {
-                count = asLong(c, 1);
+                r.count = asLong(c, 1);
             } else if (c.nameIs(COUNT_DETAILS)) {
-                normal = null;
-                burst = 0;
-                if (c.peek() != '{') {
-                    c.skipValue();
-                    continue;
-                }
-                c.beginObject();
+                r.countDetails();
+                if (!c.enterObject()) continue;
                 while (c.nextField()) {
-                    if (c.nameIs(NORMAL)) normal = asLong(c, 0);
-                    else if (c.nameIs(BURST)) burst = asLong(c, 0);
+                    if (c.nameIs(NORMAL)) r.normal = asLong(c, 0);
+                    else if (c.nameIs(BURST)) r.burst = asLong(c, 0);
                     else c.skipValue();
                 }
             } else {
                 c.skipValue();
             }
         }
-        return new PageMessage.Reaction(emojiId, emojiName, normal != null ? normal : count, burst);
+        return r.reaction();
+    }
+
+    /**
+     * A reaction as either reading fills it in: a later {@code emoji} or {@code count_details} replaces an earlier
+     * one whole, as a tree keeps the last value of a name; {@link #reaction()} applies the fallbacks.
+     */
+    private static final class ReactionDraft {
+        String emojiId;
+        String emojiName;
+        long count = 1;
+        Long normal;
+        long burst;
+
+        void emoji() {
+            emojiId = null;
+            emojiName = null;
+        }
+
+        void countDetails() {
+            normal = null;
+            burst = 0;
+        }
+
+        PageMessage.Reaction reaction() {
+            return new PageMessage.Reaction(emojiId, emojiName, normal != null ? normal : count, burst);
+        }
     }
 
     /** As {@link #text(JsonParser, JsonToken)}; numbers and booleans, whose text Jackson writes, are left to it. */
@@ -336,18 +336,13 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
     }
 
     private static PageMessage.Reaction reaction(JsonParser p) throws IOException {
-        String emojiId = null;
-        String emojiName = null;
-        long count = 1;
-        Long normal = null;
-        long burst = 0;
+        ReactionDraft r = new ReactionDraft();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
                 case "emoji" -> {
-                    emojiId = null;
-                    emojiName = null;
+                    r.emoji();
                     if (value != JsonToken.START_OBJECT) {
                         p.skipChildren();
                         break;
@@ -355,15 +350,14 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String field = p.currentName();
                         JsonToken v = p.nextToken();
-                        if (field.equals("id")) emojiId = text(p, v);
-                        else if (field.equals("name")) emojiName = text(p, v);
+                        if (field.equals("id")) r.emojiId = text(p, v);
+                        else if (field.equals("name")) r.emojiName = text(p, v);
                         else p.skipChildren();
                     }
                 }
-                case "count" -> count = asLong(p, value, 1);
+                case "count" -> r.count = asLong(p, value, 1);
                 case "count_details" -> {
-                    normal = null;
-                    burst = 0;
+                    r.countDetails();
                     if (value != JsonToken.START_OBJECT) {
                         p.skipChildren();
                         break;
@@ -371,15 +365,15 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String field = p.currentName();
                         JsonToken v = p.nextToken();
-                        if (field.equals("normal")) normal = asLong(p, v, 0);
-                        else if (field.equals("burst")) burst = asLong(p, v, 0);
+                        if (field.equals("normal")) r.normal = asLong(p, v, 0);
+                        else if (field.equals("burst")) r.burst = asLong(p, v, 0);
                         else p.skipChildren();
                     }
                 }
                 default -> p.skipChildren();
             }
         }
-        return new PageMessage.Reaction(emojiId, emojiName, normal != null ? normal : count, burst);
+        return r.reaction();
     }
 
     /** As a tree's {@code asText}: null for JSON null, empty for arrays and objects. */
