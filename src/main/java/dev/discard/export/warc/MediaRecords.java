@@ -97,8 +97,11 @@ final class MediaRecords {
 
     private static MediaType mediaType(String type) {
         if (type == null) return MediaType.OCTET_STREAM;
-        MediaType parsed = MediaType.parseLeniently(type);
-        return parsed.isValid() ? parsed : MediaType.OCTET_STREAM;
+        try {
+            return MediaType.parse(type);
+        } catch (IllegalArgumentException e) {
+            return MediaType.OCTET_STREAM;
+        }
     }
 
     private static String text(JsonNode node, String field) {
