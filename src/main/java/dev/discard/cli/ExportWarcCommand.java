@@ -22,13 +22,13 @@ import picocli.CommandLine.ParentCommand;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = {
-            "Convert runs into one WARC/1.1 file (.warc.gz, a gzip member per record)",
-            "that web-archiving tools read: per run a warcinfo record, then each HTTP",
-            "attempt as request, response (body as recorded) and metadata records, the",
-            "gateway frames as resource records of JSON Lines, and the media store's",
-            "files as resource records; in the order the archive holds them. Runs of",
-            "the Python Discard convert too. No token, Authorization header or cookie",
-            "is ever written. See docs/warc.md."
+            "Convert runs into one WARC/1.1 file, or a WACZ, for web archives' tools.",
+            "A .warc.gz of a gzip member per record: per run a warcinfo record, then",
+            "each HTTP attempt as request, response (body as recorded) and metadata",
+            "records, gateway frames as resource records of JSON Lines, the media",
+            "store's files as resource records; in the order the archive holds them.",
+            "Runs of the Python Discard convert too. No token, Authorization header or",
+            "cookie is ever written. See docs/warc.md."
         },
         footerHeading = "%nExit codes:%n",
         footer = {
