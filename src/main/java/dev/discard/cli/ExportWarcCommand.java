@@ -2,6 +2,7 @@ package dev.discard.cli;
 
 import dev.discard.export.warc.WarcExport;
 import dev.discard.format.Json;
+import dev.discard.format.OutputFiles;
 import dev.discard.read.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ final class ExportWarcCommand implements Callable<Integer> {
         checkOutput(file);
         WarcExport.Result result;
         try {
-            result = new WarcExport(Json.newMapper(), Clock.systemUTC(), token)
+            result = new WarcExport(Json.newMapper(), Clock.systemUTC(), OutputFiles.DISK, token)
                     .write(runs, file, wacz, problem -> console.error(problem.toString()));
         } catch (IOException e) {
             console.error("cannot write " + file + ": " + e.getMessage() + "; nothing was left of it");

@@ -271,6 +271,25 @@ class ExportWarcTest extends FakeDiscordTest {
         WarcFiles.assertEveryAttemptOnce(WarcFiles.read(warc), List.of(runDir));
     }
 
+    @Test
+    void anExportThatFailsLeavesNothingBehind() throws Exception {
+        Path example = Path.of("example");
+        for (String name : List.of("full.warc.gz", "full.wacz")) {
+            Path target = out.resolve(name);
+            dev.discard.export.warc.WarcExport export = new dev.discard.export.warc.WarcExport(new ObjectMapper(),
+                    Clock.fixed(CliRun.START, ZoneOffset.UTC), new dev.discard.testing.FillingDisk(20_000, p -> true));
+            java.io.IOException failure = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> export.write(List.of(example.resolve("20261121T100000_guild_full"),
+                            example.resolve("python-discard/20210201T174740_guild")), target, name.endsWith(".wacz"),
+                            p -> {}));
+            assertTrue(String.valueOf(failure.getMessage()).contains(dev.discard.testing.FillingDisk.FULL),
+                    String.valueOf(failure));
+            try (Stream<Path> files = Files.list(out)) {
+                assertEquals(List.of(), files.toList(), "no half-written file, no temporary file");
+            }
+        }
+    }
+
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }

@@ -62,6 +62,7 @@ final class GatewayFrames implements Closeable {
 
     GatewayFrames(Path directory) throws IOException {
         this.spool = Files.createTempFile(directory, ".discard-frames-", ".jsonl");
+        spool.toFile().deleteOnExit();
         this.channel = FileChannel.open(spool, StandardOpenOption.READ, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         try {

@@ -1,10 +1,10 @@
 package dev.discard.export.warc;
 
 import dev.discard.format.ClientInfo;
+import dev.discard.format.OutputFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,9 +19,11 @@ import org.netpreserve.jwarc.WaczWriter;
  */
 final class WaczPacking {
     private final Clock clock;
+    private final OutputFiles files;
 
-    WaczPacking(Clock clock) {
+    WaczPacking(Clock clock, OutputFiles files) {
         this.clock = clock;
+        this.files = files;
     }
 
     /**
@@ -34,7 +36,7 @@ final class WaczPacking {
     record Page(String url, Instant ts, String title) {}
 
     void pack(Path warc, String warcName, List<Page> pages, Path output) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output));
+        try (OutputStream out = new BufferedOutputStream(files.create(output));
                 WaczWriter wacz = new WaczWriter(out)) {
             wacz.setAutoPages(false);
             wacz.set("title", "Discord archive: " + warcName);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.MetaFileException;
 import dev.discard.format.MetaJson;
+import dev.discard.format.OutputFiles;
 import dev.discard.format.RunFiles;
 import dev.discard.read.ArchiveReader;
 import dev.discard.read.ArchiveRecord;
@@ -32,7 +33,7 @@ import org.netpreserve.jwarc.WarcRecord;
  * folder {@code guild.jsonl} and the channels by id, each log's parts in order, each log's records in order), then its
  * {@code media.jsonl}. Streams: memory does not grow with the archive (a WACZ's index is sorted in memory, about 300
  * bytes per response). The output appears only when complete: it is written under a temporary name beside it, which a
- * failure deletes. See docs/warc.md.
+ * failure, or the end of the process, deletes. See docs/warc.md.
  */
 public final class WarcExport {
     /** The WARC-Target-URI of gateway frames when the run holds no answer naming the gateway. */
@@ -40,14 +41,17 @@ public final class WarcExport {
 
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final OutputFiles files;
     private final Secrets base;
 
     /**
+     * @param files creates the output files ({@link OutputFiles#DISK}; a test's fails as a full disk does)
      * @param tokens tokens to scrub besides the one a run's {@code settings.token} records (null entries ignored)
      */
-    public WarcExport(ObjectMapper mapper, Clock clock, String... tokens) {
+    public WarcExport(ObjectMapper mapper, Clock clock, OutputFiles files, String... tokens) {
         this.mapper = mapper;
         this.clock = clock;
+        this.files = files;
         this.base = Secrets.of(tokens);
     }
 
@@ -72,6 +76,7 @@ public final class WarcExport {
      */
     public Result write(List<Path> runs, Path output, boolean wacz, Consumer<RecordProblem> problems)
             throws IOException {
+        if (Files.exists(output)) throw new java.nio.file.FileAlreadyExistsException(output.toString());
         Path dir = output.toAbsolutePath().getParent();
         String warcName = wacz ? stem(output) + ".warc.gz" : output.getFileName().toString();
         Path warc = Files.createTempFile(dir, ".discard-", ".warc.gz.part");
@@ -79,14 +84,17 @@ public final class WarcExport {
         Counting counting = new Counting(problems);
         try {
             Files.delete(warc); // WarcFile creates it, never over an existing file
+            warc.toFile().deleteOnExit(); // an export stopped by Ctrl-C or SIGTERM leaves nothing either
             Pass pass = new Pass(counting, warcName);
-            try (WarcFile file = new WarcFile(warc); GatewayFrames frames = new GatewayFrames(dir)) {
+            try (WarcFile file = new WarcFile(warc, files); GatewayFrames frames = new GatewayFrames(dir)) {
                 for (Path run : runs) pass.run(run, file, frames);
                 pass.records = file.records();
             }
             if (wacz) {
                 packed = Files.createTempFile(dir, ".discard-", ".wacz.part");
-                new WaczPacking(clock).pack(warc, warcName, pass.pages, packed);
+                Files.delete(packed); // created through files
+                packed.toFile().deleteOnExit();
+                new WaczPacking(clock, files).pack(warc, warcName, pass.pages, packed);
                 Files.move(packed, output, StandardCopyOption.ATOMIC_MOVE);
             } else {
                 Files.move(warc, output, StandardCopyOption.ATOMIC_MOVE);

@@ -2,9 +2,8 @@ package dev.discard.export.warc;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
+import dev.discard.format.OutputFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcWriter;
@@ -17,9 +16,9 @@ final class WarcFile implements AutoCloseable {
     private final WarcWriter writer;
     private long records;
 
-    WarcFile(Path path) throws IOException {
-        gzip = new GzipMemberChannel(new BufferedOutputStream(Files.newOutputStream(path,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), BUFFER));
+    /** Creates {@code path}, which must not exist, through {@code files}. */
+    WarcFile(Path path, OutputFiles files) throws IOException {
+        gzip = new GzipMemberChannel(new BufferedOutputStream(files.create(path), BUFFER));
         writer = new WarcWriter(gzip, WarcCompression.NONE);
     }
 
