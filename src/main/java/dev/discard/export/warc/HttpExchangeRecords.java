@@ -42,14 +42,25 @@ final class HttpExchangeRecords {
     private static final Set<String> WIRE_HEADERS = Set.of("content-length", "content-encoding", "transfer-encoding");
     private static final MediaType JSON = MediaType.parse("application/json");
 
-    private final Sha1 sha1 = new Sha1();
+    private HttpExchangeRecords() {}
 
-    /** The records of one attempt, in writing order; empty when the record names no URL. */
-    List<WarcRecord> of(ArchiveRecord r, String source, Secrets secrets, URI warcinfo) throws IOException,
-            URISyntaxException {
-        if (r.url() == null) return List.of();
+    /**
+     * The WARC-Target-URI of an attempt: its URL (scrubbed) and query.
+     *
+     * @throws URISyntaxException when the URL is not a URI
+     */
+    static URI target(ArchiveRecord r, Secrets secrets) throws URISyntaxException {
+        return TargetUri.of(secrets.scrub(r.url()), scrubbed(r.params(), secrets));
+    }
+
+    /**
+     * The records of one attempt that names a URL, in writing order. Any thread: {@code sha1} is the caller's.
+     *
+     * @param target {@link #target} of the record
+     */
+    static List<WarcRecord> of(ArchiveRecord r, URI target, String source, Secrets secrets, URI warcinfo, Sha1 sha1)
+            throws IOException {
         Instant start = time(r.datetimeStart(), r.datetimeEnd());
-        URI target = TargetUri.of(secrets.scrub(r.url()), scrubbed(r.params(), secrets));
         String method = r.method() != null ? r.method() : "GET";
         UUID requestId = UUID.randomUUID();
         UUID responseId = r.hasResponse() ? UUID.randomUUID() : null;
@@ -78,7 +89,7 @@ final class HttpExchangeRecords {
                 note(notes, "status", "not recorded (an archive of the Python Discard, which recorded successes"
                         + " only): written as 200");
             }
-            records.add(response(r, target, responseId, requestId, start, body, warcinfo, secrets, notes));
+            records.add(response(r, target, responseId, requestId, start, body, warcinfo, secrets, notes, sha1));
         } else {
             note(notes, "response", "none: the attempt got no answer");
         }
@@ -87,8 +98,8 @@ final class HttpExchangeRecords {
         return records;
     }
 
-    private WarcResponse response(ArchiveRecord r, URI target, UUID id, UUID requestId, Instant start, Body body,
-            URI warcinfo, Secrets secrets, Map<String, List<String>> notes) throws IOException {
+    private static WarcResponse response(ArchiveRecord r, URI target, UUID id, UUID requestId, Instant start,
+            Body body, URI warcinfo, Secrets secrets, Map<String, List<String>> notes, Sha1 sha1) throws IOException {
         int status = r.effectiveStatus();
         HttpResponse.Builder http = new HttpResponse.Builder(status, ReasonPhrases.of(status));
         boolean contentType = false;

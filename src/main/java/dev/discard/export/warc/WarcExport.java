@@ -133,7 +133,6 @@ public final class WarcExport {
     private final class Pass {
         final Consumer<RecordProblem> problems;
         final String warcName;
-        final HttpExchangeRecords exchanges = new HttpExchangeRecords();
         final MediaRecords mediaRecords = new MediaRecords(mapper);
         final List<WaczPacking.Page> pages = new ArrayList<>();
         long records;
@@ -230,20 +229,29 @@ public final class WarcExport {
                         flushFrames();
                         if (!r.isHttp()) continue;
                         attempts++;
-                        List<WarcRecord> written;
+                        if (r.url() == null) continue;
+                        URI target;
                         try {
-                            written = exchanges.of(r, source + ":" + r.line(), secrets, warcinfo);
+                            target = HttpExchangeRecords.target(r, secrets);
                         } catch (URISyntaxException e) {
                             problems.accept(RecordProblem.ofLine(r.file(), r.line(), r.offset(),
                                     "the URL is not a URI, the attempt is left out: " + e.getMessage()));
                             continue;
                         }
-                        for (WarcRecord w : written) file.write(w);
+                        ArchiveRecord attempt = r;
+                        String at = source + ":" + r.line();
+                        file.submit(sha1 -> {
+                            try {
+                                return HttpExchangeRecords.of(attempt, target, at, secrets, warcinfo, sha1);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
                         learn(r);
-                        if (!paged && r.hasResponse() && r.isSuccess() && written.size() > 1) {
-                            pages.add(new WaczPacking.Page(((org.netpreserve.jwarc.WarcResponse) written.get(1))
-                                    .target(), written.get(1).date(), runName + " " + parts.dir().getFileName() + "/"
-                                    + parts.name()));
+                        if (!paged && r.hasResponse() && r.isSuccess()) {
+                            pages.add(new WaczPacking.Page(target.toString(),
+                                    HttpExchangeRecords.time(r.datetimeStart(), r.datetimeEnd()),
+                                    runName + " " + parts.dir().getFileName() + "/" + parts.name()));
                             paged = true;
                         }
                     }
