@@ -98,7 +98,7 @@ class ReadCommandTest {
     void helpIsDocumentation() {
         CliRun run = new CliRun("read", "--help");
         assertEquals(0, run.code);
-        assertTrue(run.out().startsWith("Usage: discard read [-hV] [--all] [--json] PATH"), run.out());
+        assertTrue(run.out().startsWith("Usage: discard read [-hV] [--all] [--json] [--versions] PATH"), run.out());
         assertTrue(run.out().contains("Exit codes:"));
     }
 }
