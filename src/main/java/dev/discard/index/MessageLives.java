@@ -25,8 +25,37 @@ public final class MessageLives implements AutoCloseable {
     private final PreparedStatement deletedInChannel;
 
     public MessageLives(Index index) throws IndexException {
-        Connection c = index.connection();
         try {
+            Statements st = new Statements(index.connection());
+            current = st.current;
+            versions = st.versions;
+            deletion = st.deletion;
+            channelDeletion = st.channelDeletion;
+            deletedInChannel = st.deletedInChannel;
+        } catch (SQLException e) {
+            throw IndexException.of(index.file(), e);
+        }
+    }
+
+    /** On the connection of an open index (the exports hold one). */
+    public MessageLives(Connection c) throws SQLException {
+        Statements st = new Statements(c);
+        current = st.current;
+        versions = st.versions;
+        deletion = st.deletion;
+        channelDeletion = st.channelDeletion;
+        deletedInChannel = st.deletedInChannel;
+    }
+
+    /** The statements, prepared. */
+    private static final class Statements {
+        final PreparedStatement current;
+        final PreparedStatement versions;
+        final PreparedStatement deletion;
+        final PreparedStatement channelDeletion;
+        final PreparedStatement deletedInChannel;
+
+        Statements(Connection c) throws SQLException {
             current = c.prepareStatement("SELECT channel_id, json, edited_timestamp, seen_at, source FROM messages"
                     + " WHERE id = ?");
             versions = c.prepareStatement("SELECT json, edited_timestamp, seen_at, source FROM message_versions"
@@ -37,8 +66,6 @@ public final class MessageLives implements AutoCloseable {
                     + " WHERE channel_id = ?");
             deletedInChannel = c.prepareStatement("SELECT count(*) FROM message_deletions d JOIN messages m"
                     + " ON m.id = d.message_id WHERE d.channel_id = ?");
-        } catch (SQLException e) {
-            throw IndexException.of(index.file(), e);
         }
     }
 
