@@ -2,9 +2,9 @@ package dev.discard.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.discard.read.life.LiveEvent;
+import dev.discard.read.LiveEvent;
 import dev.discard.read.life.MessageEdits;
-import dev.discard.read.life.ReplayFilter;
+import dev.discard.read.ReplayFilter;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,7 +3,7 @@ package dev.discard.index;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.LogFile;
 import dev.discard.read.ArchiveRecord;
-import dev.discard.read.life.LiveEvent;
+import dev.discard.read.LiveEvent;
 import dev.discard.read.ChannelLog;
 import dev.discard.read.Message;
 import dev.discard.read.RecordProblem;

@@ -1,6 +1,7 @@
 package dev.discard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.discard.testing.FollowArchive;
 import java.nio.file.Path;
@@ -27,6 +28,14 @@ class MessageLifeReadTest {
         assertEquals("", run.err());
         assertEquals(0, run.code);
         assertEquals(READ, run.out());
+    }
+
+    @Test
+    void summaryCountsTheMessagesCreatedEditedAndDeletedLiveOnceEach() throws Exception {
+        FollowArchive.write(tmp.resolve("out"));
+        CliRun run = new CliRun("summary", tmp.resolve("out").toString());
+        assertEquals(0, run.code, run.err());
+        assertTrue(run.out().contains("\n    live: 3 messages created, 1 edited, 3 deleted\n"), run.out());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.discard.read.life;
 
+import dev.discard.read.ReplayFilter;
+import dev.discard.read.LiveEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.LogFile;

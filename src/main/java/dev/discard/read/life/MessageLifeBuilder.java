@@ -1,5 +1,6 @@
 package dev.discard.read.life;
 
+import dev.discard.read.LiveEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,7 +1,6 @@
-package dev.discard.read.life;
+package dev.discard.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.discard.read.ArchiveRecord;
 import java.util.ArrayList;
 import java.util.List;
 

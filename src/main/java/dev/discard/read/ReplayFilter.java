@@ -1,4 +1,4 @@
-package dev.discard.read.life;
+package dev.discard.read;
 
 import java.util.LinkedHashSet;
 import java.util.Iterator;
