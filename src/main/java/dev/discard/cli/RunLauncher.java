@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import okhttp3.HttpUrl;
 
 /**
  * Runs an archive subcommand: turns the options into {@link ArchiveSettings}, runs the archive with a shutdown hook
@@ -33,13 +32,12 @@ final class RunLauncher {
         String token = token(root.console, options);
         root.console.configure(options, token);
         try {
-            ArchiveSettings settings = ResumedSettings.read(runDir, token, root.commandLine());
+            ArchiveSettings settings = ResumedSettings.read(runDir, token, root.commandLine(), options.cdnUrl());
             if (ResumedSettings.completed(runDir)) {
                 root.console.info("Nothing to resume: " + runDir + " completed");
                 return ExitCode.OK;
             }
-            String cdnUrl = options.cdnUrl() != null ? options.cdnUrl() : ResumedSettings.cdnUrl(runDir);
-            return run(root, settings, cdnUrl);
+            return run(root, settings);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } catch (java.io.IOException e) {
@@ -71,6 +69,7 @@ final class RunLauncher {
                     .noScrub(options.noScrub())
                     .gzip(options.gzip())
                     .apiUrl(options.apiUrl() != null ? options.apiUrl() : ArchiveSettings.DEFAULT_API_URL)
+                    .cdnUrl(options.cdnUrl() != null ? options.cdnUrl() : ArchiveSettings.DEFAULT_CDN_URL)
                     .command(root.commandLine())
                     .noGateway(options.noGateway())
                     .concurrency(options.concurrency() != null ? options.concurrency()
@@ -83,21 +82,14 @@ final class RunLauncher {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return run(root, settings, options.cdnUrl());
+        return run(root, settings);
     }
 
-    /** @param cdnUrl {@code --cdn-url}, or the one a resumed run recorded; null for Discord's */
-    private static int run(DiscardCommand root, ArchiveSettings settings, String cdnUrl) {
+    private static int run(DiscardCommand root, ArchiveSettings settings) {
         Console console = root.console;
         Mode mode = settings.mode();
         RunProgress progress = new RunProgress(console, settings, Clock.systemUTC(), System::nanoTime);
-        ArchiveRun.Builder builder = root.runFactory.apply(settings).newBuilder().listener(progress);
-        if (cdnUrl != null) {
-            HttpUrl parsed = HttpUrl.parse(cdnUrl);
-            if (parsed == null) throw new UsageException("--cdn-url: expected an http(s) URL but was " + cdnUrl);
-            builder.cdnUrl(parsed);
-        }
-        ArchiveRun run = builder.build();
+        ArchiveRun run = root.runFactory.apply(settings).newBuilder().listener(progress).build();
         // Counted down once the outcome is printed: on a signal the JVM exits when the hook returns, and the line
         // that says how to resume must be out by then.
         CountDownLatch reported = new CountDownLatch(1);
