@@ -31,7 +31,8 @@ import java.util.Objects;
  * @param members also record each guild's member list ({@code --members}; needs the GUILD_MEMBERS intent)
  */
 public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outputDir,
-        Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, String cdnUrl, List<String> command,
+        Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, String cdnUrl,
+        List<String> command,
         boolean noGateway, int concurrency, boolean incremental, Path resumeDir, int maxRate,
         boolean media, boolean members) {
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
@@ -205,7 +206,8 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         public ArchiveSettings build() {
             Objects.requireNonNull(token, "token");
             return new ArchiveSettings(mode, ids, new Token(token, userAccount), outputDir, after, before, noScrub,
-                    gzip, apiUrl, cdnUrl, command, noGateway, concurrency, incremental, resumeDir, maxRate, media, members);
+                    gzip, apiUrl, cdnUrl, command, noGateway, concurrency, incremental, resumeDir, maxRate, media,
+                    members);
         }
     }
 }

@@ -266,7 +266,8 @@ class MediaArchiveRunTest {
                 .apiUrl(discord.apiUrl()).cdnUrl(cdn.root().toString()).noGateway(true).media(true).concurrency(1)
                 .build();
         Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
-                .connection(ConnectionConfig.defaults().withRetry(CliRun.FAST_RETRY)).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 1, "SIGTERM");
+                .connection(ConnectionConfig.defaults().withRetry(CliRun.FAST_RETRY)).build(),
+                "/channels/" + Fixtures.REOPENED + "/messages?", 1, "SIGTERM");
         assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
         Path runDir = ArchiveFiles.onlyRun(out);
         JsonNode interrupted = ArchiveFiles.meta(runDir.resolve("run.meta.json"));
@@ -330,7 +331,8 @@ class MediaArchiveRunTest {
     java.util.function.Function<dev.discard.archive.ArchiveSettings, ArchiveRun> runs(
             dev.discard.format.OutputFiles disk) {
         Clock clock = Clock.fixed(CliRun.START, ZoneOffset.UTC);
-        return settings -> ArchiveRun.builder(settings).connection(CliRun.fastConnection(clock)).ident(() -> CliRun.IDENT).outputFiles(disk)
+        return settings -> ArchiveRun.builder(settings).connection(CliRun.fastConnection(clock))
+                .ident(() -> CliRun.IDENT).outputFiles(disk)
                 .build();
     }
 
