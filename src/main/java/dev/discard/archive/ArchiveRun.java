@@ -130,8 +130,8 @@ public final class ArchiveRun {
         MetaWriter metaWriter = new MetaWriter(mapper, scrubber, files);
         RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters, previous);
         DiscordRest rest = DiscordRest.builder(connection, apiUrl(), token).mapper(mapper)
-                .rateLimiter(new RateLimiter(connection.sleeper(), System::nanoTime, settings.maxRate()))
-                .invalidRequestGuard(new InvalidRequestGuard(invalidRequestLimit, System::nanoTime)).build();
+                .rateLimiter(new RateLimiter(connection.sleeper(), connection.nanoTime(), settings.maxRate()))
+                .invalidRequestGuard(new InvalidRequestGuard(invalidRequestLimit, connection.nanoTime())).build();
         MediaArchiver media;
         try {
             media = settings.media() ? openMedia(layout, resuming, rest, scrubber) : null;

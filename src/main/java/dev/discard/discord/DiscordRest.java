@@ -81,11 +81,11 @@ public final class DiscordRest {
         this.clock = b.connection.clock();
         this.sleeper = b.connection.sleeper();
         this.limiter = b.limiter != null ? b.limiter
-                : new RateLimiter(sleeper, System::nanoTime, RateLimiter.DISCORD_GLOBAL_PER_SECOND);
+                : new RateLimiter(sleeper, b.connection.nanoTime(), RateLimiter.DISCORD_GLOBAL_PER_SECOND);
         this.retry = b.connection.retry();
         this.random = b.connection.random();
         this.guard = b.guard != null ? b.guard : new InvalidRequestGuard(InvalidRequestGuard.DEFAULT_LIMIT,
-                System::nanoTime);
+                b.connection.nanoTime());
         this.scan = new JsonScan(b.mapper.getFactory());
     }
 

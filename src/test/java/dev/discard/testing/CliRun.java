@@ -97,6 +97,13 @@ public final class CliRun {
                 .reconnectPolicy(FAST_RECONNECT).build();
     }
 
+    /** As {@link #fixedRuns()}, waiting in {@code time}: rate limits and 429s cost no wall-clock time. */
+    public static Function<ArchiveSettings, ArchiveRun> fixedRuns(VirtualTime time) {
+        Clock clock = Clock.fixed(START, ZoneOffset.UTC);
+        return settings -> ArchiveRun.builder(settings).connection(time.on(fastConnection(clock))).ident(() -> IDENT)
+                .reconnectPolicy(FAST_RECONNECT).build();
+    }
+
     /** A connection with {@code clock}, fast retries and late jitter: what test runs share. */
     public static ConnectionConfig fastConnection(Clock clock) {
         return lateJitter().withClock(clock).withRetry(FAST_RETRY);
