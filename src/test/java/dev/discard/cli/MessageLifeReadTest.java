@@ -3,8 +3,10 @@ package dev.discard.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.discard.testing.CliRun;
 import dev.discard.testing.FollowArchive;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,25 +26,25 @@ class MessageLifeReadTest {
     @Test
     void deletedMessagesKeepTheirPlaceAndEditedOnesShowTheirLastVersion() throws Exception {
         Path channel = FollowArchive.write(tmp);
-        CliRun run = new CliRun("read", channel.toString());
-        assertEquals("", run.err());
-        assertEquals(0, run.code);
-        assertEquals(READ, run.out());
+        CliRun run = CliRun.run(Map.of(), "read", channel.toString());
+        assertEquals("", run.err);
+        assertEquals(0, run.exitCode);
+        assertEquals(READ, run.out);
     }
 
     @Test
     void summaryCountsTheMessagesCreatedEditedAndDeletedLiveOnceEach() throws Exception {
         FollowArchive.write(tmp.resolve("out"));
-        CliRun run = new CliRun("summary", tmp.resolve("out").toString());
-        assertEquals(0, run.code, run.err());
-        assertTrue(run.out().contains("\n    live: 3 messages created, 1 edited, 3 deleted\n"), run.out());
+        CliRun run = CliRun.run(Map.of(), "summary", tmp.resolve("out").toString());
+        assertEquals(0, run.exitCode, run.err);
+        assertTrue(run.out.contains("\n    live: 3 messages created, 1 edited, 3 deleted\n"), run.out);
     }
 
     @Test
     void versionsPrintsEachEarlierVersionUnderTheMessageOnceDespiteTheReplay() throws Exception {
         Path channel = FollowArchive.write(tmp);
-        CliRun run = new CliRun("read", "--versions", channel.toString());
-        assertEquals(0, run.code, run.err());
+        CliRun run = CliRun.run(Map.of(), "read", "--versions", channel.toString());
+        assertEquals(0, run.exitCode, run.err);
         assertEquals(String.join("\n",
                 "Channel general (id 805808489695150183)",
                 "[2026-12-07 09:00:00] <Sanqui#3248> fourth words (edited)",
@@ -55,6 +57,6 @@ class MessageLifeReadTest {
                 "[2026-12-07 10:05:00] <Sanqui#3248> live hello",
                 "[2026-12-07 10:32:00] <Sanqui#3248> bulk one [deleted 2026-12-07 10:34:00]",
                 "[2026-12-07 10:33:00] <Sanqui#3248> bulk two [deleted 2026-12-07 10:34:00]",
-                ""), run.out());
+                ""), run.out);
     }
 }

@@ -124,8 +124,7 @@ class MessageLifeRunsTest extends FakeDiscordTest {
     private CliRun runAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), settings -> ArchiveRun.builder(settings)
-                .clock(clock).ident(() -> CliRun.IDENT).retryPolicy(CliRun.FAST_RETRY).random(CliRun.LATE_JITTER)
-                .build(), "--api-url", discord.apiUrl(), "-o", out.toString(), "channel",
+                .connection(CliRun.fastConnection(clock)).ident(() -> CliRun.IDENT).build(), "--api-url", discord.apiUrl(), "-o", out.toString(), "channel",
                 Long.toString(Fixtures.GENERAL));
     }
 }

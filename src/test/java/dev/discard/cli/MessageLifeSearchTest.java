@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.testing.CliRun;
 import dev.discard.testing.FollowArchive;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,22 +24,22 @@ class MessageLifeSearchTest {
         Path out = tmp.resolve("out");
         FollowArchive.write(out);
         Path db = tmp.resolve("index.sqlite");
-        CliRun index = new CliRun("index", "-q", "--db", db.toString(), out.toString());
-        assertEquals(0, index.code, index.err());
+        CliRun index = CliRun.run(Map.of(), "index", "-q", "--db", db.toString(), out.toString());
+        assertEquals(0, index.exitCode, index.err);
         return db;
     }
 
     private static List<JsonNode> lines(CliRun run) throws Exception {
         List<JsonNode> out = new ArrayList<>();
-        for (String line : run.out().split("\n")) if (!line.isEmpty()) out.add(MAPPER.readTree(line));
+        for (String line : run.out.split("\n")) if (!line.isEmpty()) out.add(MAPPER.readTree(line));
         return out;
     }
 
     @Test
     void deletedWithoutAQueryListsEveryDeletedMessageWithWhenItWasDeleted() throws Exception {
         Path db = indexed();
-        CliRun run = new CliRun("search", "--db", db.toString(), "--deleted", "--oldest", "--json");
-        assertEquals(0, run.code, run.err());
+        CliRun run = CliRun.run(Map.of(), "search", "--db", db.toString(), "--deleted", "--oldest", "--json");
+        assertEquals(0, run.exitCode, run.err);
         List<JsonNode> hits = lines(run);
         assertEquals(List.of(Long.toString(FollowArchive.DELETED), Long.toString(FollowArchive.BULK_1),
                 Long.toString(FollowArchive.BULK_2)), hits.stream().map(h -> h.get("id").asText()).toList());
@@ -50,21 +52,21 @@ class MessageLifeSearchTest {
     @Test
     void aWordOfAnEarlierVersionFindsTheMessageAndSaysWhichVersionMatched() throws Exception {
         Path db = indexed();
-        CliRun run = new CliRun("search", "--db", db.toString(), "--json", "second");
-        assertEquals(0, run.code, run.err());
+        CliRun run = CliRun.run(Map.of(), "search", "--db", db.toString(), "--json", "second");
+        assertEquals(0, run.exitCode, run.err);
         List<JsonNode> hits = lines(run);
-        assertEquals(1, hits.size(), run.out());
+        assertEquals(1, hits.size(), run.out);
         assertEquals(Long.toString(FollowArchive.EDITED), hits.get(0).get("id").asText());
         assertEquals("second words", hits.get(0).get("content").asText());
         assertEquals(2, hits.get(0).get("version").asInt());
         assertEquals(4, hits.get(0).get("versions").asInt(), "three edits, the replayed one counted once");
         assertTrue(hits.get(0).get("edited").asBoolean());
 
-        CliRun text = new CliRun("search", "--db", db.toString(), "first");
+        CliRun text = CliRun.run(Map.of(), "search", "--db", db.toString(), "first");
         assertEquals(String.join("\n",
                 "Follow guild #general message " + FollowArchive.EDITED + " (version 1 of 4)",
-                "[2026-12-07 09:00:00] <Sanqui#3248> first words", ""), text.out());
-        CliRun current = new CliRun("search", "--db", db.toString(), "--json", "words");
+                "[2026-12-07 09:00:00] <Sanqui#3248> first words", ""), text.out);
+        CliRun current = CliRun.run(Map.of(), "search", "--db", db.toString(), "--json", "words");
         assertEquals(1, lines(current).size(), "one hit per message, the current version's");
         assertEquals(4, lines(current).get(0).get("version").asInt());
     }
@@ -72,20 +74,20 @@ class MessageLifeSearchTest {
     @Test
     void aDeletedMessageIsFoundByItsTextAndMarked() throws Exception {
         Path db = indexed();
-        CliRun run = new CliRun("search", "--db", db.toString(), "bulk", "two");
-        assertEquals(0, run.code, run.err());
+        CliRun run = CliRun.run(Map.of(), "search", "--db", db.toString(), "bulk", "two");
+        assertEquals(0, run.exitCode, run.err);
         assertEquals(String.join("\n",
                 "Follow guild #general message " + FollowArchive.BULK_2 + " (deleted 2026-12-07 10:34:00)",
-                "[2026-12-07 10:33:00] <Sanqui#3248> bulk two [deleted 2026-12-07 10:34:00]", ""), run.out());
+                "[2026-12-07 10:33:00] <Sanqui#3248> bulk two [deleted 2026-12-07 10:34:00]", ""), run.out);
     }
 
     @Test
     void editedWithoutAQueryListsTheEditedMessage() throws Exception {
         Path db = indexed();
-        CliRun run = new CliRun("search", "--db", db.toString(), "--edited", "--json");
-        assertEquals(0, run.code, run.err());
+        CliRun run = CliRun.run(Map.of(), "search", "--db", db.toString(), "--edited", "--json");
+        assertEquals(0, run.exitCode, run.err);
         List<JsonNode> hits = lines(run);
-        assertEquals(1, hits.size(), run.out());
+        assertEquals(1, hits.size(), run.out);
         assertEquals("fourth words", hits.get(0).get("content").asText());
         assertTrue(hits.get(0).get("deleted").isNull());
     }
