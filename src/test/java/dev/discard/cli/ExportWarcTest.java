@@ -59,10 +59,9 @@ class ExportWarcTest extends FakeDiscordTest {
                             "image/png"), "7fffffff"), cdn.url("/resizing/chart.png"), "image/png", 1));
             Clock clock = Clock.fixed(CliRun.START, ZoneOffset.UTC);
             CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), settings -> ArchiveRun.builder(settings)
-                    .clock(clock).ident(() -> CliRun.IDENT).retryPolicy(CliRun.FAST_RETRY)
-                    .reconnectPolicy(CliRun.FAST_RECONNECT).random(CliRun.LATE_JITTER).cdnUrl(cdn.root()).build(),
-                    "--api-url", discord.apiUrl(), "-o", out.toString(), "--gzip", "--media", "guild",
-                    Long.toString(Fixtures.GUILD_ID));
+                    .connection(CliRun.fastConnection(clock)).ident(() -> CliRun.IDENT).build(),
+                    "--api-url", discord.apiUrl(), "-o", out.toString(), "--gzip", "--media", "--cdn-url",
+                    cdn.root().toString(), "guild", Long.toString(Fixtures.GUILD_ID));
             assertEquals(0, run.exitCode, run.toString());
         }
         Path runDir = ArchiveFiles.onlyRun(out);
@@ -120,7 +119,7 @@ class ExportWarcTest extends FakeDiscordTest {
         ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out)
                 .ids(List.of(Fixtures.GUILD_ID)).gzip(true).apiUrl(discord.apiUrl()).concurrency(1).build();
         Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
-                .random(CliRun.LATE_JITTER).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 2, "SIGTERM");
+                .connection(CliRun.lateJitter()).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 2, "SIGTERM");
         assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
         Path runDir = ArchiveFiles.onlyRun(out);
         CliRun resumed = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), "--resume", runDir.toString());
