@@ -26,8 +26,12 @@ import org.junit.jupiter.api.Test;
 class ResumeRunTest extends FakeDiscordTest {
     /** A gzip guild run stopped at its last channel's second page: channels one at a time, in id order. */
     private Path interruptedGuildRun() throws Exception {
+        return interruptedGuildRun(true);
+    }
+
+    private Path interruptedGuildRun(boolean gzip) throws Exception {
         ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out)
-                .ids(List.of(Fixtures.GUILD_ID)).gzip(true).apiUrl(discord.apiUrl()).concurrency(1).build();
+                .ids(List.of(Fixtures.GUILD_ID)).gzip(gzip).apiUrl(discord.apiUrl()).concurrency(1).build();
         Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
                 .random(CliRun.LATE_JITTER).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 2, "SIGTERM");
         assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
@@ -80,6 +84,50 @@ class ResumeRunTest extends FakeDiscordTest {
 
         CliRun verify = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), "verify", runDir.toString());
         assertEquals(0, verify.exitCode, verify.toString());
+    }
+
+    /** Issue 25, item 4: read, summary and index take a cut part that the next part continues as verify does. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void everyReaderTakesACutPartThatTheNextContinuesAsVerifyDoes(boolean gzip) throws Exception {
+        Path runDir = interruptedGuildRun(gzip);
+        Path guildDir = runDir.resolve(Long.toString(Fixtures.GUILD_ID));
+        damagesFiles = true;
+        Files.delete(guildDir.resolve(Fixtures.GENERAL + ".meta.json"));
+        Path log = guildDir.resolve(Fixtures.GENERAL + (gzip ? ".jsonl.gz" : ".jsonl"));
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "rw")) {
+            // gzip: the stream's end is gone; plain: the last line loses its end and its newline
+            file.setLength(file.length() - (gzip ? 9 : 500));
+        }
+        // ... and run.meta.json as a killed process leaves it: written at the start, never finished.
+        Path metaFile = runDir.resolve("run.meta.json");
+        com.fasterxml.jackson.databind.node.ObjectNode meta = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ArchiveFiles.meta(metaFile);
+        com.fasterxml.jackson.databind.node.ObjectNode run = (com.fasterxml.jackson.databind.node.ObjectNode)
+                meta.get("run");
+        run.put("finished", false).putNull("datetime_end");
+        run.remove("interrupted");
+        Files.writeString(metaFile, meta.toPrettyString());
+        CliRun resumed = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), "--resume", runDir.toString());
+        assertEquals(0, resumed.exitCode, resumed.toString());
+        CliRun verify = CliRun.run(Map.of(), "verify", runDir.toString());
+        assertEquals(0, verify.exitCode, verify.toString());
+        assertTrue(verify.out.contains(log + ":") && verify.out.contains("info: ")
+                && verify.out.contains("the next part continues the log"), verify.out);
+        CliRun read = CliRun.run(Map.of(), "read", log.toString());
+        assertEquals(0, read.exitCode, read.toString());
+        assertEquals("", read.err);
+        assertEquals(Fixtures.GENERAL_MESSAGES, read.out.lines().filter(l -> l.startsWith("[")).count(), read.out);
+        CliRun summary = CliRun.run(Map.of(), "summary", runDir.toString());
+        assertEquals(0, summary.exitCode, summary.toString());
+        assertEquals("", summary.err);
+        Path db = out.resolve("index.sqlite");
+        CliRun index = CliRun.run(Map.of(), "index", "--db", db.toString(), runDir.toString());
+        assertEquals(0, index.exitCode, index.toString());
+        assertEquals("", index.err);
+        CliRun search = CliRun.run(Map.of(), "search", "--db", db.toString(), "number 259");
+        assertEquals(0, search.exitCode, search.toString());
+        assertTrue(search.out.contains("message number 259"), search.out);
     }
 
     @Test
