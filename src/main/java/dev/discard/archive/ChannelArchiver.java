@@ -48,6 +48,16 @@ final class ChannelArchiver {
      * @throws DiscordApiException only for 401 (the token stopped working); other refusals fail this channel alone
      */
     ChannelResult archive(JsonNode channel, String guildStem, ExchangeLog log) throws IOException, InterruptedException {
+        return archive(channel, guildStem, log, false);
+    }
+
+    /**
+     * As above; with {@code threadsFollow} the meta file says {@code completed: false} until the caller has archived
+     * the channel's threads too ({@link ArchiveContext#completeMeta}), so that {@code --resume} skips a completed
+     * channel whole, threads included, and goes on with one whose threads were cut short.
+     */
+    ChannelResult archive(JsonNode channel, String guildStem, ExchangeLog log, boolean threadsFollow)
+            throws IOException, InterruptedException {
         long channelId = Ids.of(channel, "id");
         context.listener.channelStarted(channelId, Ids.text(channel, "name"));
         LOG.info("channel {} ({}): archiving after id {}", channelId, Ids.text(channel, "name"),
@@ -73,7 +83,7 @@ final class ChannelArchiver {
             finish(channel, guildStem, walk, e.getMessage(), false);
             throw e;
         }
-        return finish(channel, guildStem, walk, null, true);
+        return finish(channel, guildStem, walk, null, !threadsFollow);
     }
 
     /**
