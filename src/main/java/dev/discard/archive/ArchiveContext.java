@@ -35,6 +35,8 @@ final class ArchiveContext {
     final java.util.Set<String> invitesSeen = InviteArchiver.newSeenSet();
     /** What the optional parts (pins, thread lists, invites) could not fetch, for the meta files. */
     final ExtraNotes notes = new ExtraNotes();
+    /** The account's user id once logged in, -1 before: tells its own messages from others'. */
+    volatile long selfId = -1;
 
     ArchiveContext(DiscordRest rest, ObjectMapper mapper, RunLayout layout, RecordEncoder encoder,
             MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener, ChannelPool pool,

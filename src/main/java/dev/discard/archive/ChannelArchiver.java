@@ -134,6 +134,10 @@ final class ChannelArchiver {
             for (PageMessage message : messages) {
                 long id = message.id();
                 walk.add(id, message.timestamp());
+                if (message.authorId() != context.selfId) {
+                    (message.hasContent() ? context.counters.othersWithContent : context.counters.othersWithoutContent)
+                            .increment();
+                }
                 reactions.archive(channelId, id, message.reactions(), log);
                 invites.archive(message, guildStem, log);
                 if (context.media != null) context.media.message(channelId, message.tree(), log);
