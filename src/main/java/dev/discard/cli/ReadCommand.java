@@ -79,7 +79,8 @@ final class ReadCommand implements Callable<Integer> {
         LineOutput out = new LineOutput(console.out);
         if (!json) {
             String channelName = meta != null && meta.name() != null ? meta.name() : "(unknown name)";
-            out.line("Channel " + channelName + " (id " + (channelId != null ? channelId : name) + ")");
+            out.line(VisibleControls.of("Channel " + channelName + " (id " + (channelId != null ? channelId : name)
+                    + ")"));
         }
         RunRange range = all ? RunRange.ALL : RunRange.of(dir.toAbsolutePath().getParent(), meta);
         parts.anomalies().forEach(p -> console.error(p.toString()));
@@ -92,7 +93,11 @@ final class ReadCommand implements Callable<Integer> {
                 public void message(Message m) {
                     if (!range.contains(m.id())) return;
                     if (json) out.line(m.source(), m.start(), m.end() - m.start());
-                    else out.line(m.text(), 0, m.text().length);
+                    else {
+                        byte[] visible = VisibleControls.of(m.text(), 0, m.text().length);
+                        if (visible == null) out.line(m.text(), 0, m.text().length);
+                        else out.line(visible, 0, visible.length);
+                    }
                 }
 
                 @Override

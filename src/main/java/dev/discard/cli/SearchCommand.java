@@ -130,13 +130,15 @@ final class SearchCommand implements Callable<Integer> {
         String guildName = hit.guildId() == null ? "Direct messages"
                 : hit.guildName() != null ? hit.guildName() : "guild " + hit.guildId();
         String channelName = hit.channelName() != null ? hit.channelName() : hit.channelId();
-        out.line(guildName + " #" + channelName + " message " + hit.id());
+        out.line(VisibleControls.of(guildName + " #" + channelName + " message " + hit.id()));
         String line;
         try {
             line = renderer.render(hit.json().getBytes(StandardCharsets.UTF_8), factory);
         } catch (IOException e) {
             line = "[" + hit.timestamp() + "] <" + hit.authorName() + "> " + hit.content();
         }
+        // Visible before the highlight's own colours go in, which must stay codes.
+        line = VisibleControls.of(line);
         if (terminal) line = highlight(line, hit);
         out.line(line);
     }
@@ -149,10 +151,10 @@ final class SearchCommand implements Callable<Integer> {
     private static String highlight(String line, SearchHit hit) {
         int from = 0;
         if (hit.content() != null && !hit.content().isEmpty() && hit.highlighted() != null) {
-            String plain = hit.content().replace("\n", "\n    ");
+            String plain = VisibleControls.of(hit.content().replace("\n", "\n    "));
             int at = line.indexOf(plain);
             if (at >= 0) {
-                String marked = colour(hit.highlighted().replace("\n", "\n    "));
+                String marked = colour(VisibleControls.of(hit.highlighted().replace("\n", "\n    "), MARKERS));
                 line = line.substring(0, at) + marked + line.substring(at + plain.length());
                 from = at + marked.length();
             }
@@ -161,17 +163,20 @@ final class SearchCommand implements Callable<Integer> {
             if (column == null) continue;
             for (String part : column.split("\n")) {
                 if (part.indexOf(SearchHit.MATCH_START) < 0) continue;
-                String plain = part.replace(String.valueOf(SearchHit.MATCH_START), "")
-                        .replace(String.valueOf(SearchHit.MATCH_END), "");
+                String plain = VisibleControls.of(part.replace(String.valueOf(SearchHit.MATCH_START), "")
+                        .replace(String.valueOf(SearchHit.MATCH_END), ""));
                 int at = line.indexOf(plain, from);
                 if (at < 0) continue;
-                String marked = colour(part);
+                String marked = colour(VisibleControls.of(part, MARKERS));
                 line = line.substring(0, at) + marked + line.substring(at + plain.length());
                 from = at + marked.length();
             }
         }
         return line;
     }
+
+    /** The match markers of a highlighted column, which {@link VisibleControls} must leave for {@link #colour}. */
+    private static final String MARKERS = "" + SearchHit.MATCH_START + SearchHit.MATCH_END;
 
     private static String colour(String highlighted) {
         return highlighted.replace(String.valueOf(SearchHit.MATCH_START), MATCH_ON)
