@@ -108,7 +108,7 @@ class ResumeRunTest extends FakeDiscordTest {
         ArchiveSettings settings = ArchiveSettings.builder(Mode.CHANNEL, Fixtures.TOKEN, out)
                 .ids(List.of(Fixtures.GENERAL)).apiUrl(discord.apiUrl()).concurrency(1).build();
         Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
-                .random(CliRun.LATE_JITTER).build(), "/channels/" + threadIds.get(1) + "/messages?", 1, "SIGTERM");
+                .connection(CliRun.lateJitter()).build(), "/channels/" + threadIds.get(1) + "/messages?", 1, "SIGTERM");
         assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
         Path runDir = ArchiveFiles.onlyRun(out);
         Path guildDir = runDir.resolve(Long.toString(Fixtures.GUILD_ID));
