@@ -59,7 +59,7 @@ final class ChannelArchiver {
     ChannelResult archive(JsonNode channel, String guildStem, ExchangeLog log, boolean threadsFollow)
             throws IOException, InterruptedException {
         long channelId = Ids.of(channel, "id");
-        context.listener.channelStarted(channelId, Ids.text(channel, "name"));
+        context.listener.channelStarted(channelId, Ids.text(channel, "name"), Ids.of(channel, "last_message_id"));
         LOG.info("channel {} ({}): archiving after id {}", channelId, Ids.text(channel, "name"),
                 Snowflake.toString(context.startAfter(channelId)));
         Walk walk = new Walk();
@@ -129,6 +129,7 @@ final class ChannelArchiver {
             walk.oldest = prior.oldest();
             walk.newest = prior.newest();
             context.counters.messages.add(prior.messages());
+            context.listener.channelResumed(channelId, prior.messages());
         }
         MessagePages.Outcome outcome = pages.walk(channelId, after, context.range.beforeId(), log, messages -> {
             for (PageMessage message : messages) {

@@ -69,6 +69,10 @@ final class GuildArchiver {
                     ReadableChannels.basePermissions(guildId, userId, guild, roles, member), members, announced, log);
         }
         decisions.sort((a, b) -> Snowflake.compare(Ids.of(a.channel(), "id"), Ids.of(b.channel(), "id")));
+        for (ReadableChannels.Decision d : decisions) {
+            if (d.unreadable()) context.listener.channelSkipped(Ids.of(d.channel(), "id"), Ids.text(d.channel(), "name"),
+                    d.reason());
+        }
         // Filled as channels finish, so an interrupted guild still lists what was done.
         List<ChannelResult> results = Collections.synchronizedList(new ArrayList<>());
         List<ChannelResult> threadResults = Collections.synchronizedList(new ArrayList<>());

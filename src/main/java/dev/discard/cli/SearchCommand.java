@@ -100,7 +100,9 @@ final class SearchCommand implements Callable<Integer> {
         if (limit < 1) throw new UsageException("--limit must be at least 1 but was " + limit);
         String text = String.join(" ", words);
         if (text.isBlank()) throw new UsageException("the query is empty: give words to search for");
-        SearchQuery query = new SearchQuery(text, guild, channel, author, after, before, limit, oldest);
+        // One hit more than shown tells whether there are more.
+        SearchQuery query = new SearchQuery(text, guild, channel, author, after, before, Math.max(limit, limit + 1),
+                oldest);
         List<SearchHit> hits;
         try (Index index = Index.open(db != null ? db : defaultIndex())) {
             hits = new Searcher(index).search(query);
@@ -108,6 +110,8 @@ final class SearchCommand implements Callable<Integer> {
             console.error(e.getMessage());
             return ExitCode.FAILED;
         }
+        boolean more = hits.size() > limit;
+        if (more) hits = hits.subList(0, limit);
         LineOutput out = new LineOutput(console.out);
         ObjectMapper mapper = Json.newMapper();
         MessageRenderer renderer = new MessageRenderer();
@@ -122,6 +126,9 @@ final class SearchCommand implements Callable<Integer> {
             console.error(e.getMessage());
             return ExitCode.FAILED;
         }
+        // On stderr: stdout stays the hits alone, for pipes and --json.
+        if (more) console.err.println("(the first " + RunReport.number(limit) + " hits; there are more: --limit N shows"
+                + " more)");
         return ExitCode.OK;
     }
 

@@ -182,7 +182,19 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
      * up or the server closes: for interruption tests.
      */
     public FakeDiscord hangOn(String pathPart, int nth) {
-        hang = new Hang(pathPart, nth);
+        hang = new Hang(pathPart, nth, false);
+        return this;
+    }
+
+    /** Answers every request again. */
+    public FakeDiscord stopHanging() {
+        hang = null;
+        return this;
+    }
+
+    /** As {@link #hangOn}, and every later request whose path contains {@code pathPart} hangs too (its retries). */
+    public FakeDiscord hangFrom(String pathPart, int nth) {
+        hang = new Hang(pathPart, nth, true);
         return this;
     }
 
@@ -427,7 +439,8 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         List<String> route = segments.subList(2, segments.size());
         String path = "/" + String.join("/", route);
         Hang h = hang;
-        if (h != null && request.getPath().contains(h.pathPart) && h.left.decrementAndGet() == 0) {
+        if (h != null && request.getPath().contains(h.pathPart) && (h.left.decrementAndGet() == 0
+                || h.andLater && h.left.get() < 0)) {
             return new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE);
         }
         for (Scripted s : scripted) {
@@ -787,10 +800,12 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private static final class Hang {
         final String pathPart;
         final AtomicInteger left;
+        final boolean andLater;
 
-        Hang(String pathPart, int nth) {
+        Hang(String pathPart, int nth, boolean andLater) {
             this.pathPart = pathPart;
             this.left = new AtomicInteger(nth);
+            this.andLater = andLater;
         }
     }
 }
