@@ -56,10 +56,13 @@ public final class ArchiveRun {
     private final int invalidRequestLimit;
     private final HttpUrl cdnUrl;
     private final OutputFiles files;
+    private final java.util.function.Consumer<ArchiveRun> onRunning;
     private final ObjectMapper mapper = Json.newMapper();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Thread runThread;
     private volatile String interruption;
+    /** The live part of a --follow run; null before it exists and without --follow. */
+    private volatile Follower follower;
     /** The run's run.log while it runs. Run thread only. */
     private RunLog runLog;
 
@@ -77,6 +80,7 @@ public final class ArchiveRun {
         this.invalidRequestLimit = b.invalidRequestLimit;
         this.cdnUrl = b.cdnUrl;
         this.files = b.files;
+        this.onRunning = b.onRunning;
     }
 
     /** Starts configuring a run of {@code settings}; {@link Builder#build()} makes it. */
@@ -97,6 +101,7 @@ public final class ArchiveRun {
      */
     public RunResult run() throws RunFailedException {
         runThread = Thread.currentThread();
+        onRunning.accept(this);
         try {
             RunResult result = runOnce();
             listener.runFinished(result);
@@ -113,12 +118,31 @@ public final class ArchiveRun {
      * {@code timeoutMillis}, until every log is finished and every meta file says the run was interrupted.
      */
     public void interrupt(String reason, long timeoutMillis) throws InterruptedException {
-        interruption = reason;
         Thread thread = runThread;
         if (thread == null) return;
+        Follower following = follower;
+        if (following != null && following.stop(reason)) {
+            // A following run stops as it would at a rotation: a closing pass, then completed, not interrupted.
+            finished.await(timeoutMillis, TimeUnit.MILLISECONDS);
+            return;
+        }
+        interruption = reason;
         http.dispatcher().cancelAll();
         thread.interrupt();
         finished.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until a {@code --follow} run has archived its range and follows the gateway, up to {@code timeout}.
+     * Returns false when it did not (yet), and at once for a run without --follow.
+     */
+    public boolean awaitFollowing(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (follower == null) {
+            if (!settings.follow() || finished.getCount() == 0 || System.nanoTime() > deadline) return false;
+            if (finished.await(10, TimeUnit.MILLISECONDS)) return false;
+        }
+        return follower.awaitFollowing(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     private RunResult runOnce() throws RunFailedException {
@@ -157,11 +181,14 @@ public final class ArchiveRun {
         }
         ArchiveContext context = new ArchiveContext(rest, mapper, layout,
                 new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,
-                new ChannelPool(settings.concurrency()), incrementalStarts(), resume, resuming, media);
+                new ChannelPool(settings.concurrency()), incrementalStarts(), resume, resuming, media,
+                settings.follow() ? settings.mode() : null, settings.ids());
+        Follower follower = context.followed == null ? null : new Follower(context, context.followed, clock);
+        this.follower = follower;
         listener.runStarted(layout.root());
         RunFailedException failure = null;
         try (ExchangeLog runLog = context.openLog(RunFiles.RUN_LOG)) {
-            new RunSession(settings, http, mapper, clock, random, reconnect).run(context, meta, runLog);
+            new RunSession(settings, http, mapper, clock, random, reconnect).run(context, meta, runLog, follower);
             meta.completed(clock.instant());
         } catch (InterruptedException e) {
             String reason = interruption != null ? interruption : "interrupted";
@@ -184,6 +211,16 @@ public final class ArchiveRun {
                 failure = new RunFailedException(scrubber.scrub(RunEnding.message(e, token)), layout.root(), e);
             }
         } finally {
+            if (context.followLogs != null) {
+                try {
+                    context.followLogs.releaseAll();
+                } catch (IOException e) {
+                    if (failure == null) {
+                        meta.failed(clock.instant(), e, RunEnding.trace(e));
+                        failure = new RunFailedException(e.getMessage(), layout.root(), e);
+                    }
+                }
+            }
             context.notes.all().forEach(meta::warning);
             if (media != null) RunEnding.closeMedia(media, meta);
             try {
@@ -226,7 +263,8 @@ public final class ArchiveRun {
 
     /** For --incremental, where earlier runs in the output directory left each channel. */
     private Map<Long, Long> incrementalStarts() throws RunFailedException {
-        if (!settings.incremental()) return Map.of();
+        // A followed run starts where the earlier ones ended, as --incremental does, unless --after says where.
+        if (!settings.incremental() && !(settings.follow() && settings.after() == null)) return Map.of();
         try {
             return IncrementalStarts.scan(settings.outputDir(), mapper);
         } catch (IOException | RuntimeException e) {
@@ -272,6 +310,7 @@ public final class ArchiveRun {
         private int invalidRequestLimit = InvalidRequestGuard.DEFAULT_LIMIT;
         private HttpUrl cdnUrl = CdnUrls.DISCORD;
         private OutputFiles files = OutputFiles.DISK;
+        private java.util.function.Consumer<ArchiveRun> onRunning = run -> {};
 
         private Builder(ArchiveSettings settings) {
             this.settings = settings;
@@ -346,6 +385,15 @@ public final class ArchiveRun {
             return this;
         }
 
+        /**
+         * Hears the run as {@link ArchiveRun#run()} starts, on the run's thread: lets the program that embeds it (or
+         * a test) stop it later with {@link ArchiveRun#interrupt}. Must not block.
+         */
+        public Builder onRunning(java.util.function.Consumer<ArchiveRun> onRunning) {
+            this.onRunning = onRunning;
+            return this;
+        }
+
         /** The run, ready to {@link ArchiveRun#run()}. */
         public ArchiveRun build() {
             return new ArchiveRun(this);
@@ -365,6 +413,7 @@ public final class ArchiveRun {
             b.invalidRequestLimit = invalidRequestLimit;
             b.cdnUrl = cdnUrl;
             b.files = files;
+            b.onRunning = onRunning;
             return b;
         }
 

@@ -32,6 +32,10 @@ final class RunMeta {
     private final List<String> warnings = new ArrayList<>();
     private Map<String, Long> wsEventsNotRecorded = Map.of();
     private String gatewayError;
+    /** Where a --follow run's coverage ends (the closing pass's cut); null otherwise. */
+    private Instant followEnd;
+    /** Why a --follow run stopped (SIGTERM, say), or null. */
+    private String stopped;
     private Instant end;
     private boolean completed;
     private boolean finished;
@@ -67,6 +71,20 @@ final class RunMeta {
     void gateway(Map<String, Long> eventsNotRecorded, String error) {
         this.wsEventsNotRecorded = eventsNotRecorded;
         this.gatewayError = error;
+    }
+
+    /** Why the gateway could not be used, or null. */
+    String gatewayError() {
+        return gatewayError;
+    }
+
+    /**
+     * A --follow run ended its follow at {@code cut} (its closing pass covers messages before it), because of
+     * {@code reason} ({@code SIGTERM}; null when the gateway gave up).
+     */
+    void followEnded(Instant cut, String reason) {
+        this.followEnd = cut;
+        this.stopped = reason;
     }
 
     /** The CDN of a {@code --media} run, kept so that {@code --resume} fetches from the same one. */
@@ -132,7 +150,9 @@ final class RunMeta {
         s.put("is_user_account", settings.userAccount());
         s.put("output_dir", settings.outputDir().toString());
         s.put("after", settings.after() == null ? null : Timestamps.isoSeconds(settings.after()));
-        s.put("before", settings.before() == null ? null : Timestamps.isoSeconds(settings.before()));
+        Instant before = followEnd != null ? followEnd : settings.before();
+        // A followed run's coverage ends at its cut (a whole second), known at the end: written then.
+        s.put("before", before == null ? null : Timestamps.isoSeconds(before));
         s.put("no_scrub", settings.noScrub());
         s.put("gzip", settings.gzip());
         s.put("api_url", settings.apiUrl());
@@ -144,6 +164,10 @@ final class RunMeta {
         ArrayNode ids = s.putArray(settings.mode() == Mode.GUILD ? "guild_ids" : "channel_ids");
         settings.ids().forEach(ids::add);
         if (settings.media()) s.put("media", true);
+        if (settings.follow()) {
+            s.put("follow", true);
+            s.put("rotate", settings.rotate().toString());
+        }
         if (cdnUrl != null) s.put("cdn_url", cdnUrl);
 
         ObjectNode run = meta.putObject("run");
@@ -159,6 +183,7 @@ final class RunMeta {
         run.put("traceback", traceback);
         run.put("interrupted", interrupted);
         run.put("gateway_error", gatewayError);
+        if (settings.follow()) run.put("stopped", stopped);
         ArrayNode resumes = run.putArray("resumes");
         if (previous != null) {
             previous.path("run").path("resumes").forEach(resumes::add);

@@ -80,6 +80,19 @@ public final class ArchiveOptions {
         if (members) values().members = true;
     }
 
+    @Option(order = 155, names = "--follow",
+            description = "After the range, stay connected and record what happens (messages created, edited and"
+                    + " deleted, reactions, channels, threads, the guild) until stopped; see docs/following.md.")
+    void follow(boolean follow) {
+        if (follow) values().follow = true;
+    }
+
+    @Option(order = 156, names = "--rotate", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --follow: start a new run directory every DURATION (1d by default; 6h, 30m, 10s).")
+    void rotate(java.time.Duration rotate) {
+        if (rotate != null) values().rotate = rotate;
+    }
+
     @Option(order = 160, names = "--cdn-url", paramLabel = "URL",
             description = "With --media: the CDN that avatars, emojis, guild icons and stickers named by id come"
                     + " from; Discord's by default: https://cdn.discordapp.com")

@@ -26,4 +26,6 @@ final class OptionValues {
     Integer maxRate;
     boolean media;
     boolean members;
+    boolean follow;
+    java.time.Duration rotate;
 }

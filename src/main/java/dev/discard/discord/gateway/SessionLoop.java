@@ -67,6 +67,8 @@ final class SessionLoop {
     /** Connections opened since the last READY or RESUMED. */
     private int attempts;
     private ScheduledFuture<?> pendingConnect;
+    /** The sequence numbers recorded in the current session; a new one for each connection that identifies. */
+    private SequenceMark sequences = new SequenceMark();
     private boolean stopped;
 
     SessionLoop(GatewaySettings settings, FrameRecorder recorder, ScheduledExecutorService scheduler, Events events) {
@@ -99,7 +101,9 @@ final class SessionLoop {
         resuming = sessionId != null && lastSeq != null;
         HttpUrl url = resuming ? resumeUrl : settings.url();
         opened.removeIf(GatewayConnection::isFinished);
-        connection = new GatewayConnection("gateway#" + ++connectionCount, url, settings.mapper(), recorder, listener);
+        if (!resuming) sequences = new SequenceMark();
+        connection = new GatewayConnection("gateway#" + ++connectionCount, url, settings.mapper(), recorder, listener,
+                sequences);
         opened.add(connection);
         connection.open(settings.client());
     }

@@ -1,0 +1,179 @@
+package dev.discard.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.discord.WsFrame;
+import dev.discard.discord.gateway.DispatchSink;
+import dev.discard.discord.gateway.GatewayException;
+import dev.discard.format.RunFiles;
+import dev.discard.format.Snowflake;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live part of a {@code --follow} run (DESIGN.md, "Following a guild live"). As the gateway's {@link DispatchSink}
+ * it records each dispatch about a followed channel into that channel's log and other dispatches of a followed guild
+ * into its {@code guild.jsonl}, from the session's first dispatch on. On the run thread it waits, after the history,
+ * until it is stopped or the gateway gives up, backfilling every followed channel over REST whenever a new session
+ * had to be identified (the gap is written into the channel's meta).
+ */
+final class Follower implements DispatchSink {
+    private static final Logger LOG = LoggerFactory.getLogger(Follower.class);
+
+    /** What the run thread is asked to do next. */
+    private sealed interface Request {}
+
+    private record Stop(String reason) implements Request {}
+
+    private record Backfill(Instant from, Instant to) implements Request {}
+
+    private record Failed(GatewayException failure) implements Request {}
+
+    private final ArchiveContext context;
+    private final FollowedChannels channels;
+    private final Clock clock;
+    private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+    private final CountDownLatch followingStarted = new CountDownLatch(1);
+    final Stats stats = new Stats();
+    /** Sessions identified so far (READY dispatches); reader threads only, one at a time. */
+    private int sessions;
+    /** When the last dispatch arrived: a lost session's gap starts there. */
+    private volatile Instant lastDispatch;
+    private boolean following;
+    private String stopReason;
+
+    /** What the follow has recorded so far, for status displays. */
+    static final class Stats {
+        final LongAdder events = new LongAdder();
+        final LongAdder created = new LongAdder();
+        final LongAdder edited = new LongAdder();
+        final LongAdder deleted = new LongAdder();
+        final LongAdder gaps = new LongAdder();
+    }
+
+    Follower(ArchiveContext context, FollowedChannels channels, Clock clock) {
+        this.context = context;
+        this.channels = channels;
+        this.clock = clock;
+    }
+
+    FollowedChannels channels() {
+        return channels;
+    }
+
+    @Override
+    public Outcome dispatch(WsFrame frame, String event, JsonNode d) {
+        lastDispatchSeen(frame.time(), event);
+        if (event.equals("READY")) {
+            if (++sessions > 1) {
+                // A new session: what happened since the last dispatch of the old one was never sent to us.
+                Instant from = lastDispatch != null ? lastDispatch : frame.time();
+                LOG.warn("gateway: a new session after a lost one; backfilling the followed channels from {}", from);
+                stats.gaps.increment();
+                requests.add(new Backfill(from, frame.time()));
+            }
+            return Outcome.NOT_TAKEN;
+        }
+        if (event.equals("RESUMED")) return Outcome.NOT_TAKEN;
+        DispatchRoute route = DispatchRoute.of(event, d);
+        try {
+            if (!route.aboutChannel()) {
+                if (!channels.followsGuild(route.guildId())) return Outcome.NOT_TAKEN;
+                context.followLogs.open(Snowflake.toString(route.guildId()) + "/" + RunFiles.GUILD_LOG).ws(frame);
+                count(event, d);
+                if (event.equals("GUILD_DELETE") && !d.path("unavailable").asBoolean(false)) {
+                    channels.all().stream().filter(c -> c.guildStem.equals(Snowflake.toString(route.guildId())))
+                            .forEach(c -> c.drop("the account left the guild or it was deleted"));
+                }
+                return Outcome.RECORDED;
+            }
+            FollowedChannel channel = channels.about(route, event, d);
+            if (channel == null) return Outcome.LEFT_OUT;
+            context.followLogs.open(channel.stem()).ws(frame);
+            channel.event(event, d);
+            count(event, d);
+            switch (event) {
+                case "CHANNEL_CREATE", "CHANNEL_UPDATE", "THREAD_CREATE", "THREAD_UPDATE" -> channel.describedAs(d);
+                case "CHANNEL_DELETE", "THREAD_DELETE" -> channel.drop("deleted on Discord");
+                default -> {}
+            }
+            return Outcome.RECORDED;
+        } catch (IOException e) {
+            // The reader thread cannot throw: the session ends and the run says why.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void lastDispatchSeen(Instant time, String event) {
+        if (!event.equals("READY")) lastDispatch = time;
+    }
+
+    private void count(String event, JsonNode d) {
+        stats.events.increment();
+        switch (event) {
+            case "MESSAGE_CREATE" -> stats.created.increment();
+            case "MESSAGE_UPDATE" -> stats.edited.increment();
+            case "MESSAGE_DELETE" -> stats.deleted.increment();
+            case "MESSAGE_DELETE_BULK" -> stats.deleted.add(d.path("ids").size());
+            default -> {}
+        }
+    }
+
+    /** The gateway session ended for good; the follow ends with it. Session thread. */
+    void gatewayFailed(GatewayException failure) {
+        requests.add(new Failed(failure));
+    }
+
+    /**
+     * Asks a following run to stop. Returns false when it is not following yet (still archiving the range): the
+     * caller stops it as any run.
+     */
+    synchronized boolean stop(String reason) {
+        if (stopReason == null) stopReason = reason;
+        if (!following) return false;
+        requests.add(new Stop(reason));
+        return true;
+    }
+
+    /** Waits until the run follows (its range archived), up to {@code timeout}; true if it does. */
+    boolean awaitFollowing(long timeout, TimeUnit unit) throws InterruptedException {
+        return followingStarted.await(timeout, unit);
+    }
+
+    /**
+     * Follows until stopped, backfilling after each lost session. Run thread.
+     *
+     * @return why it stopped ({@code SIGTERM}, say)
+     * @throws GatewayException when the gateway gave up; the caller still closes the run
+     */
+    String followUntilStopped(FollowWalks walks) throws InterruptedException, IOException, GatewayException {
+        synchronized (this) {
+            if (stopReason != null) throw new InterruptedException("stopped before following: " + stopReason);
+            following = true;
+        }
+        lastDispatch = lastDispatch != null ? lastDispatch : clock.instant();
+        LOG.info("following {} channels", channels.size());
+        followingStarted.countDown();
+        while (true) {
+            Request request = requests.take();
+            if (request instanceof Stop stop) return stop.reason();
+            if (request instanceof Failed failed) throw failed.failure();
+            if (request instanceof Backfill gap) walks.backfill(gap.from(), gap.to());
+        }
+    }
+
+    /** Gaps still waiting for their backfill when the follow ended, handled by the closing pass. */
+    void drainBackfills(FollowWalks walks) throws IOException, InterruptedException {
+        for (Request request; (request = requests.poll()) != null; ) {
+            if (request instanceof Backfill gap) walks.backfill(gap.from(), gap.to());
+        }
+    }
+}
