@@ -57,13 +57,9 @@ final class FrameRecorder {
             return;
         }
         Long s = payload.s();
-        if (s != null) {
-            if (event.equals("READY")) {
-                session.restart(s);
-            } else if (!session.advance(s)) {
-                replays.increment();
-                return;
-            }
+        if (s != null && !session.advance(s)) {
+            replays.increment();
+            return;
         }
         if (unrecordedEvents.contains(event)) {
             dropped.computeIfAbsent(event, t -> new LongAdder()).increment();
