@@ -183,54 +183,62 @@ public final class ArchiveRun {
                 new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,
                 new ChannelPool(settings.concurrency()), incrementalStarts(), resume, resuming, media,
                 settings.follow() ? settings.mode() : null, settings.ids());
-        Follower follower = context.followed == null ? null : new Follower(context, context.followed, clock);
-        this.follower = follower;
         listener.runStarted(layout.root());
         RunFailedException failure = null;
-        try (ExchangeLog runLog = context.openLog(RunFiles.RUN_LOG)) {
-            new RunSession(settings, http, mapper, clock, random, reconnect).run(context, meta, runLog, follower);
-            meta.completed(clock.instant());
+        ExchangeLog runJsonl = null;
+        RunPeriod first = new RunPeriod(layout, meta, context, null);
+        try {
+            runJsonl = context.openLog(RunFiles.RUN_LOG);
+            SwitchingSink sessionSink = new SwitchingSink(runJsonl);
+            FollowPeriods periods = null;
+            if (context.followed != null) {
+                first = new RunPeriod(layout, meta, context, runJsonl);
+                periods = new FollowPeriods(new FollowPeriods.Shared(settings, context, ident, metaWriter, clock));
+                follower = new Follower(first, periods, settings.rotate(), sessionSink, clock);
+            }
+            new RunSession(settings, http, mapper, clock, random, reconnect).run(context, meta, runJsonl, follower,
+                    periods, sessionSink);
+            current(first).meta().completed(clock.instant());
         } catch (InterruptedException e) {
             String reason = interruption != null ? interruption : "interrupted";
-            meta.interrupted(clock.instant(), reason);
-            failure = new RunFailedException("run interrupted (" + reason + "); " + layout.root()
-                    + " holds what was archived until then; continue with: " + resumeCommand(layout.root()),
-                    layout.root(), e);
+            RunPeriod last = current(first);
+            last.meta().interrupted(clock.instant(), reason);
+            failure = new RunFailedException("run interrupted (" + reason + "); " + last.layout().root()
+                    + " holds what was archived until then; continue with: " + resumeCommand(last.layout().root()),
+                    last.layout().root(), e);
         } catch (Exception e) {
             WriteFailedException write = WriteFailedException.in(e);
+            RunPeriod last = current(first);
+            Path root = last.layout().root();
             if (interruption != null) {
-                meta.interrupted(clock.instant(), interruption);
+                last.meta().interrupted(clock.instant(), interruption);
                 failure = new RunFailedException("run interrupted (" + interruption + "); continue with: "
-                        + resumeCommand(layout.root()), layout.root(), e);
+                        + resumeCommand(root), root, e);
             } else if (write != null) {
-                meta.failed(clock.instant(), write, RunEnding.trace(e));
+                last.meta().failed(clock.instant(), write, RunEnding.trace(e));
                 failure = new RunFailedException(scrubber.scrub(write.getMessage() + "; once it can be written"
-                        + " (free some space), continue with: " + resumeCommand(layout.root())), layout.root(), e);
+                        + " (free some space), continue with: " + resumeCommand(root)), root, e);
             } else {
-                meta.failed(clock.instant(), e, RunEnding.trace(e));
-                failure = new RunFailedException(scrubber.scrub(RunEnding.message(e, token)), layout.root(), e);
+                last.meta().failed(clock.instant(), e, RunEnding.trace(e));
+                failure = new RunFailedException(scrubber.scrub(RunEnding.message(e, token)), root, e);
             }
         } finally {
-            if (context.followLogs != null) {
-                try {
-                    context.followLogs.releaseAll();
-                } catch (IOException e) {
-                    if (failure == null) {
-                        meta.failed(clock.instant(), e, RunEnding.trace(e));
-                        failure = new RunFailedException(e.getMessage(), layout.root(), e);
-                    }
-                }
-            }
-            context.notes.all().forEach(meta::warning);
-            if (media != null) RunEnding.closeMedia(media, meta);
+            RunPeriod last = current(first);
+            failure = finishLogs(last, runJsonl, failure);
+            last.context().notes.all().forEach(last.meta()::warning);
+            if (media != null) RunEnding.closeMedia(media, last.meta());
             try {
-                metaWriter.replace(layout.metaFile(RunFiles.RUN_LOG), meta.toJson());
+                metaWriter.replace(last.layout().metaFile(RunFiles.RUN_LOG), last.meta().toJson());
             } catch (IOException | UncheckedIOException e) {
                 if (failure == null) {
-                    failure = new RunFailedException("cannot write run.meta.json: " + e.getMessage(), layout.root(), e);
+                    failure = new RunFailedException("cannot write run.meta.json: " + e.getMessage(),
+                            last.layout().root(), e);
                 }
             }
         }
+        meta = current(first).meta();
+        layout = current(first).layout();
+        counters = current(first).context().counters;
         if (failure != null) {
             LOG.info("run ended: {}", failure.getMessage());
             throw failure;
@@ -241,6 +249,32 @@ public final class ArchiveRun {
         return new RunResult(layout.root(), meta.user(), meta.failures(), counters.messages.sum(),
                 counters.channels.sum(), counters.channelsFailed.sum(), counters.httpRequests.sum(),
                 counters.rateLimited.sum());
+    }
+
+    /** The period the run is in: the first, or with --follow --rotate the one its follower is in. */
+    private RunPeriod current(RunPeriod first) {
+        Follower following = follower;
+        return following != null ? following.period() : first;
+    }
+
+    /**
+     * Finishes the last period's logs: the ones a follow holds open, or run.jsonl. A failure to finish them fails the
+     * run unless it failed already.
+     */
+    private RunFailedException finishLogs(RunPeriod last, ExchangeLog runJsonl, RunFailedException failure) {
+        try {
+            if (last.context().followLogs != null) {
+                last.context().followLogs.releaseAll();
+            } else if (runJsonl != null) {
+                runJsonl.close();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            if (failure == null) {
+                last.meta().failed(clock.instant(), e, RunEnding.trace(e));
+                return new RunFailedException(e.getMessage(), last.layout().root(), e);
+            }
+        }
+        return failure;
     }
 
     /**

@@ -68,13 +68,18 @@ final class FollowWalks {
         for (var guild : guildMessages.entrySet()) updateGuildMeta(guild.getKey(), guild.getValue());
     }
 
-    /** The guild's meta counts the messages the later walks paged too, as its channels' meta files do. */
+    /**
+     * The guild's meta counts what its channels' meta files count: the messages the later walks paged too, and the
+     * channels and threads that appeared live.
+     */
     private void updateGuildMeta(String guildStem, long messages) throws IOException {
         java.nio.file.Path file = context.layout.metaFile(guildStem + "/" + dev.discard.format.RunFiles.GUILD_LOG);
         if (!java.nio.file.Files.isRegularFile(file)) return;
         JsonNode meta = context.mapper.readTree(file.toFile());
         if (!(meta.path("summary") instanceof ObjectNode summary)) return;
         summary.put("num_messages", messages);
+        long followed = channels.all().stream().filter(c -> c.guildStem.equals(guildStem)).count();
+        summary.put("num_channels", followed - summary.path("num_threads").asLong(0));
         context.metaWriter.replace(file, meta);
     }
 

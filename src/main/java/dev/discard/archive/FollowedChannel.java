@@ -79,6 +79,11 @@ final class FollowedChannel {
         return pagedAfter;
     }
 
+    /** The period before paged up to {@code id}: walks start after it at the earliest. */
+    synchronized void advance(long id) {
+        pagedAfter = Snowflake.max(pagedAfter, id);
+    }
+
     /** A later walk (backfill, closing pass) put a message into an {@code http} page. */
     synchronized void paged(long id, String timestamp) {
         pagedLater++;

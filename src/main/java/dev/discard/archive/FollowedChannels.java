@@ -64,6 +64,22 @@ final class FollowedChannels {
                 .historyDone(channel, result);
     }
 
+    /**
+     * A channel followed in the period before a cut goes on in this one, its walks starting after the newest message
+     * the closing pass before paged, not at the cut: a local clock ahead of Discord's would otherwise lose what was
+     * posted with an id below the cut after that pass.
+     */
+    void carry(FollowedChannel before) {
+        channels.putIfAbsent(before.id, new FollowedChannel(before.id, before.guildStem, before.channel(),
+                before.pagedAfter()));
+    }
+
+    /** The channel's walks start after {@code pagedAfter} at the earliest. */
+    void advance(long channelId, long pagedAfter) {
+        FollowedChannel channel = channels.get(channelId);
+        if (channel != null) channel.advance(pagedAfter);
+    }
+
     /** Every channel the run followed, dropped ones included, in id order. */
     List<FollowedChannel> all() {
         List<FollowedChannel> list = new ArrayList<>(channels.values());

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * it records each dispatch about a followed channel into that channel's log and other dispatches of a followed guild
  * into its {@code guild.jsonl}, from the session's first dispatch on. On the run thread it waits, after the history,
  * until it is stopped or the gateway gives up, backfilling every followed channel over REST whenever a new session
- * had to be identified (the gap is written into the channel's meta).
+ * had to be identified (the gap is written into the channel's meta), and cutting the run into periods
+ * ({@code --rotate}): at each cut the next run directory takes the dispatches, whichever thread sees the cut first,
+ * and the run thread closes the one before.
  */
 final class Follower implements DispatchSink {
     private static final Logger LOG = LoggerFactory.getLogger(Follower.class);
@@ -37,14 +39,32 @@ final class Follower implements DispatchSink {
 
     private record Failed(GatewayException failure) implements Request {}
 
-    private final ArchiveContext context;
-    private final FollowedChannels channels;
+    /** A dispatch came at or after the cut: time to rotate. */
+    private record Tick() implements Request {}
+
+    /** Opens the run directory that starts at a cut. */
+    @FunctionalInterface
+    interface Periods {
+        RunPeriod open(Instant cut, RunPeriod previous) throws IOException;
+    }
+
+    /** A period that was cut and waits for its closing pass on the run thread. */
+    record Closing(RunPeriod period, Instant cut, RunPeriod next) {}
+
+    /** The period dispatches go to. */
+    private volatile RunPeriod period;
+    private final Periods periods;
+    private final java.time.Duration rotate;
+    private final SwitchingSink sessionSink;
+    /** When the current period ends. Guarded by this. */
+    private Instant nextCut;
+    private final BlockingQueue<Closing> closing = new LinkedBlockingQueue<>();
     private final Clock clock;
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final CountDownLatch followingStarted = new CountDownLatch(1);
     final Stats stats = new Stats();
-    /** Sessions identified so far (READY dispatches); reader threads only, one at a time. */
-    private int sessions;
+    /** Sessions identified so far (READY dispatches). */
+    private final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
     /** When the last dispatch arrived: a lost session's gap starts there. */
     private volatile Instant lastDispatch;
     private boolean following;
@@ -59,21 +79,36 @@ final class Follower implements DispatchSink {
         final LongAdder gaps = new LongAdder();
     }
 
-    Follower(ArchiveContext context, FollowedChannels channels, Clock clock) {
-        this.context = context;
-        this.channels = channels;
+    /**
+     * @param first the run's first period, whose history the run archives
+     * @param sessionSink the gateway session's sink, switched to each period's {@code run.jsonl}
+     */
+    Follower(RunPeriod first, Periods periods, java.time.Duration rotate, SwitchingSink sessionSink, Clock clock) {
+        this.period = first;
+        this.periods = periods;
+        this.rotate = rotate;
+        this.sessionSink = sessionSink;
         this.clock = clock;
+        this.nextCut = RunPeriod.nextCut(clock.instant(), rotate);
     }
 
-    FollowedChannels channels() {
-        return channels;
+    /** The period dispatches go to now: the last one once the run ends. */
+    RunPeriod period() {
+        return period;
     }
 
     @Override
     public Outcome dispatch(WsFrame frame, String event, JsonNode d) {
         lastDispatchSeen(frame.time(), event);
+        try {
+            if (rotateIfDue(frame.time())) requests.add(new Tick());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ArchiveContext context = period.context();
+        FollowedChannels channels = context.followed;
         if (event.equals("READY")) {
-            if (++sessions > 1) {
+            if (sessions.incrementAndGet() > 1) {
                 // A new session: what happened since the last dispatch of the old one was never sent to us.
                 Instant from = lastDispatch != null ? lastDispatch : frame.time();
                 LOG.warn("gateway: a new session after a lost one; backfilling the followed channels from {}", from);
@@ -154,26 +189,71 @@ final class Follower implements DispatchSink {
      * @return why it stopped ({@code SIGTERM}, say)
      * @throws GatewayException when the gateway gave up; the caller still closes the run
      */
-    String followUntilStopped(FollowWalks walks) throws InterruptedException, IOException, GatewayException {
+    String followUntilStopped(PeriodCloser closer) throws InterruptedException, IOException, GatewayException {
         synchronized (this) {
             if (stopReason != null) throw new InterruptedException("stopped before following: " + stopReason);
             following = true;
         }
         lastDispatch = lastDispatch != null ? lastDispatch : clock.instant();
-        LOG.info("following {} channels", channels.size());
+        LOG.info("following {} channels", period.context().followed.size());
         followingStarted.countDown();
         while (true) {
-            Request request = requests.take();
+            rotateIfDue(clock.instant());
+            for (Closing cut; (cut = nextClosing()) != null; ) closer.close(cut);
+            Request request = requests.poll(waitMillis(), TimeUnit.MILLISECONDS);
             if (request instanceof Stop stop) return stop.reason();
             if (request instanceof Failed failed) throw failed.failure();
-            if (request instanceof Backfill gap) walks.backfill(gap.from(), gap.to());
+            if (request instanceof Backfill gap) walks().backfill(gap.from(), gap.to());
         }
     }
 
+    /** Until the cut, at most an hour: a clock that jumps (suspend, NTP) is looked at again soon enough. */
+    private synchronized long waitMillis() {
+        long millis = java.time.Duration.between(clock.instant(), nextCut).toMillis();
+        return Math.max(1, Math.min(millis, 3_600_000));
+    }
+
+    /** Closes a period that was cut: its closing pass, meta files and logs; the next goes on from there. */
+    @FunctionalInterface
+    interface PeriodCloser {
+        void close(Closing cut) throws IOException, InterruptedException;
+    }
+
     /** Gaps still waiting for their backfill when the follow ended, handled by the closing pass. */
-    void drainBackfills(FollowWalks walks) throws IOException, InterruptedException {
+    void drainBackfills() throws IOException, InterruptedException {
         for (Request request; (request = requests.poll()) != null; ) {
-            if (request instanceof Backfill gap) walks.backfill(gap.from(), gap.to());
+            if (request instanceof Backfill gap) walks().backfill(gap.from(), gap.to());
         }
+    }
+
+    /** The walks of the current period. */
+    FollowWalks walks() {
+        ArchiveContext context = period.context();
+        return new FollowWalks(context, context.followed);
+    }
+
+    /**
+     * At or after the cut, opens the next period and sends the dispatches there; the one before waits in
+     * {@link #closing} for its closing pass. Returns whether it rotated.
+     */
+    private synchronized boolean rotateIfDue(Instant now) throws IOException {
+        if (!following || now.isBefore(nextCut)) return false;
+        Instant cut = nextCut;
+        RunPeriod previous = period;
+        RunPeriod next = periods.open(cut, previous);
+        for (FollowedChannel channel : previous.context().followed.all()) {
+            if (channel.dropped() == null) next.context().followed.carry(channel);
+        }
+        sessionSink.switchTo(next.runLog());
+        period = next;
+        nextCut = RunPeriod.nextCut(cut, rotate);
+        closing.add(new Closing(previous, cut, next));
+        LOG.info("rotated at {} into {}", cut, next.layout().root());
+        return true;
+    }
+
+    /** The periods cut so far and not yet closed, oldest first; the run thread closes them. */
+    Closing nextClosing() {
+        return closing.poll();
     }
 }

@@ -36,6 +36,10 @@ final class RunMeta {
     private Instant followEnd;
     /** Why a --follow run stopped (SIGTERM, say), or null. */
     private String stopped;
+    /** Where a rotated period's coverage starts (the cut before it); null for a run's first. */
+    private Instant followStart;
+    /** The run directory of the period before this one; null for a run's first. */
+    private String followPrevious;
     private Instant end;
     private boolean completed;
     private boolean finished;
@@ -71,6 +75,18 @@ final class RunMeta {
     void gateway(Map<String, Long> eventsNotRecorded, String error) {
         this.wsEventsNotRecorded = eventsNotRecorded;
         this.gatewayError = error;
+    }
+
+    /**
+     * The meta of the rotated period that starts at {@code cut}: the same settings and user, its own directory,
+     * ident and counts, {@code settings.after} the cut.
+     */
+    RunMeta next(Instant cut, String directory, String nextIdent, RunCounters nextCounters, String previousDirectory) {
+        RunMeta next = new RunMeta(mapper, settings, scrubber, cut, directory, nextIdent, nextCounters, null);
+        next.user = user;
+        next.followStart = cut;
+        next.followPrevious = previousDirectory;
+        return next;
     }
 
     /** Why the gateway could not be used, or null. */
@@ -149,7 +165,8 @@ final class RunMeta {
         s.put("token", settings.noScrub() ? settings.token().secret() : null);
         s.put("is_user_account", settings.userAccount());
         s.put("output_dir", settings.outputDir().toString());
-        s.put("after", settings.after() == null ? null : Timestamps.isoSeconds(settings.after()));
+        Instant after = followStart != null ? followStart : settings.after();
+        s.put("after", after == null ? null : Timestamps.isoSeconds(after));
         Instant before = followEnd != null ? followEnd : settings.before();
         // A followed run's coverage ends at its cut (a whole second), known at the end: written then.
         s.put("before", before == null ? null : Timestamps.isoSeconds(before));
@@ -183,7 +200,10 @@ final class RunMeta {
         run.put("traceback", traceback);
         run.put("interrupted", interrupted);
         run.put("gateway_error", gatewayError);
-        if (settings.follow()) run.put("stopped", stopped);
+        if (settings.follow()) {
+            run.put("stopped", stopped);
+            run.put("follows", followPrevious);
+        }
         ArrayNode resumes = run.putArray("resumes");
         if (previous != null) {
             previous.path("run").path("resumes").forEach(resumes::add);
