@@ -33,6 +33,12 @@ public interface ArchiveListener {
      */
     default void pageArchived(long channelId, long messages, String newestTimestamp) {}
 
+    /**
+     * A {@code --follow} run archived its range and now follows the gateway; {@code status} stays live until the run
+     * ends. Run thread.
+     */
+    default void following(FollowStatus status) {}
+
     /** A channel is done, failed or not; also when the run is interrupted while walking it. */
     default void channelFinished(ChannelResult result) {}
 

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * ({@code --rotate}): at each cut the next run directory takes the dispatches, whichever thread sees the cut first,
  * and the run thread closes the one before.
  */
-final class Follower implements DispatchSink {
+final class Follower implements DispatchSink, FollowStatus {
     private static final Logger LOG = LoggerFactory.getLogger(Follower.class);
 
     /** What the run thread is asked to do next. */
@@ -63,6 +63,8 @@ final class Follower implements DispatchSink {
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final CountDownLatch followingStarted = new CountDownLatch(1);
     final Stats stats = new Stats();
+    /** The gateway session's state, once following. */
+    private volatile java.util.function.Supplier<String> session = () -> "connecting";
     /** Sessions identified so far (READY dispatches). */
     private final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
     /** When the last dispatch arrived: a lost session's gap starts there. */
@@ -162,6 +164,51 @@ final class Follower implements DispatchSink {
         }
     }
 
+    @Override
+    public long events() {
+        return stats.events.sum();
+    }
+
+    @Override
+    public long messagesCreated() {
+        return stats.created.sum();
+    }
+
+    @Override
+    public long messagesEdited() {
+        return stats.edited.sum();
+    }
+
+    @Override
+    public long messagesDeleted() {
+        return stats.deleted.sum();
+    }
+
+    @Override
+    public int channels() {
+        return period.context().followed.size();
+    }
+
+    @Override
+    public String session() {
+        return session.get();
+    }
+
+    @Override
+    public Instant lastEvent() {
+        return lastDispatch;
+    }
+
+    @Override
+    public long gaps() {
+        return stats.gaps.sum();
+    }
+
+    @Override
+    public java.nio.file.Path runDirectory() {
+        return period.layout().root();
+    }
+
     /** The gateway session ended for good; the follow ends with it. Session thread. */
     void gatewayFailed(GatewayException failure) {
         requests.add(new Failed(failure));
@@ -189,7 +236,9 @@ final class Follower implements DispatchSink {
      * @return why it stopped ({@code SIGTERM}, say)
      * @throws GatewayException when the gateway gave up; the caller still closes the run
      */
-    String followUntilStopped(PeriodCloser closer) throws InterruptedException, IOException, GatewayException {
+    String followUntilStopped(PeriodCloser closer, java.util.function.Supplier<String> session)
+            throws InterruptedException, IOException, GatewayException {
+        this.session = session;
         synchronized (this) {
             if (stopReason != null) throw new InterruptedException("stopped before following: " + stopReason);
             following = true;
@@ -197,6 +246,7 @@ final class Follower implements DispatchSink {
         lastDispatch = lastDispatch != null ? lastDispatch : clock.instant();
         LOG.info("following {} channels", period.context().followed.size());
         followingStarted.countDown();
+        period.context().listener.following(this);
         while (true) {
             rotateIfDue(clock.instant());
             for (Closing cut; (cut = nextClosing()) != null; ) closer.close(cut);

@@ -122,6 +122,11 @@ final class GatewayLink implements AutoCloseable {
         return session.failure().map(Throwable::getMessage);
     }
 
+    /** The session's state, for status displays. */
+    String status() {
+        return session.status();
+    }
+
     /** Dispatches Discord sent again after a RESUME that were recorded before. */
     long replaysSkipped() {
         return session.replaysSkipped();

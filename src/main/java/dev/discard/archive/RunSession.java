@@ -91,7 +91,7 @@ final class RunSession {
         dev.discard.discord.gateway.GatewayException failure = null;
         String reason = null;
         try {
-            reason = follower.followUntilStopped(periods);
+            reason = follower.followUntilStopped(periods, gateway::status);
         } catch (dev.discard.discord.gateway.GatewayException e) {
             failure = e;
         }

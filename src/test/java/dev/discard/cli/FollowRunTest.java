@@ -48,6 +48,8 @@ class FollowRunTest extends FakeDiscordTest {
         assertEquals(0, run.exitCode, run.toString());
 
         Path runDir = ArchiveFiles.onlyRun(out);
+        assertTrue(run.out.contains("Following 4 channels into " + runDir + "; stop with Ctrl-C or SIGTERM\n"),
+                run.out);
         Path log = generalLog(runDir);
         assertEquals(2, events(log, "MESSAGE_CREATE").size());
         assertEquals(1, events(log, "MESSAGE_UPDATE").size());
@@ -87,6 +89,33 @@ class FollowRunTest extends FakeDiscordTest {
 
         CliRun verify = CliRun.run(Map.of(), "verify", runDir.toString());
         assertEquals(0, verify.exitCode, verify.toString());
+    }
+
+    @Test
+    void quietFollowPrintsNothing() throws Exception {
+        FollowRun follow = FollowRun.start(discord, out, "-q", "guild", Long.toString(Fixtures.GUILD_ID));
+        CliRun run = follow.stop("SIGINT");
+        assertEquals(0, run.exitCode, run.toString());
+        assertEquals("", run.out + run.err);
+        JsonNode meta = ArchiveFiles.meta(ArchiveFiles.onlyRun(out).resolve("run.meta.json"));
+        assertEquals("SIGINT", meta.path("run").path("stopped").asText());
+    }
+
+    @Test
+    void statusLineSaysWhatWasRecorded() {
+        dev.discard.archive.FollowStatus status = new dev.discard.archive.FollowStatus() {
+            public long events() { return 40; }
+            public long messagesCreated() { return 12; }
+            public long messagesEdited() { return 3; }
+            public long messagesDeleted() { return 2; }
+            public int channels() { return 7; }
+            public String session() { return "resuming"; }
+            public Instant lastEvent() { return CliRun.START.minusSeconds(4); }
+            public long gaps() { return 1; }
+            public Path runDirectory() { return Path.of("out"); }
+        };
+        assertEquals("following: 2.5 events/s, 12 created, 3 edited, 2 deleted, 7 channels, resuming (1 gap),"
+                + " last event 4 s ago", FollowStatusLine.render(status, 2.5, CliRun.START));
     }
 
     @Test

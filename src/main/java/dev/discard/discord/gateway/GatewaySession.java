@@ -67,7 +67,7 @@ public final class GatewaySession implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final SessionState state = new SessionState();
     private final SessionLoop loop;
-    private boolean closed;
+    private volatile boolean closed;
 
     private GatewaySession(GatewaySettings settings, ExchangeSink sink) {
         this.settings = settings;
@@ -137,6 +137,14 @@ public final class GatewaySession implements AutoCloseable {
     /** How many dispatches were left out of the record, per event name, sorted by name. */
     public Map<String, Long> droppedEvents() {
         return recorder.droppedEvents();
+    }
+
+    /**
+     * What the session is doing now, for status displays: {@code connecting}, {@code identifying}, {@code resuming},
+     * {@code connected}, {@code reconnecting}, {@code failed}, or {@code closed}.
+     */
+    public String status() {
+        return closed ? "closed" : loop.status;
     }
 
     /** How many dispatches Discord sent again after a RESUME that were recorded before, and so not again. */
