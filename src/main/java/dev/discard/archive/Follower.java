@@ -113,7 +113,7 @@ final class Follower implements DispatchSink, FollowStatus {
             if (sessions.incrementAndGet() > 1) {
                 // A new session: what happened since the last dispatch of the old one was never sent to us.
                 Instant from = lastDispatch != null ? lastDispatch : frame.time();
-                LOG.warn("gateway: a new session after a lost one; backfilling the followed channels from {}", from);
+                LOG.info("gateway: a new session after a lost one; backfilling the followed channels from {}", from);
                 stats.gaps.increment();
                 requests.add(new Backfill(from, frame.time()));
             }
