@@ -49,7 +49,6 @@ final class RunMeta {
     private JsonNode user;
     private MediaArchiver.Summary media;
     /** Where {@code --media} fetched images built from ids; null when it was not asked for. */
-    private String cdnUrl;
 
     RunMeta(ObjectMapper mapper, ArchiveSettings settings, Scrubber scrubber, Instant start, String runDirectory,
             String ident, RunCounters counters, JsonNode previous) {
@@ -101,11 +100,6 @@ final class RunMeta {
     void followEnded(Instant cut, String reason) {
         this.followEnd = cut;
         this.stopped = reason;
-    }
-
-    /** The CDN of a {@code --media} run, kept so that {@code --resume} fetches from the same one. */
-    void cdnUrl(String cdnUrl) {
-        this.cdnUrl = cdnUrl;
     }
 
     /** The totals of {@code --media}. */
@@ -185,7 +179,8 @@ final class RunMeta {
             s.put("follow", true);
             s.put("rotate", settings.rotate().toString());
         }
-        if (cdnUrl != null) s.put("cdn_url", cdnUrl);
+        // The CDN of a --media run, so that --resume fetches from the same one.
+        if (settings.media()) s.put("cdn_url", settings.cdnUrl());
 
         ObjectNode run = meta.putObject("run");
         run.put("datetime_start", previous != null ? previous.path("run").path("datetime_start").asText()

@@ -32,9 +32,9 @@ public final class FollowRun {
 
     private FollowRun(FakeDiscord discord, Clock clock, Path out, String... args) {
         this.discord = discord;
-        Function<ArchiveSettings, ArchiveRun> runs = settings -> ArchiveRun.builder(settings).clock(clock)
-                .ident(() -> CliRun.IDENT).retryPolicy(CliRun.FAST_RETRY).reconnectPolicy(CliRun.FAST_RECONNECT)
-                .random(CliRun.LATE_JITTER).onRunning(started::add).build();
+        Function<ArchiveSettings, ArchiveRun> runs = settings -> ArchiveRun.builder(settings)
+                .connection(CliRun.fastConnection(clock)).ident(() -> CliRun.IDENT)
+                .reconnectPolicy(CliRun.FAST_RECONNECT).onRunning(started::add).build();
         List<String> all = new ArrayList<>(List.of("--api-url", discord.apiUrl(), "-o", out.toString(), "--follow"));
         all.addAll(List.of(args));
         this.outcome = CompletableFuture.supplyAsync(() -> CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), runs,
