@@ -64,15 +64,18 @@ final class RunSession {
                 if (gateway.ready().user() != null && gateway.ready().user().isObject()) {
                     meta.user(gateway.ready().user());
                 }
-                gateway.messageContentWarning(settings.userAccount()).ifPresent(warning -> {
-                    LOG.warn(warning);
-                    meta.warning(warning);
-                });
             }
+            context.selfId = Ids.of(user, "id");
             new ModeRunner(context, meta, user, gateway).run(settings, runLog);
             if (follower != null) follow(follower, periods, meta, gateway);
         } finally {
             if (gateway != null) {
+                // READY's application flags alone mislead: a compatible server sends 0 and every content arrives.
+                gateway.messageContentWarning(settings.userAccount()).filter(w -> lacksContent(context.counters))
+                        .ifPresent(warning -> {
+                            LOG.warn(warning);
+                            meta.warning(warning);
+                        });
                 gateway.close();
                 RunMeta last = follower != null ? follower.period().meta() : meta;
                 last.gateway(gateway.droppedEvents(), gateway.failure().orElse(null));
@@ -105,6 +108,11 @@ final class RunSession {
         LOG.info("follow ended ({}): {} events, closing pass up to {}", reason != null ? reason : "gateway failed",
                 follower.stats.events.sum(), cut);
         if (failure != null) throw failure;
+    }
+
+    /** Whether the messages show no content of others: none of theirs came with any. */
+    private static boolean lacksContent(RunCounters counters) {
+        return counters.othersWithContent.sum() == 0;
     }
 
     private static JsonNode login(DiscordRest rest, ExchangeLog runLog) throws IOException, InterruptedException {
