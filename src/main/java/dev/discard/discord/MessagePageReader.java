@@ -314,12 +314,14 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 }
                 case "author" -> {
                     if (value == JsonToken.START_OBJECT) {
+                        authorId = -1;
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             JsonToken field = p.nextToken();
                             if (p.currentName().equals("id")) authorId = id(p, field);
                             else p.skipChildren();
                         }
                     } else {
+                        authorId = -1; // the last "author" wins, as in the cursor reading
                         p.skipChildren();
                     }
                 }
