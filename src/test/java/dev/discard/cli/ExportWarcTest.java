@@ -57,7 +57,9 @@ class ExportWarcTest extends FakeDiscordTest {
             discord.channel(Fixtures.GENERAL).message(first).withArray("attachments").add(Fixtures.attachment(discord,
                     1, "chart.png", FakeCdn.signed(cdn.put("/attachments/" + Fixtures.GENERAL + "/1/chart.png", RED,
                             "image/png"), "7fffffff"), cdn.url("/resizing/chart.png"), "image/png", 1));
-            CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), CliRun.fixedRuns(),
+            Clock clock = Clock.fixed(CliRun.START, ZoneOffset.UTC);
+            CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), settings -> ArchiveRun.builder(settings)
+                    .connection(CliRun.fastConnection(clock)).ident(() -> CliRun.IDENT).build(),
                     "--api-url", discord.apiUrl(), "-o", out.toString(), "--gzip", "--media", "--cdn-url",
                     cdn.root().toString(), "guild", Long.toString(Fixtures.GUILD_ID));
             assertEquals(0, run.exitCode, run.toString());
@@ -117,8 +119,7 @@ class ExportWarcTest extends FakeDiscordTest {
         ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out)
                 .ids(List.of(Fixtures.GUILD_ID)).gzip(true).apiUrl(discord.apiUrl()).concurrency(1).build();
         Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
-                .connection(CliRun.lateJitter()).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 2,
-                "SIGTERM");
+                .connection(CliRun.lateJitter()).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 2, "SIGTERM");
         assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
         Path runDir = ArchiveFiles.onlyRun(out);
         CliRun resumed = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), "--resume", runDir.toString());
