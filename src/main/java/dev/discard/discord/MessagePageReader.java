@@ -316,12 +316,14 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                     // A repeated author counts as its last value, as in the cursor's reading.
                     authorId = -1;
                     if (value == JsonToken.START_OBJECT) {
+                        authorId = -1;
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             JsonToken field = p.nextToken();
                             if (p.currentName().equals("id")) authorId = id(p, field);
                             else p.skipChildren();
                         }
                     } else {
+                        authorId = -1; // the last "author" wins, as in the cursor reading
                         p.skipChildren();
                     }
                 }
