@@ -178,7 +178,7 @@ final class ChannelExporter {
                 page > 1 ? (page - 1) + ".html" : null, page < pages ? (page + 1) + ".html" : null,
                 page < pages ? pages + ".html" : null, "dates.html");
         ChannelPage view = new ChannelPage(PageNames.ROOT, guild, channel.label(), parent, messages, pager,
-                deletedMessages, channelDeleted);
+                deletedMessages, channelDeleted, plan.notReadable(channel.id()));
         Path file = folder.resolve(page + ".html");
         render(file, w -> JtechannelGenerated.render(new OwaspHtmlTemplateOutput(new WriterOutput(w)), null, view));
         return file;

@@ -15,6 +15,8 @@ public record IndexPage(List<Guild> guilds, long messages, String generated) {
      * @param href the channel's first page, null when no message of it was archived
      * @param first date of its oldest message, null when none
      * @param last date of its newest message, null when none
+     * @param notReadable why the last run that tried it could not read it; null when it could
      */
-    public record Channel(String kind, String name, String href, long messages, String first, String last) {}
+    public record Channel(String kind, String name, String href, long messages, String first, String last,
+            String notReadable) {}
 }

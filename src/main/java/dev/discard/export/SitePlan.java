@@ -23,6 +23,7 @@ final class SitePlan {
     private final Map<String, String> emojiFiles = new HashMap<>();
     private final Map<String, String> stickerFiles = new HashMap<>();
     private final Map<String, String> guildIcons = new HashMap<>();
+    private final Map<String, String> notReadable = new HashMap<>();
 
     /** Channel types whose name Discord draws after a speaker, not a {@code #}. */
     private static final int VOICE = 2;
@@ -52,6 +53,13 @@ final class SitePlan {
             }
             try (ResultSet rs = s.executeQuery("SELECT id, icon_file FROM guilds WHERE icon_file IS NOT NULL")) {
                 while (rs.next()) plan.guildIcons.put(rs.getString(1), rs.getString(2));
+            }
+            // The reason of the last run that skipped a channel, unless it or a later run read it (a thread listed in
+            // the guild's channels is "skipped" as not a text channel, then read as a thread; runs in index order).
+            try (ResultSet rs = s.executeQuery("SELECT k.channel_id, k.reason FROM channel_skips k WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM channel_runs r WHERE r.channel_id = k.channel_id AND r.run_id >= k.run_id"
+                    + " AND r.completed = 1) ORDER BY k.run_id")) {
+                while (rs.next()) plan.notReadable.put(rs.getString(1), rs.getString(2));
             }
             Map<String, long[]> counts = new HashMap<>();
             Map<String, String[]> ranges = new HashMap<>();
@@ -135,6 +143,11 @@ final class SitePlan {
         return stickerFiles.get(storedId);
     }
 
+    /** Why the last run that tried a channel could not read it ({@code channels_skipped}), null when it could. */
+    String notReadable(String storedId) {
+        return notReadable.get(storedId);
+    }
+
     /** Channels and threads with at least one message, in the order of the index page. */
     List<ExportChannel> exported() {
         List<ExportChannel> all = new ArrayList<>();
@@ -159,7 +172,7 @@ final class SitePlan {
                 String kind = c.type() == ExportChannel.CATEGORY ? "category" : c.isThread() ? "thread"
                         : c.type() == VOICE || c.type() == STAGE ? "voice" : "channel";
                 lines.add(new IndexPage.Channel(kind, c.label(), c.messages() > 0 ? c.page(1) : null, c.messages(),
-                        day(c.first()), day(c.last())));
+                        day(c.first()), day(c.last()), notReadable(c.id())));
             }
             String id = e.getKey() == null ? "dm" : IndexIds.display(e.getKey());
             String icon = e.getKey() == null ? null : media.copy(guildIcons.get(e.getKey()));

@@ -159,6 +159,7 @@ public final class Indexer {
                 if (g.metaFile() != null) {
                     GuildMeta meta = GuildMeta.read(g.metaFile(), mapper);
                     entities.guildName(IndexIds.of(meta.id()), meta.name());
+                    channelSkips(runId, meta.skipped());
                 }
             } catch (MetaFileException e) {
                 listener.problem(RecordProblem.of(e));
@@ -195,6 +196,22 @@ public final class Indexer {
             s.setInt(3, Boolean.TRUE.equals(meta.completed()) && meta.error() == null ? 1 : 0);
             s.setString(4, Timestamps.isoCompact(meta.rangeAfter()));
             s.executeUpdate();
+        }
+    }
+
+    /** The channels a guild run could not read and the reason it recorded, for the export to say so. */
+    private void channelSkips(long runId, List<GuildMeta.Skipped> skipped) throws SQLException {
+        try (PreparedStatement s = index.connection().prepareStatement("INSERT INTO channel_skips (run_id,"
+                + " channel_id, reason) VALUES (?, ?, ?) ON CONFLICT (run_id, channel_id) DO UPDATE SET"
+                + " reason = excluded.reason")) {
+            for (GuildMeta.Skipped skip : skipped) {
+                String id = IndexIds.of(skip.id());
+                if (id == null) continue;
+                s.setLong(1, runId);
+                s.setString(2, id);
+                s.setString(3, skip.reason() != null ? skip.reason() : "skipped");
+                s.executeUpdate();
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  */
 final class Schema {
     /** Incremented when a table or column is added; an index of a newer version is refused. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     static final List<String> TABLES = List.of(
             """
@@ -88,7 +88,11 @@ final class Schema {
                 PRIMARY KEY (run_id, channel_id))""",
             """
             CREATE VIRTUAL TABLE IF NOT EXISTS versions_fts USING fts5 (
-                content, attachments, embeds, tokenize = 'unicode61 remove_diacritics 2')""");
+                content, attachments, embeds, tokenize = 'unicode61 remove_diacritics 2')""",
+            // version 4: the channels a guild run could not read, and why (guild.meta.json's channels_skipped)
+            """
+            CREATE TABLE IF NOT EXISTS channel_skips (
+                run_id INTEGER, channel_id TEXT, reason TEXT, PRIMARY KEY (run_id, channel_id))""");
 
     /** A column added to a table of an earlier version: {@code ALTER TABLE table ADD COLUMN definition}. */
     record AddedColumn(String table, String name, String definition) {}

@@ -77,6 +77,19 @@ class ExportHtmlTest {
         assertFalse(Files.readString(site.site.resolve("assets/discard.css")).contains("url("));
     }
 
+    /** Issue 25, item 12: a channel the run could not read says why, not "0 messages". */
+    @Test
+    void aChannelTheRunCouldNotReadSaysWhyOnTheIndexPage() throws Exception {
+        String index = Files.readString(site.site.resolve("index.html"));
+        Matcher staff = Pattern.compile("<li class=\"channel\"><span># staff</span>\n(.*)</li>").matcher(index);
+        assertTrue(staff.find(), index);
+        assertEquals("<span class=\"not-readable\">not readable: no VIEW_CHANNEL permission</span>", staff.group(1)
+                .strip());
+        assertTrue(index.contains("not readable: no READ_MESSAGE_HISTORY permission"), index);
+        assertEquals(2, index.split("class=\"not-readable\"", -1).length - 1, index.lines()
+                .filter(l -> l.contains("not-readable")).toList().toString());
+    }
+
     @Test
     void archivedImagesAreCopiedIntoTheSite() throws Exception {
         String page = Files.readString(site.channelPage(GENERAL, 1));
