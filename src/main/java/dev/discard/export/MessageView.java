@@ -57,9 +57,15 @@ public record MessageView(
     /** An attachment: an archived file shown (images) or linked, else its name and the original link. */
     public record Attachment(String name, String href, boolean image, boolean archived, String size) {}
 
-    /** A rich embed; {@code descriptionHtml} is escaped Markdown; {@code colourClass} colours its edge. */
-    public record Embed(String title, String url, String descriptionHtml, List<Field> fields, String imageSrc,
-            String footer, String colourClass) {}
+    /**
+     * A rich embed; {@code descriptionHtml} is escaped Markdown; {@code colourClass} colours its edge. Its image and
+     * thumbnail are null when it has none.
+     */
+    public record Embed(String title, String url, String descriptionHtml, List<Field> fields, EmbedImage image,
+            EmbedImage thumbnail, String footer, String colourClass) {}
+
+    /** An embed's image: {@code src} the archived copy, else null and {@code href} the web link it came from. */
+    public record EmbedImage(String src, String href) {}
 
     /** A field of an embed. */
     public record Field(String name, String valueHtml) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.index.IndexIds;
 import dev.discard.index.MessageLives;
+import dev.discard.media.CdnUrls;
 import dev.discard.read.life.MessageLife;
 import dev.discard.read.MessageFields;
 import dev.discard.read.SystemMessages;
@@ -36,6 +37,7 @@ final class MessageViews {
     private final DiscordMarkdown markdown;
     private final PreparedStatement attachmentFiles;
     private final PreparedStatement inChannel;
+    private final PreparedStatement embedFiles;
     private String previousAuthor;
     private long previousSeconds;
 
@@ -52,6 +54,7 @@ final class MessageViews {
         this.markdown = new DiscordMarkdown(new PageNames(plan, users), this::emojiSrc);
         this.attachmentFiles = db.prepareStatement("SELECT id, media_file FROM attachments WHERE message_id = ?");
         this.inChannel = db.prepareStatement("SELECT 1 FROM messages WHERE id = ? AND channel_id = ?");
+        this.embedFiles = db.prepareStatement("SELECT media_file FROM embed_files WHERE url = ?");
     }
 
     private String emojiSrc(String emojiId) {
@@ -194,7 +197,7 @@ final class MessageViews {
         return out;
     }
 
-    private List<MessageView.Embed> embeds(JsonNode list) {
+    private List<MessageView.Embed> embeds(JsonNode list) throws SQLException {
         if (!list.isArray() || list.isEmpty()) return List.of();
         List<MessageView.Embed> out = new ArrayList<>(list.size());
         for (JsonNode e : list) {
@@ -206,14 +209,33 @@ final class MessageViews {
             String description = e.has("description") ? markdown.toHtml(e.path("description").asText()) : null;
             String title = e.path("title").asText(null);
             String footer = e.path("footer").path("text").asText(null);
+            MessageView.EmbedImage image = embedImage(e.path("image"));
+            MessageView.EmbedImage thumbnail = embedImage(e.path("thumbnail"));
             if (title == null && description == null && fields.isEmpty() && footer == null) {
-                if (url == null) continue;
+                if (url == null && image == null && thumbnail == null) continue;
                 title = url; // a link preview of which the archive kept only the address
             }
             out.add(new MessageView.Embed(title, url != null && Html.isWebLink(url) ? url : null, description, fields,
-                    null, footer, e.hasNonNull("color") ? colours.embed(e.path("color").asInt()) : null));
+                    image, thumbnail, footer, e.hasNonNull("color") ? colours.embed(e.path("color").asInt()) : null));
         }
         return out;
+    }
+
+    /**
+     * An embed's image or thumbnail: the copy of the file a {@code --media} run stored (looked up by the URL without
+     * its signature, as {@code media.jsonl} names it), else a link to where it came from; null when there is none.
+     */
+    private MessageView.EmbedImage embedImage(JsonNode image) throws SQLException {
+        String url = image.path("url").asText(null);
+        if (url == null) return null;
+        embedFiles.setString(1, CdnUrls.key(url));
+        String stored = null;
+        try (ResultSet rs = embedFiles.executeQuery()) {
+            if (rs.next()) stored = rs.getString(1);
+        }
+        String src = mediaSrc(stored);
+        if (src != null) return new MessageView.EmbedImage(src, null);
+        return Html.isWebLink(url) ? new MessageView.EmbedImage(null, url) : null;
     }
 
     private List<MessageView.Sticker> stickers(JsonNode json) {

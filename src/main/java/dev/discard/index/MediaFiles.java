@@ -17,7 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Links attachments, avatars, guild icons, emojis and stickers to the files a {@code --media} run stored, from its
+ * Links attachments, embed images and thumbnails, avatars, guild icons, emojis and stickers to the files a {@code --media} run stored, from its
  * {@code media.jsonl}: an attachment line names its message and the attachment's URL without signature; the CDN
  * URL of the others names what they show ({@code /avatars/{user}/{hash}.png}, {@code /icons/{guild}/{hash}.png},
  * {@code /emojis/{id}.png}, {@code /stickers/{id}.png}). A line's {@code file} is relative to the run: {@code
@@ -60,7 +60,10 @@ final class MediaFiles {
                         + " media_file) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                         + " media_file = excluded.media_file");
                 PreparedStatement sticker = c.prepareStatement("INSERT INTO stickers (id, guild_id, media_file)"
-                        + " VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET media_file = excluded.media_file")) {
+                        + " VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET media_file = excluded.media_file");
+                // The manifest names an image once a run however many messages embed it: kept by URL alone.
+                PreparedStatement embedded = c.prepareStatement("INSERT INTO embed_files (url, media_file) VALUES"
+                        + " (?, ?) ON CONFLICT (url) DO UPDATE SET media_file = excluded.media_file")) {
             String line;
             while ((line = in.readLine()) != null) {
                 lines++;
@@ -83,6 +86,10 @@ final class MediaFiles {
                     String message = IndexIds.of(EntityStore.text(entry, "message_id"));
                     if (message != null) linkAttachment(attachments, attachment, message, url,
                             EntityStore.text(entry, "name"), stored);
+                } else if ("embed_image".equals(kind) || "embed_thumbnail".equals(kind)) {
+                    embedded.setString(1, url);
+                    embedded.setString(2, stored);
+                    embedded.executeUpdate();
                 } else if ("avatar".equals(kind)) {
                     String[] rest = segmentsAfter(url, AVATARS);
                     if (rest.length < 2 || IndexIds.of(rest[0]) == null) continue;

@@ -92,7 +92,10 @@ final class Schema {
             // version 4: the channels a guild run could not read, and why (guild.meta.json's channels_skipped)
             """
             CREATE TABLE IF NOT EXISTS channel_skips (
-                run_id INTEGER, channel_id TEXT, reason TEXT, PRIMARY KEY (run_id, channel_id))""");
+                run_id INTEGER, channel_id TEXT, reason TEXT, PRIMARY KEY (run_id, channel_id))""",
+            // version 4: the stored files of embed images and thumbnails, by their URL without signature
+            """
+            CREATE TABLE IF NOT EXISTS embed_files (url TEXT PRIMARY KEY, media_file TEXT)""");
 
     /** A column added to a table of an earlier version: {@code ALTER TABLE table ADD COLUMN definition}. */
     record AddedColumn(String table, String name, String definition) {}

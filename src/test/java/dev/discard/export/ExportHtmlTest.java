@@ -1,6 +1,7 @@
 package dev.discard.export;
 
 import static dev.discard.fake.Fixtures.GENERAL;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +89,21 @@ class ExportHtmlTest {
         assertTrue(index.contains("not readable: no READ_MESSAGE_HISTORY permission"), index);
         assertEquals(2, index.split("class=\"not-readable\"", -1).length - 1, index.lines()
                 .filter(l -> l.contains("not-readable")).toList().toString());
+    }
+
+    /** Issue 25, item 15: an embed's image and thumbnail that --media stored are shown from the site's copies. */
+    @Test
+    void storedEmbedImagesAndThumbnailsAreShownFromTheSite() throws Exception {
+        String page = Files.readString(site.channelPage(GENERAL, 1));
+        Matcher image = Pattern.compile("<img class=\"embed-image\" src=\"\\.\\./\\.\\./(media/[0-9a-f]{64}\\.png)\"")
+                .matcher(page);
+        assertTrue(image.find(), "the embed's image from the store");
+        assertArrayEquals(ExportedSite.EMBED_IMAGE, Files.readAllBytes(site.site.resolve(image.group(1))));
+        Matcher thumbnail = Pattern.compile("<img class=\"embed-thumbnail\" src=\"\\.\\./\\.\\./(media/[0-9a-f]{64}"
+                + "\\.png)\"").matcher(page);
+        assertTrue(thumbnail.find(), "the embed's thumbnail from the store");
+        assertArrayEquals(ExportedSite.EMBED_THUMBNAIL, Files.readAllBytes(site.site.resolve(thumbnail.group(1))));
+        assertFalse(page.contains("/external/release/"), "no link to where the images came from");
     }
 
     @Test

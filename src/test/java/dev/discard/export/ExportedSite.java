@@ -61,6 +61,8 @@ final class ExportedSite {
     }
 
     static final String STICKER = "990000000000000001";
+    static final byte[] EMBED_IMAGE = FakeCdn.png(12, Color.MAGENTA);
+    static final byte[] EMBED_THUMBNAIL = FakeCdn.png(6, Color.ORANGE);
     /** The colour of the Archivists role: 0x1abc9c, Discord's teal. */
     static final int ROLE_COLOUR = 0x1abc9c;
 
@@ -127,6 +129,11 @@ final class ExportedSite {
             embed.withArray("fields").addObject().put("name", "Version").put("value", "1.0.0").put("inline", true);
             embed.withArray("fields").addObject().put("name", "Date").put("value", "2021-02-01").put("inline", true);
             embed.putObject("footer").put("text", "example.com");
+            // Issue 25, item 15: the embed's image and thumbnail, stored by --media, shown from the store.
+            String shot = cdn.put("/external/release/shot.png", EMBED_IMAGE, "image/png");
+            String logo = cdn.put("/external/release/logo.png", EMBED_THUMBNAIL, "image/png");
+            embed.putObject("image").put("url", shot).put("proxy_url", shot).put("width", 12).put("height", 12);
+            embed.putObject("thumbnail").put("url", logo).put("proxy_url", logo).put("width", 6).put("height", 6);
             String notes = cdn.put("/attachments/" + GENERAL + "/2/notes.txt",
                     "the minutes".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
             general.message(ids.get(25)).withArray("attachments").add(Fixtures.attachment(discord, 2, "notes.txt",

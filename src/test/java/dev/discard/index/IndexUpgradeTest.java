@@ -63,6 +63,7 @@ class IndexUpgradeTest {
         try (Index index = Index.open(db); Statement s = index.connection().createStatement()) {
             assertEquals(List.of(Integer.toString(Schema.VERSION)), rows(s, "PRAGMA user_version"));
             assertEquals(List.of("0"), rows(s, "SELECT count(*) FROM channel_skips"), "version 4's table added");
+            assertEquals(List.of("0"), rows(s, "SELECT count(*) FROM embed_files"), "version 4's table added");
             assertEquals(List.of("0"), rows(s, "SELECT count(*) FROM message_deletions"));
             assertEquals(List.of("0"), rows(s, "SELECT count(*) FROM channel_runs"));
             assertEquals(List.of("-|-"), rows(s, "SELECT coalesce(last_seen_at, '-') || '|' || coalesce(source, '-')"
