@@ -17,8 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Links attachments, embed images and thumbnails, avatars, guild icons, emojis and stickers to the files a {@code --media} run stored, from its
- * {@code media.jsonl}: an attachment line names its message and the attachment's URL without signature; the CDN
+ * Links attachments, embed images and thumbnails, avatars, guild icons, emojis and stickers to the files a {@code
+ * --media} run stored, from its {@code media.jsonl}: an attachment line names its message and the attachment's URL
+ * without signature (an embed image's line its URL alone, kept in {@code embed_files}); the CDN
  * URL of the others names what they show ({@code /avatars/{user}/{hash}.png}, {@code /icons/{guild}/{hash}.png},
  * {@code /emojis/{id}.png}, {@code /stickers/{id}.png}). A line's {@code file} is relative to the run: {@code
  * ../media/…} in the store every run of an output directory shares, {@code media/…} in runs before 1.0.0, which kept
