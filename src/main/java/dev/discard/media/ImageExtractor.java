@@ -100,7 +100,7 @@ final class ImageExtractor {
                 // Fall back to the id, which holds the same time to the millisecond.
             }
         }
-        long id = MessagePages.id(message);
+        long id = Snowflake.of(message, "id");
         return Snowflake.instantOf(id == -1 ? 0 : id);
     }
 

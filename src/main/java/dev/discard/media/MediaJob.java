@@ -115,7 +115,7 @@ public final class MediaJob {
         }
         JsonNode channel = new ChannelLookup(rest, UNRECORDED).find(settings.channel().strip(),
                 settings.guild() == null ? null : settings.guild().strip());
-        long channelId = MessagePages.id(channel);
+        long channelId = Snowflake.of(channel, "id");
         String name = channel.path("name").isTextual() ? channel.path("name").textValue() : null;
         Path dir = outputDir(name != null ? name : Long.toString(channelId));
         ImageExtractor extractor = new ImageExtractor(fetcher, dir, scrubber::scrub, listener);

@@ -2,6 +2,7 @@ package dev.discard.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.MessagePages;
+import dev.discard.format.Snowflake;
 import dev.discard.media.MediaRef.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class MessageMedia {
     /** Every image of the message: attachments of an image type, embed images and thumbnails, image links. */
     static List<MediaRef> images(JsonNode message) {
         Map<String, MediaRef> found = new LinkedHashMap<>();
-        long id = MessagePages.id(message);
+        long id = Snowflake.of(message, "id");
         for (JsonNode a : message.path("attachments")) {
             if (isImage(text(a, "content_type"), text(a, "filename"))) add(found, attachment(a, id));
         }
@@ -52,7 +53,7 @@ final class MessageMedia {
      */
     static List<MediaRef> all(JsonNode message, CdnUrls cdn) {
         Map<String, MediaRef> found = new LinkedHashMap<>();
-        long id = MessagePages.id(message);
+        long id = Snowflake.of(message, "id");
         for (JsonNode a : message.path("attachments")) add(found, attachment(a, id));
         for (JsonNode embed : message.path("embeds")) {
             add(found, embedded(embed.path("image"), Kind.EMBED_IMAGE, id));
