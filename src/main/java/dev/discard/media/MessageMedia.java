@@ -20,7 +20,7 @@ import okhttp3.HttpUrl;
  * as a fallback), links in the content, the author's avatar and stickers. Each URL once per message, attachments
  * first. See https://discord.com/developers/docs/resources/message#message-object.
  */
-final class MessageMedia {
+public final class MessageMedia {
     /** Extensions of the images {@code discard media} collects, as DiscordPicExtract does. */
     static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "webp", "bmp", "avif", "heic",
             "heif", "tif", "tiff", "apng", "svg");
@@ -30,7 +30,7 @@ final class MessageMedia {
     private MessageMedia() {}
 
     /** Every image of the message: attachments of an image type, embed images and thumbnails, image links. */
-    static List<MediaRef> images(JsonNode message) {
+    public static List<MediaRef> images(JsonNode message) {
         Map<String, MediaRef> found = new LinkedHashMap<>();
         long id = Snowflake.of(message, "id");
         for (JsonNode a : message.path("attachments")) {
@@ -148,7 +148,7 @@ final class MessageMedia {
     }
 
     /** The usual extension of a media type ({@code image/jpeg} → {@code jpg}), or {@code fallback}. */
-    static String extensionOf(String contentType, String fallback) {
+    public static String extensionOf(String contentType, String fallback) {
         if (contentType == null) return fallback;
         String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return switch (type) {

@@ -1,4 +1,4 @@
-package dev.discard.media;
+package dev.discard.pictures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +15,9 @@ import dev.discard.format.ClientInfo;
 import dev.discard.format.Json;
 import dev.discard.format.Scrubber;
 import dev.discard.format.Snowflake;
+import dev.discard.media.Downloader;
+import dev.discard.media.MediaFetcher;
+import dev.discard.media.SafeNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
