@@ -55,6 +55,7 @@ final class IndexCommand implements Callable<Integer> {
         Console console = parent.console;
         RunFolders.requireFolders(folders);
         Path file = db != null ? db : folders.get(0).resolve(Index.DEFAULT_NAME);
+        boolean existed = Files.exists(file);
         IndexStats stats;
         try (IndexProgress progress = new IndexProgress(console, quiet); Index index = Index.create(file)) {
             stats = new Indexer(index, Json.newMapper()).update(folders, progress);
@@ -63,6 +64,8 @@ final class IndexCommand implements Callable<Integer> {
             return ExitCode.FAILED;
         }
         if (stats.runs() == 0) {
+            // Exit 2 says nothing was written: a database this command made for nothing goes again.
+            if (!existed) deleteDatabase(file);
             throw RunFolders.noRun(folders);
         }
         if (!quiet) {
@@ -72,5 +75,12 @@ final class IndexCommand implements Callable<Integer> {
                     + " updated, " + RunReport.number(stats.messagesRead()) + " read. Database: " + file);
         }
         return stats.problems() > 0 ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    /** The database file and the journal files SQLite may leave beside it. */
+    private static void deleteDatabase(Path file) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+        }
     }
 }

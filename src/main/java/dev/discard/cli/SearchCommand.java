@@ -33,7 +33,10 @@ import picocli.CommandLine.ParentCommand;
             "Matches their text, attachment names, embed titles and descriptions. QUERY",
             "is SQLite FTS5 syntax: words (all must match), \"a phrase\", a OR b, NOT,",
             "prefix*. Prints each hit as discard read does, after a line naming its",
-            "guild, #channel and message id; newest first. Times are UTC."
+            "guild, #channel and message id; newest first. Times are UTC.",
+            "Every version of an edited message is searched, and deleted messages too;",
+            "a hit names the version that matched and how the deletion is known.",
+            "With --deleted or --edited the QUERY may be left out."
         },
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -78,13 +81,20 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--oldest", description = "Oldest hits first.")
     boolean oldest;
 
+    @Option(names = "--deleted", description = "Only messages known to be deleted (live records, or gone between"
+            + " two runs).")
+    boolean deleted;
+
+    @Option(names = "--edited", description = "Only messages with more than one version, or marked edited.")
+    boolean edited;
+
     @Option(names = "--json", description = "One JSON object a line: id, guild_id, guild_name, channel_id,"
-            + " channel_name, author_id, author_name, timestamp, content.")
+            + " channel_name, author_id, author_name, timestamp, content, version, versions, edited, deleted.")
     boolean json;
 
-    @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The FTS5 query; several words are joined"
+    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The FTS5 query; several words are joined"
             + " with spaces.")
-    List<String> words;
+    List<String> words = List.of();
 
     /** index.sqlite in the working directory, else out/index.sqlite when only that one exists. */
     private Path defaultIndex() {
@@ -99,8 +109,12 @@ final class SearchCommand implements Callable<Integer> {
         Console console = parent.console;
         if (limit < 1) throw new UsageException("--limit must be at least 1 but was " + limit);
         String text = String.join(" ", words);
-        if (text.isBlank()) throw new UsageException("the query is empty: give words to search for");
-        SearchQuery query = new SearchQuery(text, guild, channel, author, after, before, limit, oldest);
+        if (text.isBlank() && !deleted && !edited) {
+            throw new UsageException("the query is empty: give words to search for, or --deleted or --edited");
+        }
+        // One hit more than shown tells whether there are more.
+        SearchQuery query = new SearchQuery(text, guild, channel, author, after, before, Math.max(limit, limit + 1),
+                oldest, deleted, edited);
         List<SearchHit> hits;
         try (Index index = Index.open(db != null ? db : defaultIndex())) {
             hits = new Searcher(index).search(query);
@@ -108,6 +122,8 @@ final class SearchCommand implements Callable<Integer> {
             console.error(e.getMessage());
             return ExitCode.FAILED;
         }
+        boolean more = hits.size() > limit;
+        if (more) hits = hits.subList(0, limit);
         LineOutput out = new LineOutput(console.out);
         ObjectMapper mapper = Json.newMapper();
         MessageRenderer renderer = new MessageRenderer();
@@ -122,6 +138,9 @@ final class SearchCommand implements Callable<Integer> {
             console.error(e.getMessage());
             return ExitCode.FAILED;
         }
+        // On stderr: stdout stays the hits alone, for pipes and --json.
+        if (more) console.err.println("(the first " + RunReport.number(limit) + " hits; there are more: --limit N shows"
+                + " more)");
         return ExitCode.OK;
     }
 
@@ -130,14 +149,22 @@ final class SearchCommand implements Callable<Integer> {
         String guildName = hit.guildId() == null ? "Direct messages"
                 : hit.guildName() != null ? hit.guildName() : "guild " + hit.guildId();
         String channelName = hit.channelName() != null ? hit.channelName() : hit.channelId();
-        out.line(guildName + " #" + channelName + " message " + hit.id());
+        String version = hit.versions() > 1 ? "version " + hit.version() + " of " + hit.versions() : null;
+        String deletion = hit.deletion() == null ? null : hit.deletion().mark();
+        String notes = version != null && deletion != null ? version + "; " + deletion
+                : version != null ? version : deletion;
+        out.line(VisibleControls.of(guildName + " #" + channelName + " message " + hit.id()
+                + (notes == null ? "" : " (" + notes + ")")));
         String line;
         try {
             line = renderer.render(hit.json().getBytes(StandardCharsets.UTF_8), factory);
         } catch (IOException e) {
             line = "[" + hit.timestamp() + "] <" + hit.authorName() + "> " + hit.content();
         }
-        if (terminal) line = highlight(line, hit);
+        // Visible before the highlight's own colours go in, which must stay codes.
+        line = VisibleControls.of(line);
+        if (terminal && hit.highlighted() != null) line = highlight(line, hit);
+        if (deletion != null) line += " [" + deletion + "]";
         out.line(line);
     }
 
@@ -149,10 +176,10 @@ final class SearchCommand implements Callable<Integer> {
     private static String highlight(String line, SearchHit hit) {
         int from = 0;
         if (hit.content() != null && !hit.content().isEmpty() && hit.highlighted() != null) {
-            String plain = hit.content().replace("\n", "\n    ");
+            String plain = VisibleControls.of(hit.content().replace("\n", "\n    "));
             int at = line.indexOf(plain);
             if (at >= 0) {
-                String marked = colour(hit.highlighted().replace("\n", "\n    "));
+                String marked = colour(VisibleControls.of(hit.highlighted().replace("\n", "\n    "), MARKERS));
                 line = line.substring(0, at) + marked + line.substring(at + plain.length());
                 from = at + marked.length();
             }
@@ -161,17 +188,20 @@ final class SearchCommand implements Callable<Integer> {
             if (column == null) continue;
             for (String part : column.split("\n")) {
                 if (part.indexOf(SearchHit.MATCH_START) < 0) continue;
-                String plain = part.replace(String.valueOf(SearchHit.MATCH_START), "")
-                        .replace(String.valueOf(SearchHit.MATCH_END), "");
+                String plain = VisibleControls.of(part.replace(String.valueOf(SearchHit.MATCH_START), "")
+                        .replace(String.valueOf(SearchHit.MATCH_END), ""));
                 int at = line.indexOf(plain, from);
                 if (at < 0) continue;
-                String marked = colour(part);
+                String marked = colour(VisibleControls.of(part, MARKERS));
                 line = line.substring(0, at) + marked + line.substring(at + plain.length());
                 from = at + marked.length();
             }
         }
         return line;
     }
+
+    /** The match markers of a highlighted column, which {@link VisibleControls} must leave for {@link #colour}. */
+    private static final String MARKERS = "" + SearchHit.MATCH_START + SearchHit.MATCH_END;
 
     private static String colour(String highlighted) {
         return highlighted.replace(String.valueOf(SearchHit.MATCH_START), MATCH_ON)
@@ -189,6 +219,18 @@ final class SearchCommand implements Callable<Integer> {
         o.put("author_name", hit.authorName());
         o.put("timestamp", hit.timestamp());
         o.put("content", hit.content());
+        o.put("version", hit.version());
+        o.put("versions", hit.versions());
+        o.put("edited", hit.edited());
+        if (hit.deletion() == null) {
+            o.putNull("deleted");
+        } else {
+            ObjectNode d = o.putObject("deleted");
+            d.put("how", hit.deletion().how().stored());
+            d.put("at", hit.deletion().at());
+            d.put("last_seen", hit.deletion().lastSeen());
+            d.put("source", hit.deletion().source());
+        }
         return o;
     }
 }

@@ -100,7 +100,7 @@ class ReadCommandTest {
     void helpIsDocumentation() {
         CliRun run = CliRun.run(Map.of(), "read", "--help");
         assertEquals(0, run.exitCode);
-        assertTrue(run.out.startsWith("Usage: discard read [-hV] [--all] [--json] PATH"), run.out);
+        assertTrue(run.out.startsWith("Usage: discard read [-hV] [--all] [--json] [--versions] PATH"), run.out);
         assertTrue(run.out.contains("Exit codes:"));
     }
 }
