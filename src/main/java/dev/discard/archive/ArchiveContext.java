@@ -35,12 +35,17 @@ final class ArchiveContext {
     final java.util.Set<String> invitesSeen = InviteArchiver.newSeenSet();
     /** What the optional parts (pins, thread lists, invites) could not fetch, for the meta files. */
     final ExtraNotes notes = new ExtraNotes();
+    /** With --follow, the logs kept open for live events; null otherwise. */
+    final FollowLogs followLogs;
+    /** With --follow, the channels followed; null otherwise. */
+    final FollowedChannels followed;
     /** The account's user id once logged in, -1 before: tells its own messages from others'. */
     volatile long selfId = -1;
 
     ArchiveContext(DiscordRest rest, ObjectMapper mapper, RunLayout layout, RecordEncoder encoder,
             MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener, ChannelPool pool,
-            Map<Long, Long> startAfter, ResumeState resume, boolean resuming, MediaArchiver media) {
+            Map<Long, Long> startAfter, ResumeState resume, boolean resuming, MediaArchiver media, Mode followMode,
+            java.util.List<Long> followIds) {
         this.rest = rest;
         this.mapper = mapper;
         this.layout = layout;
@@ -54,6 +59,8 @@ final class ArchiveContext {
         this.resume = resume;
         this.resuming = resuming;
         this.media = media;
+        this.followLogs = followMode == null ? null : new FollowLogs(this::createLog);
+        this.followed = followMode == null ? null : new FollowedChannels(followMode, followIds, this::startAfter);
     }
 
     /** Writes a meta file of the run: a new one, or a replacement when resuming. */
@@ -107,8 +114,15 @@ final class ArchiveContext {
         return Snowflake.max(range.afterId(), startAfter.getOrDefault(channelId, 0L));
     }
 
-    /** Creates the log {@code <stem>.jsonl[.gz]}; it must not exist. */
+    /**
+     * Creates the log {@code <stem>.jsonl[.gz]}; it must not exist. With --follow, the log stays open for live
+     * events: the same one is returned to every caller, and closing it leaves it open.
+     */
     ExchangeLog openLog(String stem) throws IOException {
+        return followLogs != null ? followLogs.open(stem) : createLog(stem);
+    }
+
+    private ExchangeLog createLog(String stem) throws IOException {
         return ExchangeLog.create(layout.logFile(stem), encoder, counters, metaWriter.files());
     }
 }

@@ -48,6 +48,12 @@ public interface ArchiveListener {
     default void pageArchived(long channelId, long messages, String newestTimestamp) {}
 
     /**
+     * A {@code --follow} run archived its range and now follows the gateway; {@code status} stays live until the run
+     * ends. Run thread.
+     */
+    default void following(FollowStatus status) {}
+
+    /**
      * A channel of a guild is not archived, for {@code reason} (the account may not read it); its guild's meta file
      * lists it under {@code channels_skipped} too.
      *

@@ -108,6 +108,7 @@ final class ChannelArchiver {
                 walk.oldest, walk.newest, error, walk.pins, refused);
         context.counters.channels.increment();
         if (result.failed()) context.counters.channelsFailed.increment();
+        if (context.followed != null) context.followed.historyDone(channel, guildStem, result);
         context.writeMeta(guildStem + "/" + channelId, ChannelMetaWriter.of(context.mapper, channel, result,
                 walk.warning, context.range, context.startAfter.get(channelId), finished));
         context.listener.channelFinished(result);

@@ -24,6 +24,10 @@ final class RunLauncher {
     static final String TOKEN_ENV = "DISCORD_TOKEN";
     /** How long a signal's shutdown waits, after the files, for the outcome's line to be printed. */
     private static final long REPORT_WAIT_MILLIS = 2_000;
+    /**
+     * How long a stopped --follow run may take for its closing pass: below systemd's default TimeoutStopSec of 90 s.
+     */
+    static final long FOLLOW_STOP_MILLIS = 80_000;
 
     private RunLauncher() {}
 
@@ -79,6 +83,8 @@ final class RunLauncher {
                     .maxRate(options.maxRate() != null ? options.maxRate() : ArchiveSettings.DEFAULT_MAX_RATE)
                     .media(options.media())
                     .members(options.members())
+                    .follow(options.follow())
+                    .rotate(options.rotate())
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -95,7 +101,8 @@ final class RunLauncher {
         // that says how to resume must be out by then.
         CountDownLatch reported = new CountDownLatch(1);
         try (ShutdownGuard guard = ShutdownGuard.install(wait -> {
-                    run.interrupt(Signals.reason(), wait);
+                    // A followed run makes its closing pass before it stops: give it longer than the files alone.
+                    run.interrupt(Signals.reason(), settings.follow() ? FOLLOW_STOP_MILLIS : wait);
                     reported.await(REPORT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
                 });
                 ConsoleLog log = ConsoleLog.open(console.verbose(), console.quiet())) {

@@ -42,6 +42,8 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
     /** Null unless bars are drawn: a terminal, and neither --quiet nor --verbose (whose log lines would tear them). */
     private final ProgressBoard board;
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+    /** Null until the run follows, and with {@code -q}. */
+    private volatile FollowStatusLine followLine;
 
     RunProgress(Console console, ArchiveSettings settings, Clock clock, LongSupplier nanoTime) {
         this.console = console;
@@ -122,6 +124,16 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
         }
     }
 
+    /** A following run: one status line instead of the channels' bars (a line when not a terminal). */
+    @Override
+    public void following(dev.discard.archive.FollowStatus status) {
+        if (console.quiet()) return;
+        if (board != null) board.clear();
+        FollowStatusLine line = new FollowStatusLine(console.out, board != null, clock);
+        followLine = line;
+        line.start(status);
+    }
+
     @Override
     public void runFinished(RunResult result) {
         close();
@@ -130,6 +142,8 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
     /** Takes down the bars of channels still walked (an interrupted run). Idempotent. */
     @Override
     public void close() {
+        FollowStatusLine line = followLine;
+        if (line != null) line.close();
         if (board == null) return;
         for (Channel channel : channels.values()) {
             if (channel.bar != null) channel.bar.close();

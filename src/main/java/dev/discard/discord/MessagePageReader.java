@@ -314,6 +314,8 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                     content = withSlash(text);
                 }
                 case "author" -> {
+                    // A repeated author counts as its last value, as in the cursor's reading.
+                    authorId = -1;
                     if (value == JsonToken.START_OBJECT) {
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             JsonToken field = p.nextToken();

@@ -48,6 +48,10 @@ public record ChannelMeta(
     public static final String AFTER_ID = "after_id";
     public static final String COMPLETED = "completed";
     public static final String ERROR = "error";
+    /** A {@code --follow} run's times without a gateway session: from, to, backfilled (DESIGN.md). */
+    public static final String GAPS = "gaps";
+    /** What a {@code --follow} run recorded live in the channel. */
+    public static final String FOLLOW = "follow";
 
     /** A message named in a meta file, by id and Discord's timestamp string. */
     public record MessageRef(long id, String timestamp) {}
