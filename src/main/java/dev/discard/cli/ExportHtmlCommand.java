@@ -68,18 +68,13 @@ final class ExportHtmlCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console console = export.parent.console;
         if (pageSize < 1) throw new UsageException("--page-size must be at least 1 but was " + pageSize);
-        for (Path folder : folders) {
-            if (!Files.isDirectory(folder)) {
-                throw new UsageException("no folder " + folder + ": give a folder of runs such as out/");
-            }
-        }
+        RunFolders.requireFolders(folders);
         checkOutput();
         Path file = db != null ? db : folders.get(0).resolve(Index.DEFAULT_NAME);
         try (IndexProgress progress = new IndexProgress(console, quiet); Index index = Index.create(file)) {
             IndexStats stats = new Indexer(index, Json.newMapper()).update(folders, progress);
             if (stats.runs() == 0) {
-                throw new UsageException("no run in " + String.join(", ", folders.stream().map(Path::toString)
-                        .toList()) + ": a run directory holds run.meta.json");
+                throw RunFolders.noRun(folders);
             }
             HtmlExport.Result result = new HtmlExport(index.connection(), index::resolve, pageSize,
                     Clock.systemUTC()).write(output, channel -> {});
