@@ -2,11 +2,9 @@ package dev.discard.cli;
 
 import dev.discard.export.ExportException;
 import dev.discard.export.HtmlExport;
-import dev.discard.format.Json;
 import dev.discard.index.Index;
 import dev.discard.index.IndexException;
 import dev.discard.index.IndexStats;
-import dev.discard.index.Indexer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,19 +66,11 @@ final class ExportHtmlCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console console = export.parent.console;
         if (pageSize < 1) throw new UsageException("--page-size must be at least 1 but was " + pageSize);
-        for (Path folder : folders) {
-            if (!Files.isDirectory(folder)) {
-                throw new UsageException("no folder " + folder + ": give a folder of runs such as out/");
-            }
-        }
+        ExportIndexing.checkFolders(folders);
         checkOutput();
-        Path file = db != null ? db : folders.get(0).resolve(Index.DEFAULT_NAME);
-        try (IndexProgress progress = new IndexProgress(console, quiet); Index index = Index.create(file)) {
-            IndexStats stats = new Indexer(index, Json.newMapper()).update(folders, progress);
-            if (stats.runs() == 0) {
-                throw new UsageException("no run in " + String.join(", ", folders.stream().map(Path::toString)
-                        .toList()) + ": a run directory holds run.meta.json");
-            }
+        try (IndexProgress progress = new IndexProgress(console, quiet);
+                Index index = Index.create(ExportIndexing.file(folders, db))) {
+            IndexStats stats = ExportIndexing.update(index, folders, progress);
             HtmlExport.Result result = new HtmlExport(index.connection(), index::resolve, pageSize,
                     Clock.systemUTC()).write(output, channel -> {});
             if (!quiet) {

@@ -38,7 +38,8 @@ final class SitePlan {
             }
             try (ResultSet rs = s.executeQuery("SELECT id, name, color, position FROM roles")) {
                 while (rs.next()) {
-                    plan.roles.put(rs.getString(1), new Role(rs.getString(2), rs.getInt(3), rs.getInt(4)));
+                    plan.roles.put(rs.getString(1), new Role(IndexIds.display(rs.getString(1)),
+                            rs.getString(2), rs.getInt(3), rs.getInt(4)));
                 }
             }
             // Media of guilds: small (a few hundred emojis a guild), kept for every page.
@@ -89,8 +90,21 @@ final class SitePlan {
         return channels.get(storedId);
     }
 
-    /** A role of a guild: its colour is 0xRRGGBB, 0 for none; the highest position wins a member's colour. */
-    record Role(String name, int color, int position) {}
+    /**
+     * A role of a guild: its id as Discord writes it; its colour is 0xRRGGBB, 0 for none; the highest position wins
+     * a member's colour.
+     */
+    record Role(String id, String name, int color, int position) {}
+
+    /** The role of a stored id, null when the index has none. */
+    Role roleOf(String storedId) {
+        return roles.get(storedId);
+    }
+
+    /** The stored media path of a guild's archived icon, null when none. */
+    String guildIconFile(String storedId) {
+        return storedId == null ? null : guildIcons.get(storedId);
+    }
 
     String role(String storedId) {
         Role role = roles.get(storedId);
