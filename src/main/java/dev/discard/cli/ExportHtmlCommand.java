@@ -55,6 +55,9 @@ final class ExportHtmlCommand implements Callable<Integer> {
             description = "Messages per page (default: ${DEFAULT-VALUE}).")
     int pageSize;
 
+    @Option(names = "--no-search", description = "No search box and no search index.")
+    boolean noSearch;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary line; only problems.")
     boolean quiet;
 
@@ -72,7 +75,7 @@ final class ExportHtmlCommand implements Callable<Integer> {
                 Index index = Index.create(ExportIndexing.file(folders, db))) {
             IndexStats stats = ExportIndexing.update(index, folders, progress);
             HtmlExport.Result result = new HtmlExport(index.connection(), index::resolve, pageSize,
-                    Clock.systemUTC()).write(output, channel -> {});
+                    Clock.systemUTC(), !noSearch).write(output, channel -> {});
             if (!quiet) {
                 console.out.println("Exported " + result.messages() + " messages of " + result.channels()
                         + " channels and " + result.mediaFiles() + " media files: " + result.index());

@@ -41,13 +41,16 @@ final class ChannelExporter {
     private final int pageSize;
     private final SitePlan plan;
     private final MessageViews views;
+    private final SearchPass search;
 
-    ChannelExporter(Connection db, Path out, int pageSize, SitePlan plan, MessageViews views) {
+    /** @param search feeds the site's search index; null for a site without one */
+    ChannelExporter(Connection db, Path out, int pageSize, SitePlan plan, MessageViews views, SearchPass search) {
         this.db = db;
         this.out = out;
         this.pageSize = pageSize;
         this.plan = plan;
         this.views = views;
+        this.search = search;
     }
 
     /** Writes the channel's pages and returns how many messages they hold. */
@@ -64,7 +67,9 @@ final class ChannelExporter {
         }
         removeStalePages(folder, channelPlan.pages());
         String guild = plan.guildName(channel.guildId());
-        DatesPage dates = new DatesPage(PageNames.ROOT, guild, channel.label(), "1.html", channelPlan.days());
+        if (search != null) search.channel(channel, guild, channelPlan);
+        DatesPage dates = new DatesPage(PageNames.ROOT, guild, channel.label(), "1.html", channelPlan.days(),
+                search != null);
         render(folder.resolve("dates.html"), w -> JtedatesGenerated.render(new OwaspHtmlTemplateOutput(
                 new WriterOutput(w)), null, dates));
         return count;
@@ -144,7 +149,8 @@ final class ChannelExporter {
         ChannelPage.Pager pager = new ChannelPage.Pager(page, pages, page > 1 ? "1.html" : null,
                 page > 1 ? (page - 1) + ".html" : null, page < pages ? (page + 1) + ".html" : null,
                 page < pages ? pages + ".html" : null, "dates.html");
-        ChannelPage view = new ChannelPage(PageNames.ROOT, guild, channel.label(), parent, messages, pager);
+        ChannelPage view = new ChannelPage(PageNames.ROOT, guild, channel.label(), parent, messages, pager,
+                search != null);
         Path file = folder.resolve(page + ".html");
         render(file, w -> JtechannelGenerated.render(new OwaspHtmlTemplateOutput(new WriterOutput(w)), null, view));
         return file;

@@ -25,6 +25,8 @@ final class DceContext {
     private final PreparedStatement attachmentFiles;
     private final PreparedStatement reactionUsers;
     private Path folder;
+    /** Links already made from the current file's folder, by stored path: a channel's avatars repeat. */
+    private final Map<String, String> links = new HashMap<>();
 
     /** @param media the media folder's copies, null to keep the original URLs */
     DceContext(Connection db, SitePlan plan, UserCache users, MediaCopies media, Path exportRoot)
@@ -40,7 +42,9 @@ final class DceContext {
 
     /** The file now being written: media links are relative to its folder. */
     void writing(Path file) {
-        folder = file.toAbsolutePath().normalize().getParent();
+        Path next = file.toAbsolutePath().normalize().getParent();
+        if (!next.equals(folder)) links.clear();
+        folder = next;
     }
 
     /**
@@ -49,11 +53,19 @@ final class DceContext {
      */
     String url(String storedFile, String original) {
         if (media == null || storedFile == null) return original;
-        Path copy = media.copied(storedFile);
-        if (copy == null) return original;
-        copy = copy.toAbsolutePath().normalize();
-        if (!copy.startsWith(exportRoot)) return copy.toString();
-        return folder.relativize(copy).toString().replace('\\', '/');
+        String link = links.get(storedFile);
+        if (link == null) {
+            Path copy = media.copied(storedFile);
+            if (copy == null) {
+                link = "";
+            } else {
+                copy = copy.toAbsolutePath().normalize();
+                link = copy.startsWith(exportRoot) ? folder.relativize(copy).toString().replace('\\', '/')
+                        : copy.toString();
+            }
+            links.put(storedFile, link);
+        }
+        return link.isEmpty() ? original : link;
     }
 
     /** The stored media file of each archived attachment of a message, by the attachment id as Discord wrote it. */

@@ -86,11 +86,31 @@ final class DceFormat {
      */
     static String timestamp(String discordTimestamp) {
         if (discordTimestamp == null) return null;
+        String fast = utcFast(discordTimestamp);
+        if (fast != null) return fast;
         try {
             return timestamp(Timestamps.parse(discordTimestamp));
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The common case without parsing: Discord's {@code 2021-02-01T12:00:00.003000+00:00} has its fraction's
+     * trailing zeros dropped; null for any other form (another offset, no seconds), which is parsed instead.
+     */
+    private static String utcFast(String t) {
+        int n = t.length();
+        if (n < 25 || !t.endsWith("+00:00") || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != '.' && n != 25) {
+            return null;
+        }
+        if (n == 25) return t;
+        int end = n - 6;
+        for (int i = 20; i < end; i++) if (t.charAt(i) < '0' || t.charAt(i) > '9') return null;
+        if (end - 20 > 7) return null;
+        while (end > 20 && t.charAt(end - 1) == '0') end--;
+        return end == 20 ? t.substring(0, 19) + "+00:00" : t.substring(0, end) + "+00:00";
     }
 
     static String timestamp(Instant instant) {
@@ -161,6 +181,8 @@ final class DceFormat {
 
     /** The discriminator written with four digits, {@code 0000} when none. */
     static String discriminator(String discriminator) {
+        if (discriminator == null || discriminator.equals("0")) return "0000";
+        if (discriminator.length() == 4 && discriminatorNumber(discriminator) > 0) return discriminator;
         return String.format(Locale.ROOT, "%04d", discriminatorNumber(discriminator));
     }
 

@@ -22,7 +22,7 @@ final class InlineEmojis {
     private InlineEmojis() {}
 
     static List<Emoji> of(String text) {
-        if (text == null || text.isEmpty()) return List.of();
+        if (text == null || text.isEmpty() || !mayHoldEmoji(text)) return List.of();
         List<Emoji> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         Matcher custom = CUSTOM.matcher(text);
@@ -58,6 +58,15 @@ final class InlineEmojis {
             i = end;
         }
         return out;
+    }
+
+    /** Whether a text has a {@code <} or a character from the emoji blocks' range: most messages have neither. */
+    private static boolean mayHoldEmoji(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<' || c >= 0x2600 && c <= 0x2BFF || Character.isHighSurrogate(c)) return true;
+        }
+        return false;
     }
 
     /** Code points that are emoji on their own (Unicode's pictographic blocks). */

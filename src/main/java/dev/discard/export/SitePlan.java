@@ -165,7 +165,7 @@ final class SitePlan {
     }
 
     /** The front page: guilds by id, then categories and channels in Discord's order, threads under their channel. */
-    IndexPage index(long messages, String generated, MediaCopies media) {
+    IndexPage index(long messages, String generated, MediaCopies media, boolean search) {
         List<IndexPage.Guild> guilds = new ArrayList<>();
         for (Map.Entry<String, List<ExportChannel>> e : byGuild().entrySet()) {
             List<IndexPage.Channel> lines = new ArrayList<>();
@@ -179,7 +179,7 @@ final class SitePlan {
             String icon = e.getKey() == null ? null : media.copy(guildIcons.get(e.getKey()));
             guilds.add(new IndexPage.Guild(id, guildName(e.getKey()), icon, lines));
         }
-        return new IndexPage(guilds, messages, generated);
+        return new IndexPage(guilds, messages, generated, search);
     }
 
     private Map<String, List<ExportChannel>> byGuild() {

@@ -87,6 +87,10 @@ public final class Benchmarks {
             row(line);
         }
         exportHtml(gzipRun, messages);
+        // export json and csv, and the site's search index (docs/export.md, docs/browse.md), on generated messages.
+        for (String line : ExportBenchmark.rows(OUT.resolve("export"), Math.max(1, messages / ReadBenchmark.PAGE))) {
+            row(line);
+        }
         try (FakeProcess fake = FakeProcess.start("--rate-limited", "10", Integer.toString(rateMessages))) {
             for (String concurrency : List.of("1", "4", "10")) {
                 // The fake's global window still counts the previous run's last requests for up to a second, as

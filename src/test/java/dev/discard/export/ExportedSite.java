@@ -46,6 +46,9 @@ final class ExportedSite {
     final String screenshotId;
     /** Every message id the run's channel logs hold, threads included. */
     final Set<String> archivedIds;
+    /** The pinned message ("Read the rules before posting.") and the one holding a link to a release. */
+    String pinnedId;
+    String releaseId;
     /** A message that a second run saw edited ({@link #EDITED_CONTENT}), null when built without that run. */
     String editedId;
 
@@ -177,6 +180,8 @@ final class ExportedSite {
                     Long.toString(ids.get(40)), Long.toString(ids.get(5)), Long.toString(threadId),
                     Long.toString(ids.get(10)), archivedIds);
             built.editedId = editedId;
+            built.pinnedId = Long.toString(ids.get(22));
+            built.releaseId = Long.toString(ids.get(24));
             return built;
         }
     }
