@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.Json;
 import dev.discard.format.Snowflake;
 import dev.discard.index.IndexIds;
+import dev.discard.index.MessageLives;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -78,26 +79,29 @@ public final class ChatExport {
             Files.createDirectories(out);
             MediaCopies media = mediaDir == null ? null : new MediaCopies(mediaDir, files, true);
             DceContext context = new DceContext(db, plan, new UserCache(db), media, out);
-            MessageLife life = new MessageLife(db, mapper);
-            String exportedAt = DceFormat.timestamp(clock.instant());
-            Set<Path> written = new HashSet<>();
-            Map<String, Integer> numbers = new HashMap<>();
-            long messages = 0;
-            for (ExportChannel channel : channels) {
-                int number = numbers.merge(channel.guildId() == null ? "" : channel.guildId(), 1, Integer::sum);
-                ExportChannel parent = channel.parentId() == null ? null : plan.channel(channel.parentId());
-                Path folder = out.resolve(ChatFileNames.guildFolder(channel.guildId(),
-                        plan.guildName(channel.guildId())));
-                Files.createDirectories(folder);
-                Path file = folder.resolve(ChatFileNames.channelFile(number, parent == null ? null : parent.label(),
-                        channel, format.extension));
-                ChatHeader header = header(plan, context, channel, parent, selection, exportedAt, file);
-                messages += writeChannel(format, selection, life, context, channel, header, file);
-                written.add(file.toAbsolutePath().normalize());
-                progress.accept(file);
+            try (MessageLives lives = new MessageLives(db)) {
+                ChatHistory life = new ChatHistory(lives, mapper);
+                String exportedAt = DceFormat.timestamp(clock.instant());
+                Set<Path> written = new HashSet<>();
+                Map<String, Integer> numbers = new HashMap<>();
+                long messages = 0;
+                for (ExportChannel channel : channels) {
+                    int number = numbers.merge(channel.guildId() == null ? "" : channel.guildId(), 1,
+                            Integer::sum);
+                    ExportChannel parent = channel.parentId() == null ? null : plan.channel(channel.parentId());
+                    Path folder = out.resolve(ChatFileNames.guildFolder(channel.guildId(),
+                            plan.guildName(channel.guildId())));
+                    Files.createDirectories(folder);
+                    Path file = folder.resolve(ChatFileNames.channelFile(number,
+                            parent == null ? null : parent.label(), channel, format.extension));
+                    ChatHeader header = header(plan, context, channel, parent, selection, exportedAt, file);
+                    messages += writeChannel(format, selection, life, context, channel, header, file);
+                    written.add(file.toAbsolutePath().normalize());
+                    progress.accept(file);
+                }
+                removeStale(out, format, written);
+                return new Result(channels.size(), messages, context.mediaFiles(), out);
             }
-            removeStale(out, format, written);
-            return new Result(channels.size(), messages, context.mediaFiles(), out);
         } catch (SQLException e) {
             throw new ExportException("could not read the index: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -105,11 +109,11 @@ public final class ChatExport {
         }
     }
 
-    private long writeChannel(Format format, ChatSelection selection, MessageLife life, DceContext context,
+    private long writeChannel(Format format, ChatSelection selection, ChatHistory life, DceContext context,
             ExportChannel channel, ChatHeader header, Path file) throws IOException, SQLException {
         String from = selection.after() == null ? "" : IndexIds.of(Snowflake.of(selection.after()));
         String to = selection.before() == null ? "~" : IndexIds.of(Snowflake.of(selection.before()));
-        String live = selection.history() ? "1" : MessageLife.LIVE;
+        String live = selection.history() ? "1" : ChatHistory.LIVE;
         long count = 0;
         try (ChatWriter writer = format == Format.JSON
                         ? new DceJsonWriter(factory, context, file, header, selection.history())
@@ -123,8 +127,7 @@ public final class ChatExport {
                 while (rs.next()) {
                     String id = rs.getString(1);
                     JsonNode json = parse(rs.getString(2));
-                    ChatMessage message = selection.history()
-                            ? new ChatMessage(id, json, life.versions(id), life.deletion(id))
+                    ChatMessage message = selection.history() ? life.message(id, json)
                             : new ChatMessage(id, json, List.of(), null);
                     writer.message(message);
                     count++;

@@ -44,7 +44,7 @@ final class DceCsvWriter implements ChatWriter {
     @Override
     public void message(ChatMessage message) throws IOException, SQLException {
         JsonNode m = message.json();
-        for (MessageLife.Version v : message.versions()) {
+        for (ChatHistory.Version v : message.versions()) {
             JsonNode json = v.json().isObject() && v.json().has("author") ? v.json() : m;
             row(json, message.storedId(), v.content() == null ? "" : v.content(), "earlier version");
         }

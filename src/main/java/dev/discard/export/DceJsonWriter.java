@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.format.Timestamps;
 import dev.discard.index.IndexIds;
+import dev.discard.read.life.MessageLife;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,12 +130,13 @@ final class DceJsonWriter implements ChatWriter {
             out.writeNullField("deleted");
         } else {
             out.writeObjectFieldStart("deleted");
+            out.writeStringField("how", deletion.how().stored());
             out.writeStringField("at", DceFormat.timestamp(deletion.at()));
-            out.writeStringField("how", deletion.how());
+            out.writeStringField("lastSeen", DceFormat.timestamp(deletion.lastSeen()));
             out.writeEndObject();
         }
         out.writeArrayFieldStart("earlierVersions");
-        for (MessageLife.Version v : message.versions()) {
+        for (ChatHistory.Version v : message.versions()) {
             out.writeStartObject();
             out.writeStringField("timestampEdited", DceFormat.timestamp(v.editedTimestamp()));
             out.writeStringField("content", v.content() == null ? "" : v.content());

@@ -3,6 +3,7 @@ package dev.discard.export;
 import dev.discard.export.templates.JteindexGenerated;
 import dev.discard.export.templates.JtesearchGenerated;
 import dev.discard.format.Json;
+import dev.discard.index.MessageLives;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.WriterOutput;
 import java.io.IOException;
@@ -67,14 +68,16 @@ public final class HtmlExport {
             UserCache users = new UserCache(db);
             MediaCopies media = new MediaCopies(out, files);
             Colours colours = new Colours();
-            MessageViews views = new MessageViews(db, Json.newMapper(), plan, users, media, colours);
             SearchPass searchPass = search ? new SearchPass(db, new UserCache(db), new SearchIndexWriter(out)) : null;
-            ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views, searchPass);
             long messages = 0;
             List<ExportChannel> channels = plan.exported();
-            for (ExportChannel channel : channels) {
-                messages += exporter.export(channel);
-                progress.accept(plan.guildName(channel.guildId()) + " #" + channel.label());
+            try (MessageLives lives = new MessageLives(db)) {
+                MessageViews views = new MessageViews(db, Json.newMapper(), plan, users, media, colours, lives);
+                ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views, lives, searchPass);
+                for (ExportChannel channel : channels) {
+                    messages += exporter.export(channel);
+                    progress.accept(plan.guildName(channel.guildId()) + " #" + channel.label());
+                }
             }
             Files.writeString(out.resolve("assets").resolve(Colours.FILE), colours.css(plan.roleColours()));
             IndexPage index = plan.index(messages, GENERATED.format(clock.instant()), media, search);

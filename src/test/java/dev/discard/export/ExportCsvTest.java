@@ -64,7 +64,7 @@ class ExportCsvTest {
                 rows++;
             }
         }
-        assertEquals(fixture.site.archivedIds.size(), rows, "every message once");
+        assertEquals(fixture.site.archivedIds.size() - 1, rows, "every message once, but the deleted one");
     }
 
     @Test
@@ -93,7 +93,9 @@ class ExportCsvTest {
         assertEquals("Hello, this is message number 30.", table.get(earlier).get(3));
         assertEquals(ExportedSite.EDITED_CONTENT, table.get(earlier + 1).get(3), "the message follows it");
         assertEquals("", table.get(earlier + 1).get(6));
-        assertEquals(260 + 1, table.size() - 1, "260 messages and one earlier version");
+        assertEquals(260 + 1, table.size() - 1, "260 messages (one deleted) and one earlier version");
+        long deleted = table.stream().filter(row -> row.get(6).equals("deleted")).count();
+        assertEquals(1, deleted, "the deleted message, marked");
     }
 
     /** RFC 4180: fields separated by commas, quoted fields may hold commas, quotes (doubled) and line breaks. */

@@ -51,7 +51,9 @@ class ExportJsonTest {
             for (JsonNode m : export.path("messages")) ids.add(m.path("id").asText());
         }
         assertEquals(ids.size(), new HashSet<>(ids).size(), "each message once");
-        assertEquals(fixture.site.archivedIds, new HashSet<>(ids));
+        Set<String> kept = new HashSet<>(fixture.site.archivedIds);
+        kept.remove(fixture.site.deletedId);
+        assertEquals(kept, new HashSet<>(ids), "every message but the deleted one");
         assertTrue(fixture.jsonRun.out.startsWith("Exported " + ids.size() + " messages in 4 json files and "),
                 fixture.jsonRun.out);
     }
@@ -136,6 +138,26 @@ class ExportJsonTest {
         while (keys.hasNext()) last = keys.next();
         assertEquals("discard", last, "after every key of the format");
         assertEquals(export.path("messages").size(), export.path("messageCount").asInt(), "each message once still");
+    }
+
+    @Test
+    void deletedMessagesAreLeftOutUnlessAskedForAndThenMarked() throws Exception {
+        List<String> ids = new ArrayList<>();
+        JsonNode deleted = null;
+        for (Path file : files(fixture.history, "json")) {
+            for (JsonNode m : read(file).path("messages")) {
+                ids.add(m.path("id").asText());
+                if (m.path("id").asText().equals(fixture.site.deletedId)) deleted = m;
+                else assertTrue(m.path("discard").path("deleted").isNull(), m.path("id").asText());
+            }
+        }
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "each message once");
+        assertEquals(fixture.site.archivedIds, new HashSet<>(ids), "every archived message, the deleted one too");
+        JsonNode how = deleted.path("discard").path("deleted");
+        assertEquals("between_runs", how.path("how").asText());
+        assertTrue(how.path("at").asText().matches("\\d{4}-.*\\+00:00"), how.toString());
+        assertTrue(how.path("lastSeen").asText().matches("\\d{4}-.*\\+00:00"), how.toString());
+        assertEquals("Hello, this is message number 60.", deleted.path("content").asText(), "as archived");
     }
 
     @Test

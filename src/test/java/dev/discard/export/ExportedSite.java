@@ -49,7 +49,9 @@ final class ExportedSite {
     /** The pinned message ("Read the rules before posting.") and the one holding a link to a release. */
     String pinnedId;
     String releaseId;
-    /** A message that a second run saw edited ({@link #EDITED_CONTENT}), null when built without that run. */
+    /** A message that the second run no longer found (deleted between the runs), null without that run. */
+    String deletedId;
+    /** A message that the second run (a day later) saw edited ({@link #EDITED_CONTENT}), null when built without that run. */
     String editedId;
 
     private ExportedSite(Path archive, Path site, CliRun export, String hostileId, String replyId, String repliedToId,
@@ -76,7 +78,10 @@ final class ExportedSite {
         return build(root, false);
     }
 
-    /** With {@code secondRun}, the guild is archived twice, a message edited in between (an earlier version). */
+    /**
+     * With {@code secondRun}, the guild is archived twice, a message edited in between (an earlier version) and one
+     * deleted (the second run, complete, no longer finds it).
+     */
     static ExportedSite build(Path root, boolean secondRun) throws Exception {
         Path out = root.resolve("out");
         Path site = root.resolve("site");
@@ -155,9 +160,9 @@ final class ExportedSite {
 
             Clock clock = Clock.fixed(CliRun.START, ZoneOffset.UTC);
             CliRun archived = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), settings -> ArchiveRun.builder(settings)
-                    .clock(clock).ident(() -> CliRun.IDENT).retryPolicy(CliRun.FAST_RETRY)
-                    .random(CliRun.LATE_JITTER).cdnUrl(cdn.root()).build(),
-                    "--api-url", discord.apiUrl(), "-o", out.toString(), "--no-gateway", "--media", "guild",
+                    .connection(CliRun.fastConnection(clock)).ident(() -> CliRun.IDENT).build(),
+                    "--api-url", discord.apiUrl(), "-o", out.toString(), "--no-gateway", "--media", "--cdn-url",
+                    cdn.root().toString(), "guild",
                     Long.toString(GUILD_ID));
             assertEquals(0, archived.exitCode, archived.toString());
             Set<String> archivedIds = archivedIds(out);
@@ -166,11 +171,12 @@ final class ExportedSite {
                 editedId = Long.toString(ids.get(30));
                 general.message(ids.get(30)).put("content", EDITED_CONTENT).put("edited_timestamp",
                         Fixtures.iso(Instant.parse("2021-02-02T09:00:00Z")));
+                general.remove(ids.get(60));
                 CliRun again = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), settings -> ArchiveRun.builder(settings)
-                        .clock(clock).ident(() -> CliRun.IDENT).retryPolicy(CliRun.FAST_RETRY)
-                        .random(CliRun.LATE_JITTER).cdnUrl(cdn.root()).build(),
-                        "--api-url", discord.apiUrl(), "-o", out.toString(), "--no-gateway", "--media", "guild",
-                        Long.toString(GUILD_ID));
+                        .connection(CliRun.fastConnection(Clock.offset(clock, java.time.Duration.ofDays(1))))
+                        .ident(() -> CliRun.IDENT).build(),
+                        "--api-url", discord.apiUrl(), "-o", out.toString(), "--no-gateway", "--media", "--cdn-url",
+                        cdn.root().toString(), "guild", Long.toString(GUILD_ID));
                 assertEquals(0, again.exitCode, again.toString());
             }
 
@@ -180,6 +186,7 @@ final class ExportedSite {
                     Long.toString(ids.get(40)), Long.toString(ids.get(5)), Long.toString(threadId),
                     Long.toString(ids.get(10)), archivedIds);
             built.editedId = editedId;
+            built.deletedId = secondRun ? Long.toString(ids.get(60)) : null;
             built.pinnedId = Long.toString(ids.get(22));
             built.releaseId = Long.toString(ids.get(24));
             return built;
