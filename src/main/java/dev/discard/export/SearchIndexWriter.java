@@ -48,8 +48,7 @@ final class SearchIndexWriter {
     private final Map<String, Integer> authorIndex = new HashMap<>();
     private final List<String> authors = new ArrayList<>();
     private final List<String[]> channels = new ArrayList<>();
-    private final Map<String, int[]> postings = new HashMap<>();
-    private final Map<String, Integer> postingCounts = new HashMap<>();
+    private final Map<String, Postings> postings = new HashMap<>();
     private final StringBuilder channelsOfBlock = new StringBuilder();
     private final StringBuilder authorsOfBlock = new StringBuilder();
     private final List<Object[]> docs = new ArrayList<>(DOCS);
@@ -83,14 +82,13 @@ final class SearchIndexWriter {
             authors.add(authorName == null ? "(unknown)" : authorName);
         }
         int inBlock = doc % BLOCK;
-        for (String word : new java.util.LinkedHashSet<>(SearchTokens.words(content))) {
-            int[] list = postings.get(word);
-            int n = postingCounts.getOrDefault(word, 0);
-            if (list == null) list = new int[2];
-            else if (n == list.length) list = Arrays.copyOf(list, n * 2);
-            list[n] = inBlock;
-            postings.put(word, list);
-            postingCounts.put(word, n + 1);
+        for (String word : SearchTokens.words(content)) {
+            Postings list = postings.get(word);
+            if (list == null) {
+                list = new Postings();
+                postings.put(word, list);
+            }
+            list.add(inBlock);
         }
         if (channelsOfBlock.length() > 0) {
             channelsOfBlock.append(',');
@@ -157,14 +155,14 @@ final class SearchIndexWriter {
         Path dir = folder.resolve("t").resolve(Integer.toString(block));
         Files.createDirectories(dir);
         Map<String, Map<String, String>> shards = new TreeMap<>();
-        for (Map.Entry<String, int[]> e : postings.entrySet()) {
-            int n = postingCounts.get(e.getKey());
-            StringBuilder b = new StringBuilder(n * 3);
+        for (Map.Entry<String, Postings> e : postings.entrySet()) {
+            Postings list = e.getValue();
+            StringBuilder b = new StringBuilder(list.size * 3);
             int previous = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < list.size; i++) {
                 if (i > 0) b.append(',');
-                b.append(Integer.toString(e.getValue()[i] - previous, 36));
-                previous = e.getValue()[i];
+                b.append(Integer.toString(list.docs[i] - previous, 36));
+                previous = list.docs[i];
             }
             shards.computeIfAbsent(SearchTokens.shard(e.getKey()), k -> new LinkedHashMap<>()).put(e.getKey(),
                     b.toString());
@@ -187,9 +185,20 @@ final class SearchIndexWriter {
         });
         shardsOfBlocks.add(String.join(" ", shards.keySet()));
         postings.clear();
-        postingCounts.clear();
         channelsOfBlock.setLength(0);
         authorsOfBlock.setLength(0);
+    }
+
+    /** The documents of a block holding a word, ascending; a document given twice (a word repeated) counts once. */
+    private static final class Postings {
+        int[] docs = new int[2];
+        int size;
+
+        void add(int doc) {
+            if (size > 0 && docs[size - 1] == doc) return;
+            if (size == docs.length) docs = Arrays.copyOf(docs, size * 2);
+            docs[size++] = doc;
+        }
     }
 
     private interface Body {

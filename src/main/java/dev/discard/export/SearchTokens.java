@@ -19,6 +19,7 @@ final class SearchTokens {
     static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         if (text == null || text.isEmpty()) return out;
+        if (isAscii(text)) return asciiWords(text, out);
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         StringBuilder word = new StringBuilder();
         int length = 0;
@@ -40,6 +41,26 @@ final class SearchTokens {
             }
         }
         if (word.length() > 0) out.add(word.toString());
+        return out;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 0x80) return false;
+        return true;
+    }
+
+    /** The same cut for ASCII text, which NFKD leaves as it is: most messages, without normalizing. */
+    private static List<String> asciiWords(String text, List<String> out) {
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            if (word && start < 0) start = i;
+            if (!word && start >= 0) {
+                out.add(text.substring(start, Math.min(i, start + MAX)).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+        }
         return out;
     }
 

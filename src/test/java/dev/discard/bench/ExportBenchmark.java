@@ -23,19 +23,26 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * mvn -B -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.discard.bench.ExportBenchmark
  * </pre>
  *
- * Arguments (optional): the folder (default {@code target/bench-export}), the number of pages of 100 (default 10000).
+ * Arguments (optional): the folder (default {@code target/bench-export}), the number of pages of 100 (default 10000),
+ * {@code html} to time only the site.
  */
 public final class ExportBenchmark {
-    private static final Path JAR = Path.of("target", "discard.jar");
+    /** The jar to time: {@code bench.jar}, else the one the build made. */
+    private static final Path JAR = Path.of(System.getProperty("bench.jar", "target/discard.jar"));
 
     public static void main(String[] args) throws Exception {
         Path root = Paths.get(args.length > 0 ? args[0] : "target/bench-export");
         int pages = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        for (String row : rows(root, pages)) System.out.println(row);
+        boolean htmlOnly = args.length > 2 && args[2].equals("html");
+        for (String row : rows(root, pages, htmlOnly)) System.out.println(row);
     }
 
     /** The benchmark's table rows. */
     static List<String> rows(Path root, int pages) throws Exception {
+        return rows(root, pages, false);
+    }
+
+    private static List<String> rows(Path root, int pages, boolean htmlOnly) throws Exception {
         Path run = root.resolve("20240101T000000_channel_full");
         Path marker = root.resolve("generated-" + pages);
         if (!Files.exists(marker)) {
@@ -51,7 +58,7 @@ public final class ExportBenchmark {
             if (index[3] != 0) throw new IllegalStateException("index failed");
         }
         List<String> rows = new ArrayList<>();
-        for (String format : List.of("json", "csv")) {
+        for (String format : htmlOnly ? List.<String>of() : List.of("json", "csv")) {
             Path out = root.resolve(format);
             deleteTree(out);
             double[] t = time(List.of("java", "-Xmx64m", "-jar", JAR.toString(), "export", format, "-q", "--db",
