@@ -1,10 +1,16 @@
 package dev.discard.archive;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.discard.discord.DiscordRest;
+import dev.discard.format.ChannelMeta;
 import dev.discard.format.Snowflake;
 import dev.discard.media.MediaArchiver;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** What every archiver of one run shares: the client, the run directory, the range, the totals, the listener. */
@@ -29,6 +35,8 @@ final class ArchiveContext {
     final java.util.Set<String> invitesSeen = InviteArchiver.newSeenSet();
     /** What the optional parts (pins, thread lists, invites) could not fetch, for the meta files. */
     final ExtraNotes notes = new ExtraNotes();
+    /** The account's user id once logged in, -1 before: tells its own messages from others'. */
+    volatile long selfId = -1;
 
     ArchiveContext(DiscordRest rest, ObjectMapper mapper, RunLayout layout, RecordEncoder encoder,
             MetaWriter metaWriter, RunCounters counters, Range range, ArchiveListener listener, ChannelPool pool,
@@ -49,7 +57,7 @@ final class ArchiveContext {
     }
 
     /** Writes a meta file of the run: a new one, or a replacement when resuming. */
-    void writeMeta(String stem, com.fasterxml.jackson.databind.JsonNode meta) throws IOException {
+    void writeMeta(String stem, JsonNode meta) throws IOException {
         metaWriter.write(layout.metaFile(stem), meta, resuming);
     }
 
@@ -61,6 +69,37 @@ final class ArchiveContext {
         counters.messages.add(prior.messages());
         return new ChannelResult(channelId, prior.name(), prior.guildStem(), prior.messages(), prior.oldest(),
                 prior.newest(), null, 0);
+    }
+
+    /**
+     * The threads of a parent channel that the resumed run had finished, counted as {@link #doneBefore} counts a
+     * channel: a finished parent is not listed again.
+     */
+    List<ChannelResult> doneThreads(long parentId) {
+        List<ChannelResult> threads = new ArrayList<>();
+        for (long threadId : resume.threadsOf(parentId)) {
+            ChannelResult done = doneBefore(threadId);
+            if (done == null) continue;
+            counters.threads.increment();
+            threads.add(done);
+        }
+        return threads;
+    }
+
+    /**
+     * Marks a channel's meta file completed once its threads are archived too (see
+     * {@link ChannelArchiver#archive(JsonNode, String, ExchangeLog, boolean)}); a
+     * channel that failed stays as it is.
+     */
+    void completeMeta(String stem) throws IOException {
+        Path file = layout.metaFile(stem);
+        JsonNode meta = mapper.readTree(file.toFile());
+        if (!(meta instanceof ObjectNode object)
+                || !meta.path(ChannelMeta.ERROR).isNull()) {
+            return;
+        }
+        object.put(ChannelMeta.COMPLETED, true);
+        metaWriter.replace(file, object);
     }
 
     /** The id a channel's walk starts after: the range's start, or where earlier runs left off. */

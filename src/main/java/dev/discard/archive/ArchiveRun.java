@@ -12,6 +12,7 @@ import dev.discard.format.ClientInfo;
 import dev.discard.format.Json;
 import dev.discard.format.OutputFiles;
 import dev.discard.format.RunFiles;
+import dev.discard.format.RunLock;
 import dev.discard.format.Scrubber;
 import dev.discard.format.WriteFailedException;
 import dev.discard.media.CdnUrls;
@@ -57,6 +58,8 @@ public final class ArchiveRun {
     private volatile String interruption;
     /** The run's run.log while it runs. Run thread only. */
     private RunLog runLog;
+    /** The run directory's lock while the run runs. Run thread only. */
+    private RunLock runLock;
 
     private ArchiveRun(Builder b) {
         this.configuration = b.copy();
@@ -96,6 +99,7 @@ public final class ArchiveRun {
         } finally {
             if (runLog != null) runLog.close();
             runLog = null;
+            releaseLock();
             finished.countDown();
         }
     }
@@ -120,6 +124,7 @@ public final class ArchiveRun {
         boolean resuming = settings.resumeDir() != null;
         RunOpening.Opened opened = RunOpening.open(settings, start, runIdent, range, mapper);
         RunLayout layout = opened.layout();
+        runLock = opened.lock();
         JsonNode previous = opened.previous();
         runIdent = opened.ident();
         ResumeState resume = opened.resume();
@@ -212,6 +217,17 @@ public final class ArchiveRun {
                 settings.before() != null ? ", before " + settings.before() : "",
                 settings.resumeDir() != null ? ", resuming" : "");
         return log;
+    }
+
+    /** Releases the run directory, last of all: every file is finished by now. */
+    private void releaseLock() {
+        if (runLock == null) return;
+        try {
+            runLock.close();
+        } catch (IOException e) {
+            LOG.warn("cannot remove {}: {}", RunLock.FILE, e.getMessage());
+        }
+        runLock = null;
     }
 
     /** For --incremental, where earlier runs in the output directory left each channel. */

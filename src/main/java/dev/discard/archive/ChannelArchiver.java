@@ -48,8 +48,18 @@ final class ChannelArchiver {
      * @throws DiscordApiException only for 401 (the token stopped working); other refusals fail this channel alone
      */
     ChannelResult archive(JsonNode channel, String guildStem, ExchangeLog log) throws IOException, InterruptedException {
+        return archive(channel, guildStem, log, false);
+    }
+
+    /**
+     * As above; with {@code threadsFollow} the meta file says {@code completed: false} until the caller has archived
+     * the channel's threads too ({@link ArchiveContext#completeMeta}), so that {@code --resume} skips a completed
+     * channel whole, threads included, and goes on with one whose threads were cut short.
+     */
+    ChannelResult archive(JsonNode channel, String guildStem, ExchangeLog log, boolean threadsFollow)
+            throws IOException, InterruptedException {
         long channelId = Ids.of(channel, "id");
-        context.listener.channelStarted(channelId, Ids.text(channel, "name"));
+        context.listener.channelStarted(channelId, Ids.text(channel, "name"), Ids.of(channel, "last_message_id"));
         LOG.info("channel {} ({}): archiving after id {}", channelId, Ids.text(channel, "name"),
                 Snowflake.toString(context.startAfter(channelId)));
         Walk walk = new Walk();
@@ -73,7 +83,7 @@ final class ChannelArchiver {
             finish(channel, guildStem, walk, e.getMessage(), false);
             throw e;
         }
-        return finish(channel, guildStem, walk, null, true);
+        return finish(channel, guildStem, walk, null, !threadsFollow);
     }
 
     /**
@@ -119,11 +129,16 @@ final class ChannelArchiver {
             walk.oldest = prior.oldest();
             walk.newest = prior.newest();
             context.counters.messages.add(prior.messages());
+            context.listener.channelResumed(channelId, prior.messages());
         }
         MessagePages.Outcome outcome = pages.walk(channelId, after, context.range.beforeId(), log, messages -> {
             for (PageMessage message : messages) {
                 long id = message.id();
                 walk.add(id, message.timestamp());
+                if (message.authorId() != context.selfId) {
+                    (message.hasContent() ? context.counters.othersWithContent : context.counters.othersWithoutContent)
+                            .increment();
+                }
                 reactions.archive(channelId, id, message.reactions(), log);
                 invites.archive(message, guildStem, log);
                 if (context.media != null) context.media.message(channelId, message.tree(), log);

@@ -90,7 +90,10 @@ final class GatewayLink implements AutoCloseable {
         return ready;
     }
 
-    /** A bot without the MESSAGE_CONTENT intent archives messages with empty content: worth one clear warning. */
+    /**
+     * A bot without the MESSAGE_CONTENT intent archives messages with empty content: worth one clear warning, when the
+     * messages show it too (the caller's to check: a compatible server may send flags 0 and every content).
+     */
     Optional<String> messageContentWarning(boolean userAccount) {
         if (userAccount || session.hasMessageContentIntent()) return Optional.empty();
         return Optional.of("the bot lacks the MESSAGE CONTENT intent: messages of others are archived with empty"

@@ -61,7 +61,10 @@ final class ModeRunner {
     /** Archives one channel given by id, with its threads; returns the failures. */
     private List<RunResult.Failure> channel(ChannelArchiver archiver, ThreadArchiver threads, long channelId,
             boolean userAccount, ExchangeLog runLog) throws IOException, InterruptedException {
-        if (context.doneBefore(channelId) != null) return List.of();
+        if (context.doneBefore(channelId) != null) {
+            context.doneThreads(channelId);
+            return List.of();
+        }
         PendingExchanges pending = new PendingExchanges();
         ApiResponse response = context.rest.get(ApiRequest.get(Routes.channel(channelId)), pending);
         if (!response.isSuccessful() || !response.json().isObject()) {
@@ -78,10 +81,12 @@ final class ModeRunner {
         List<ChannelResult> results = new ArrayList<>();
         try (ExchangeLog log = context.openLog(stem + "/" + channelId)) {
             pending.drainTo(log);
-            results.add(archiver.archive(channel, stem, log));
-            if (guildId != -1 && ChannelType.hasThreads(channel.path("type").asInt(-1))) {
+            boolean hasThreads = guildId != -1 && ChannelType.hasThreads(channel.path("type").asInt(-1));
+            results.add(archiver.archive(channel, stem, log, hasThreads));
+            if (hasThreads) {
                 results.addAll(threads.archive(channel, stem, log, activeThreads(guildId, channelId, log), userAccount,
                         true));
+                context.completeMeta(stem + "/" + channelId);
             }
         }
         return failures(results);

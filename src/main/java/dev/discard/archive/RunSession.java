@@ -60,18 +60,26 @@ final class RunSession {
                 if (gateway.ready().user() != null && gateway.ready().user().isObject()) {
                     meta.user(gateway.ready().user());
                 }
-                gateway.messageContentWarning(settings.userAccount()).ifPresent(warning -> {
-                    LOG.warn(warning);
-                    meta.warning(warning);
-                });
             }
+            context.selfId = Ids.of(user, "id");
             new ModeRunner(context, meta, user, gateway).run(settings, runLog);
         } finally {
             if (gateway != null) {
+                // READY's application flags alone mislead: a compatible server sends 0 and every content arrives.
+                gateway.messageContentWarning(settings.userAccount()).filter(w -> lacksContent(context.counters))
+                        .ifPresent(warning -> {
+                            LOG.warn(warning);
+                            meta.warning(warning);
+                        });
                 gateway.close();
                 meta.gateway(gateway.droppedEvents(), gateway.failure().orElse(null));
             }
         }
+    }
+
+    /** Whether the messages show no content of others: none of theirs came with any. */
+    private static boolean lacksContent(RunCounters counters) {
+        return counters.othersWithContent.sum() == 0;
     }
 
     private static JsonNode login(DiscordRest rest, ExchangeLog runLog) throws IOException, InterruptedException {

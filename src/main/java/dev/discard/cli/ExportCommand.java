@@ -7,15 +7,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code discard export}: the archive in another form; {@code html}, {@code json} and {@code csv}. */
+/** {@code discard export}: the archive in another form: {@code html}, {@code json}, {@code csv}, {@code warc}. */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = "Export archived runs in another form: html, a static site to browse; json"
-                + " and csv, as DiscordChatExporter writes them.",
-        subcommands = {ExportHtmlCommand.class, ExportJsonCommand.class, ExportCsvCommand.class})
+                + " and csv, as DiscordChatExporter writes them; warc, for web archives.",
+        subcommands = {ExportHtmlCommand.class, ExportJsonCommand.class, ExportCsvCommand.class,
+            ExportWarcCommand.class})
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand DiscardCommand parent;
 

@@ -4,6 +4,7 @@ import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
 import dev.discard.archive.Mode;
 import dev.discard.archive.ResumedSettings;
+import dev.discard.archive.RunDirectoryInUseException;
 import dev.discard.archive.RunFailedException;
 import dev.discard.archive.RunResult;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ final class RunLauncher {
             return report(console, mode, result, progress.elapsed());
         } catch (RunFailedException e) {
             console.error(e.getMessage());
-            return ExitCode.FAILED;
+            return e instanceof RunDirectoryInUseException ? ExitCode.USAGE : ExitCode.FAILED;
         } finally {
             reported.countDown();
         }

@@ -61,10 +61,26 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
 
     @Override
     public void channelStarted(long channelId, String name) {
+        channelStarted(channelId, name, -1);
+    }
+
+    /** The range ends at the channel's last message when its object names one: the walk ends there, not now. */
+    @Override
+    public void channelStarted(long channelId, String name, long lastMessageId) {
         Instant created = Snowflake.instantOf(channelId);
         Instant from = after != null && after.isAfter(created) ? after : created;
         Instant to = before != null ? before : clock.instant();
+        if (lastMessageId != -1) {
+            Instant last = Snowflake.instantOf(lastMessageId);
+            if (last.isBefore(to) && last.isAfter(from)) to = last;
+        }
         channels.put(channelId, new Channel(name, nanoTime.getAsLong(), from, to));
+    }
+
+    @Override
+    public void channelResumed(long channelId, long messages) {
+        Channel channel = channels.get(channelId);
+        if (channel != null) channel.before = messages;
     }
 
     @Override
@@ -76,8 +92,16 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
         channel.bar.stepTo(covered);
         double seconds = Math.max(1e-3, (nanoTime.getAsLong() - channel.startNanos) / 1e9);
         channel.bar.setExtraMessage(" " + RunReport.count(messages, "message") + ", "
-                + RunReport.number(Math.round(messages / seconds)) + "/s"
+                + RunReport.number(Math.round((messages - channel.before) / seconds)) + "/s"
                 + (newestTimestamp == null || newestTimestamp.length() < 10 ? "" : ", at " + newestTimestamp.substring(0, 10)));
+    }
+
+    @Override
+    public void channelSkipped(long channelId, String name, String reason) {
+        if (console.quiet()) return;
+        String line = RunReport.name(channelId, name) + ": skipped: " + reason;
+        if (board != null) board.line(line);
+        else console.out.println(line);
     }
 
     @Override
@@ -139,6 +163,8 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
         final long startNanos;
         final Instant from;
         final Instant to;
+        /** Messages a resumed run held before this session: not part of its rate. */
+        volatile long before;
         volatile ProgressBar bar;
         volatile ProgressBoard.Slot slot;
 

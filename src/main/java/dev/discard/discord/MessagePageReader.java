@@ -83,6 +83,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
     private static final byte[] TIMESTAMP = JsonCursor.ascii("timestamp");
     private static final byte[] CONTENT = JsonCursor.ascii("content");
     private static final byte[] EMBEDS = JsonCursor.ascii("embeds");
+    private static final byte[] AUTHOR = JsonCursor.ascii("author");
     private static final byte[] REACTIONS = JsonCursor.ascii("reactions");
     private static final byte[] URL = JsonCursor.ascii("url");
     private static final byte[] EMOJI = JsonCursor.ascii("emoji");
@@ -98,6 +99,8 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         String content = null;
         List<String> embedUrls = List.of();
         List<PageMessage.Reaction> reactions = List.of();
+        long authorId = -1;
+        boolean hasContent = false;
         c.beginObject();
         while (c.nextField()) {
             // By length first: most names are none of these, and are passed over after one comparison.
@@ -108,11 +111,17 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 }
                 case 6 -> {
                     if (c.nameIs(EMBEDS)) embedUrls = embedUrls(c);
+                    else if (c.nameIs(AUTHOR)) authorId = authorId(c);
                     else c.skipValue();
                 }
                 case 7 -> {
-                    if (c.nameIs(CONTENT)) content = linkText(c);
-                    else c.skipValue();
+                    if (c.nameIs(CONTENT)) {
+                        boolean string = c.peek() == '"';
+                        content = linkText(c);
+                        hasContent = string && c.stringEnd() > c.stringStart();
+                    } else {
+                        c.skipValue();
+                    }
                 }
                 case 9 -> {
                     if (c.nameIs(TIMESTAMP)) timestamp = text(c);
@@ -122,7 +131,22 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 default -> c.skipValue();
             }
         }
-        return new PageMessage(id, timestamp, content, embedUrls, reactions, null);
+        return new PageMessage(id, timestamp, content, embedUrls, reactions, null, authorId, hasContent);
+    }
+
+    /** The {@code id} of an {@code author} object; -1 when it is not one. */
+    private static long authorId(JsonCursor c) throws Unreadable {
+        if (c.peek() != '{') {
+            c.skipValue();
+            return -1;
+        }
+        long id = -1;
+        c.beginObject();
+        while (c.nextField()) {
+            if (c.nameLength() == 2 && c.nameIs(ID)) id = id(c);
+            else c.skipValue();
+        }
+        return id;
     }
 
     private static long id(JsonCursor c) throws Unreadable {
@@ -275,19 +299,36 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         String content = null;
         List<String> embedUrls = List.of();
         List<PageMessage.Reaction> reactions = List.of();
+        long authorId = -1;
+        boolean hasContent = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
                 case "id" -> id = id(p, value);
                 case "timestamp" -> timestamp = text(p, value);
-                case "content" -> content = linkText(p, value);
+                case "content" -> {
+                    String text = string(p, value);
+                    hasContent = text != null && !text.isEmpty();
+                    content = withSlash(text);
+                }
+                case "author" -> {
+                    if (value == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            JsonToken field = p.nextToken();
+                            if (p.currentName().equals("id")) authorId = id(p, field);
+                            else p.skipChildren();
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
                 case "embeds" -> embedUrls = embedUrls(p, value);
                 case "reactions" -> reactions = reactions(p, value);
                 default -> p.skipChildren();
             }
         }
-        return new PageMessage(id, timestamp, content, embedUrls, reactions, tree);
+        return new PageMessage(id, timestamp, content, embedUrls, reactions, tree, authorId, hasContent);
     }
 
     private static long id(JsonParser p, JsonToken value) throws IOException {

@@ -150,11 +150,25 @@ final class ChannelExporter {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 if (name.matches("[0-9]{1,9}\\.html") && Integer.parseInt(name.substring(0, name.length() - 5))
-                        > pages) {
+                        > pages && isOurPage(file)) {
                     Files.delete(file);
                 }
             }
         }
+    }
+
+    /**
+     * Whether a file is a channel page an earlier export wrote (its head links the export's stylesheet and its body
+     * is a channel page): a file the user put into the folder is never deleted, whatever its name.
+     */
+    private static boolean isOurPage(Path file) throws IOException {
+        byte[] head = new byte[8192];
+        int read;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        }
+        String start = new String(head, 0, read, StandardCharsets.UTF_8);
+        return start.contains("assets/discard.css\"") && start.contains("<body class=\"channel-page\">");
     }
 
     private Path write(Path folder, int page, int pages, String guild, ExportChannel channel,

@@ -91,6 +91,10 @@ public final class Benchmarks {
         for (String line : ExportBenchmark.rows(OUT.resolve("export"), Math.max(1, messages / ReadBenchmark.PAGE))) {
             row(line);
         }
+        // discard export warc (docs/warc.md), of a generated plain JSONL log of the same number of messages.
+        for (String line : WarcBenchmark.rows(OUT.resolve("warc"), Math.max(1, messages / ReadBenchmark.PAGE))) {
+            row(line);
+        }
         try (FakeProcess fake = FakeProcess.start("--rate-limited", "10", Integer.toString(rateMessages))) {
             for (String concurrency : List.of("1", "4", "10")) {
                 // The fake's global window still counts the previous run's last requests for up to a second, as
