@@ -50,6 +50,8 @@ public final class ArchiveRun {
     private final Supplier<String> ident;
     private final ArchiveListener listener;
     private final ReconnectPolicy reconnect;
+    private final java.util.function.Function<java.util.concurrent.ThreadFactory,
+            java.util.concurrent.ScheduledThreadPoolExecutor> gatewayScheduler;
     private final int invalidRequestLimit;
     private final OutputFiles files;
     private final java.util.function.Consumer<ArchiveRun> onRunning;
@@ -73,6 +75,7 @@ public final class ArchiveRun {
         this.ident = b.ident;
         this.listener = b.listener;
         this.reconnect = b.reconnect;
+        this.gatewayScheduler = b.gatewayScheduler;
         this.invalidRequestLimit = b.invalidRequestLimit;
         this.files = b.files;
         this.onRunning = b.onRunning;
@@ -191,7 +194,7 @@ public final class ArchiveRun {
                 periods = new FollowPeriods(new FollowPeriods.Shared(settings, context, ident, metaWriter, clock));
                 follower = new Follower(first, periods, settings.rotate(), sessionSink, clock);
             }
-            new RunSession(settings, http, mapper, clock, connection.random(), reconnect).run(context, meta, runJsonl, follower,
+            new RunSession(settings, http, mapper, clock, connection.random(), reconnect, gatewayScheduler).run(context, meta, runJsonl, follower,
                     periods, sessionSink);
             current(first).meta().completed(clock.instant());
         } catch (InterruptedException e) {
@@ -347,6 +350,9 @@ public final class ArchiveRun {
         private Supplier<String> ident = Builder::randomIdent;
         private ArchiveListener listener = ArchiveListener.NONE;
         private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+        private java.util.function.Function<java.util.concurrent.ThreadFactory,
+                java.util.concurrent.ScheduledThreadPoolExecutor> gatewayScheduler =
+                threads -> new java.util.concurrent.ScheduledThreadPoolExecutor(1, threads);
         private int invalidRequestLimit = InvalidRequestGuard.DEFAULT_LIMIT;
         private OutputFiles files = OutputFiles.DISK;
         private java.util.function.Consumer<ArchiveRun> onRunning = run -> {};
@@ -386,6 +392,16 @@ public final class ArchiveRun {
             return this;
         }
 
+        /**
+         * The gateway session's timers (heartbeats, reconnect backoffs, close timeouts): a real one-thread scheduler by
+         * default; tests pass a virtual-time one so a heartbeat or a zombie connection waits for no wall clock.
+         */
+        public Builder gatewayScheduler(java.util.function.Function<java.util.concurrent.ThreadFactory,
+                java.util.concurrent.ScheduledThreadPoolExecutor> schedulers) {
+            this.gatewayScheduler = java.util.Objects.requireNonNull(schedulers);
+            return this;
+        }
+
         /** How many 401/403/429 answers within ten minutes stop the run; half of Discord's ban limit by default. */
         public Builder invalidRequestLimit(int limit) {
             this.invalidRequestLimit = limit;
@@ -420,6 +436,7 @@ public final class ArchiveRun {
             b.ident = ident;
             b.listener = listener;
             b.reconnect = reconnect;
+            b.gatewayScheduler = gatewayScheduler;
             b.invalidRequestLimit = invalidRequestLimit;
             b.files = files;
             b.onRunning = onRunning;
