@@ -166,7 +166,7 @@ public final class ArchiveRun {
                 .invalidRequestGuard(new InvalidRequestGuard(invalidRequestLimit, connection.nanoTime())).build();
         MediaArchiver media;
         try {
-            media = settings.media() ? openMedia(layout, resuming, rest, scrubber) : null;
+            media = settings.media() ? openMedia(layout.root(), resuming, rest, scrubber) : null;
         } catch (IOException e) {
             throw new RunFailedException("cannot create " + MediaArchiver.MANIFEST + " in " + layout.root() + ": "
                     + e.getMessage(), layout.root(), e);
@@ -191,7 +191,8 @@ public final class ArchiveRun {
             FollowPeriods periods = null;
             if (context.followed != null) {
                 first = new RunPeriod(layout, meta, context, runJsonl);
-                periods = new FollowPeriods(new FollowPeriods.Shared(settings, context, ident, metaWriter, clock));
+                periods = new FollowPeriods(new FollowPeriods.Shared(settings, context, ident, metaWriter, clock,
+                        media == null ? null : root -> openMedia(root, false, rest, scrubber)));
                 follower = new Follower(first, periods, settings.rotate(), sessionSink, clock);
             }
             new RunSession(settings, http, mapper, clock, connection.random(), reconnect, gatewayScheduler).run(context, meta, runJsonl, follower,
@@ -224,7 +225,8 @@ public final class ArchiveRun {
             RunPeriod last = current(first);
             failure = finishLogs(last, runJsonl, failure);
             last.context().notes.all().forEach(last.meta()::warning);
-            if (media != null) RunEnding.closeMedia(media, last.meta());
+            // A rotated follow run closed each earlier period's media.jsonl at its cut; the last one's ends here.
+            if (last.context().media != null) RunEnding.closeMedia(last.context().media, last.meta());
             try {
                 metaWriter.replace(last.layout().metaFile(RunFiles.RUN_LOG), last.meta().toJson());
             } catch (IOException | UncheckedIOException e) {
@@ -317,11 +319,11 @@ public final class ArchiveRun {
     }
 
     /** The {@code --media} downloader: no credentials, the run's retries; the token only refreshes expired links. */
-    private MediaArchiver openMedia(RunLayout layout, boolean resuming, DiscordRest rest, Scrubber scrubber)
+    private MediaArchiver openMedia(Path root, boolean resuming, DiscordRest rest, Scrubber scrubber)
             throws IOException {
         Downloader downloader = new Downloader(connection, "discard/" + ClientInfo.VERSION + " (+" + ClientInfo.URL
                 + ")");
-        return MediaArchiver.open(layout.root(), resuming, downloader, rest, new CdnUrls(cdnUrl()), mapper, clock,
+        return MediaArchiver.open(root, resuming, downloader, rest, new CdnUrls(cdnUrl()), mapper, clock,
                 scrubber::scrub, files);
     }
 
