@@ -50,6 +50,8 @@ public final class ArchiveRun {
     private final Supplier<String> ident;
     private final ArchiveListener listener;
     private final ReconnectPolicy reconnect;
+    private final java.util.function.Function<java.util.concurrent.ThreadFactory,
+            java.util.concurrent.ScheduledThreadPoolExecutor> gatewayScheduler;
     private final int invalidRequestLimit;
     private final OutputFiles files;
     private final java.util.function.Consumer<ArchiveRun> onRunning;
@@ -73,6 +75,7 @@ public final class ArchiveRun {
         this.ident = b.ident;
         this.listener = b.listener;
         this.reconnect = b.reconnect;
+        this.gatewayScheduler = b.gatewayScheduler;
         this.invalidRequestLimit = b.invalidRequestLimit;
         this.files = b.files;
         this.onRunning = b.onRunning;
@@ -163,7 +166,7 @@ public final class ArchiveRun {
                 .invalidRequestGuard(new InvalidRequestGuard(invalidRequestLimit, connection.nanoTime())).build();
         MediaArchiver media;
         try {
-            media = settings.media() ? openMedia(layout, resuming, rest, scrubber) : null;
+            media = settings.media() ? openMedia(layout.root(), resuming, rest, scrubber) : null;
         } catch (IOException e) {
             throw new RunFailedException("cannot create " + MediaArchiver.MANIFEST + " in " + layout.root() + ": "
                     + e.getMessage(), layout.root(), e);
@@ -188,10 +191,11 @@ public final class ArchiveRun {
             FollowPeriods periods = null;
             if (context.followed != null) {
                 first = new RunPeriod(layout, meta, context, runJsonl);
-                periods = new FollowPeriods(new FollowPeriods.Shared(settings, context, ident, metaWriter, clock));
+                periods = new FollowPeriods(new FollowPeriods.Shared(settings, context, ident, metaWriter, clock,
+                        media == null ? null : root -> openMedia(root, false, rest, scrubber)));
                 follower = new Follower(first, periods, settings.rotate(), sessionSink, clock);
             }
-            new RunSession(settings, http, mapper, clock, connection.random(), reconnect).run(context, meta, runJsonl, follower,
+            new RunSession(settings, http, mapper, clock, connection.random(), reconnect, gatewayScheduler).run(context, meta, runJsonl, follower,
                     periods, sessionSink);
             current(first).meta().completed(clock.instant());
         } catch (InterruptedException e) {
@@ -221,7 +225,8 @@ public final class ArchiveRun {
             RunPeriod last = current(first);
             failure = finishLogs(last, runJsonl, failure);
             last.context().notes.all().forEach(last.meta()::warning);
-            if (media != null) RunEnding.closeMedia(media, last.meta());
+            // A rotated follow run closed each earlier period's media.jsonl at its cut; the last one's ends here.
+            if (last.context().media != null) RunEnding.closeMedia(last.context().media, last.meta());
             try {
                 metaWriter.replace(last.layout().metaFile(RunFiles.RUN_LOG), last.meta().toJson());
             } catch (IOException | UncheckedIOException e) {
@@ -314,11 +319,11 @@ public final class ArchiveRun {
     }
 
     /** The {@code --media} downloader: no credentials, the run's retries; the token only refreshes expired links. */
-    private MediaArchiver openMedia(RunLayout layout, boolean resuming, DiscordRest rest, Scrubber scrubber)
+    private MediaArchiver openMedia(Path root, boolean resuming, DiscordRest rest, Scrubber scrubber)
             throws IOException {
         Downloader downloader = new Downloader(connection, "discard/" + ClientInfo.VERSION + " (+" + ClientInfo.URL
                 + ")");
-        return MediaArchiver.open(layout.root(), resuming, downloader, rest, new CdnUrls(cdnUrl()), mapper, clock,
+        return MediaArchiver.open(root, resuming, downloader, rest, new CdnUrls(cdnUrl()), mapper, clock,
                 scrubber::scrub, files);
     }
 
@@ -347,6 +352,9 @@ public final class ArchiveRun {
         private Supplier<String> ident = Builder::randomIdent;
         private ArchiveListener listener = ArchiveListener.NONE;
         private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+        private java.util.function.Function<java.util.concurrent.ThreadFactory,
+                java.util.concurrent.ScheduledThreadPoolExecutor> gatewayScheduler =
+                threads -> new java.util.concurrent.ScheduledThreadPoolExecutor(1, threads);
         private int invalidRequestLimit = InvalidRequestGuard.DEFAULT_LIMIT;
         private OutputFiles files = OutputFiles.DISK;
         private java.util.function.Consumer<ArchiveRun> onRunning = run -> {};
@@ -386,6 +394,16 @@ public final class ArchiveRun {
             return this;
         }
 
+        /**
+         * The gateway session's timers (heartbeats, reconnect backoffs, close timeouts): a real one-thread scheduler by
+         * default; tests pass a virtual-time one so a heartbeat or a zombie connection waits for no wall clock.
+         */
+        public Builder gatewayScheduler(java.util.function.Function<java.util.concurrent.ThreadFactory,
+                java.util.concurrent.ScheduledThreadPoolExecutor> schedulers) {
+            this.gatewayScheduler = java.util.Objects.requireNonNull(schedulers);
+            return this;
+        }
+
         /** How many 401/403/429 answers within ten minutes stop the run; half of Discord's ban limit by default. */
         public Builder invalidRequestLimit(int limit) {
             this.invalidRequestLimit = limit;
@@ -420,6 +438,7 @@ public final class ArchiveRun {
             b.ident = ident;
             b.listener = listener;
             b.reconnect = reconnect;
+            b.gatewayScheduler = gatewayScheduler;
             b.invalidRequestLimit = invalidRequestLimit;
             b.files = files;
             b.onRunning = onRunning;

@@ -3,6 +3,7 @@ package dev.discard.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.discard.format.RunFiles;
+import dev.discard.media.MediaArchiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,12 @@ import java.util.function.Supplier;
 final class FollowPeriods implements Follower.Periods, Follower.PeriodCloser {
     /** What every period shares with the run: the settings and the things made once per run. */
     record Shared(ArchiveSettings settings, ArchiveContext first, Supplier<String> ident, MetaWriter metaWriter,
-            java.time.Clock clock) {}
+            java.time.Clock clock, MediaOpener media) {}
+
+    /** Opens a run directory's {@code media.jsonl} (the store beside the runs is shared); null without --media. */
+    interface MediaOpener {
+        MediaArchiver open(Path runDir) throws IOException;
+    }
 
     private final Shared shared;
 
@@ -39,7 +45,8 @@ final class FollowPeriods implements Follower.Periods, Follower.PeriodCloser {
         shared.metaWriter().create(layout.metaFile(RunFiles.RUN_LOG), meta.toJson());
         ArchiveContext context = new ArchiveContext(first.rest, first.mapper, layout, first.encoder,
                 shared.metaWriter(), counters, new Range(cut, null), first.listener, first.pool, Map.of(),
-                ResumeState.none(), false, first.media, settings.mode(), settings.ids());
+                ResumeState.none(), false, shared.media() == null ? null : shared.media().open(layout.root()),
+                settings.mode(), settings.ids());
         for (String guild : guildStems(previous)) copyGuildMeta(previous.layout(), layout, guild, first);
         ExchangeLog runLog = context.openLog(RunFiles.RUN_LOG);
         return new RunPeriod(layout, meta, context, runLog);
@@ -57,6 +64,8 @@ final class FollowPeriods implements Follower.Periods, Follower.PeriodCloser {
             closing.next().context().followed.advance(channel.id, channel.pagedAfter());
         }
         context.followLogs.releaseAll();
+        // Each period lists the media its own pages hold: its manifest ends with it.
+        if (context.media != null) RunEnding.closeMedia(context.media, period.meta());
         period.meta().followEnded(cut, "rotated");
         period.meta().completed(shared.clock().instant());
         shared.metaWriter().replace(period.layout().metaFile(RunFiles.RUN_LOG), period.meta().toJson());

@@ -18,6 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 
@@ -57,7 +60,8 @@ final class GatewayLink implements AutoCloseable {
      *     did not come
      */
     static GatewayLink open(DiscordRest rest, OkHttpClient http, ObjectMapper mapper, ExchangeSink runLog, Clock clock,
-            RandomGenerator random, ReconnectPolicy reconnectPolicy, boolean userAccount, boolean members,
+            RandomGenerator random, ReconnectPolicy reconnectPolicy,
+            Function<ThreadFactory, ScheduledThreadPoolExecutor> scheduler, boolean userAccount, boolean members,
             Follower follower) throws IOException, InterruptedException {
         String path = userAccount ? Routes.GATEWAY : Routes.GATEWAY_BOT;
         ApiResponse where = rest.get(ApiRequest.get(path), runLog);
@@ -72,7 +76,8 @@ final class GatewayLink implements AutoCloseable {
                 .mapper(mapper)
                 .clock(clock)
                 .random(random)
-                .reconnectPolicy(reconnectPolicy);
+                .reconnectPolicy(reconnectPolicy)
+                .scheduler(scheduler);
         if (follower != null) {
             builder.intents(GatewayIntents.forFollow(members))
                     .unrecordedEvents(GatewaySession.UNFOLLOWED_EVENTS)

@@ -10,6 +10,9 @@ import dev.discard.discord.gateway.ReconnectPolicy;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -29,15 +32,17 @@ final class RunSession {
     private final Clock clock;
     private final RandomGenerator random;
     private final ReconnectPolicy reconnect;
+    private final Function<ThreadFactory, ScheduledThreadPoolExecutor> gatewayScheduler;
 
     RunSession(ArchiveSettings settings, OkHttpClient http, ObjectMapper mapper, Clock clock, RandomGenerator random,
-            ReconnectPolicy reconnect) {
+            ReconnectPolicy reconnect, Function<ThreadFactory, ScheduledThreadPoolExecutor> gatewayScheduler) {
         this.settings = settings;
         this.http = http;
         this.mapper = mapper;
         this.clock = clock;
         this.random = random;
         this.reconnect = reconnect;
+        this.gatewayScheduler = gatewayScheduler;
     }
 
     /**
@@ -52,7 +57,7 @@ final class RunSession {
         if (!settings.noGateway()) {
             try {
                 gateway = GatewayLink.open(context.rest, http, mapper, sessionSink, clock, random, reconnect,
-                        settings.userAccount(), settings.members(), follower);
+                        gatewayScheduler, settings.userAccount(), settings.members(), follower);
             } catch (GatewayLink.Unavailable e) {
                 LOG.warn(e.getMessage());
                 meta.warning(e.getMessage());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.JsonCursor;
 import dev.discard.format.JsonCursor.Unreadable;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -337,7 +338,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
 
     private static long id(JsonParser p, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT) return integer(p);
-        if (value == JsonToken.VALUE_STRING) return MessagePages.id(p.getText());
+        if (value == JsonToken.VALUE_STRING) return Snowflake.parseOr(p.getText(), -1);
         p.skipChildren();
         return -1;
     }

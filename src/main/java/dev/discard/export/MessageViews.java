@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.index.IndexIds;
 import dev.discard.index.MessageLives;
-import dev.discard.media.CdnUrls;
+import dev.discard.format.SignedUrls;
 import dev.discard.read.life.MessageLife;
 import dev.discard.read.MessageFields;
 import dev.discard.read.SystemMessages;
@@ -228,7 +228,7 @@ final class MessageViews {
     private MessageView.EmbedImage embedImage(JsonNode image) throws SQLException {
         String url = image.path("url").asText(null);
         if (url == null) return null;
-        embedFiles.setString(1, CdnUrls.key(url));
+        embedFiles.setString(1, SignedUrls.key(url));
         String stored = null;
         try (ResultSet rs = embedFiles.executeQuery()) {
             if (rs.next()) stored = rs.getString(1);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.fake.FakeCdn;
 import dev.discard.fake.FakeLive;
 import dev.discard.fake.Fixtures;
 import dev.discard.testing.ArchiveFiles;
@@ -38,6 +39,58 @@ class FollowRotationTest extends FakeDiscordTest {
 
     private static long events(Path log, String event) throws Exception {
         return ArchiveFiles.records(log).stream().filter(r -> event.equals(r.path("data").path("t").asText())).count();
+    }
+
+    /** With --media, each period's media.jsonl lists the media of the messages its own pages hold. */
+    @Test
+    void eachRotatedPeriodHasItsOwnMediaManifest() throws Exception {
+        try (FakeCdn cdn = new FakeCdn().start()) {
+            FakeLive live = new FakeLive(discord);
+            SettableClock clock = new SettableClock(T0);
+            FollowRun follow = FollowRun.start(discord, clock, out, "--media", "--cdn-url", cdn.root().toString(),
+                    "--rotate", "1m", "guild", Long.toString(Fixtures.GUILD_ID));
+            long first = live.create(Fixtures.GENERAL, T0.plusSeconds(5), "in the first period");
+            attach(cdn, first, "one.png");
+            follow.awaitCaughtUp();
+            clock.set(CUT.plusSeconds(5));
+            long second = live.create(Fixtures.GENERAL, CUT.plusSeconds(3), "in the second period");
+            attach(cdn, second, "two.png");
+            follow.awaitCaughtUp();
+            assertEquals(0, follow.stop("SIGTERM").exitCode);
+        }
+        List<Path> runs = runs();
+        assertEquals(2, runs.size(), runs.toString());
+        List<String> one = attachments(runs.get(0));
+        List<String> two = attachments(runs.get(1));
+        assertTrue(one.stream().anyMatch(u -> u.endsWith("/one.png")), one.toString());
+        assertFalse(one.stream().anyMatch(u -> u.endsWith("/two.png")), one.toString());
+        assertEquals(1, two.stream().filter(u -> u.endsWith("/two.png")).count(), two.toString());
+        assertFalse(two.stream().anyMatch(u -> u.endsWith("/one.png")), "the first period's media stay there");
+        for (Path period : runs) {
+            long downloaded = ArchiveFiles.records(period.resolve("media.jsonl")).stream()
+                    .filter(l -> l.path("status").asText().equals("downloaded")).count();
+            JsonNode summary = ArchiveFiles.meta(period.resolve("run.meta.json")).path("summary");
+            assertTrue(downloaded >= 1, period.toString());
+            assertEquals(downloaded, summary.path("num_media_files").asLong(), period + ": its meta counts its media");
+            CliRun verify = CliRun.run(Map.of(), "verify", period.toString());
+            assertEquals(0, verify.exitCode, period + ": " + verify);
+        }
+    }
+
+    private void attach(FakeCdn cdn, long messageId, String name) {
+        String url = cdn.put("/attachments/" + Fixtures.GENERAL + "/" + messageId + "/" + name,
+                FakeCdn.png(2, name.startsWith("one") ? java.awt.Color.RED : java.awt.Color.BLUE), "image/png"); // other bytes
+        synchronized (discord) {
+            discord.channel(Fixtures.GENERAL).message(messageId).withArray("attachments").add(Fixtures.attachment(
+                    discord, messageId, name, url, url.replace("/attachments/", "/resizing/"), "image/png", 1));
+        }
+    }
+
+    private static List<String> attachments(Path run) throws Exception {
+        Path manifest = run.resolve("media.jsonl");
+        assertTrue(Files.isRegularFile(manifest), run + " has its own media.jsonl");
+        return ArchiveFiles.records(manifest).stream().filter(l -> l.path("kind").asText().equals("attachment"))
+                .map(l -> l.path("url").asText()).toList();
     }
 
     @Test

@@ -91,6 +91,61 @@ class FollowRunTest extends FakeDiscordTest {
         assertEquals(0, verify.exitCode, verify.toString());
     }
 
+    private static final long JOINER = 900000000000000123L;
+
+    /** Joins, renames and removes a member, as Discord would announce to a session that asked for GUILD_MEMBERS. */
+    private static void memberComesAndGoes(FakeLive live) {
+        live.memberAdd(Fixtures.GUILD_ID, JOINER, "joiner");
+        live.memberNick(Fixtures.GUILD_ID, JOINER, "new nick");
+        live.memberRemove(Fixtures.GUILD_ID, JOINER);
+    }
+
+    private static int identifyIntents(Path runDir) throws Exception {
+        return MAPPER.readTree(ArchiveFiles.records(runDir.resolve("run.jsonl")).stream()
+                .filter(r -> r.path("direction").asText().equals("send")).findFirst().orElseThrow()
+                .path("data").asText()).path("d").path("intents").asInt();
+    }
+
+    @Test
+    void followWithMembersRecordsMemberEventsOnceInTheGuildLog() throws Exception {
+        FakeLive live = new FakeLive(discord);
+        FollowRun follow = FollowRun.start(discord, out, "--members", "guild", Long.toString(Fixtures.GUILD_ID));
+        memberComesAndGoes(live);
+        follow.awaitCaughtUp();
+        assertEquals(0, follow.stop("SIGTERM").exitCode);
+
+        Path runDir = ArchiveFiles.onlyRun(out);
+        assertEquals(GatewayIntents.forFollow(true), identifyIntents(runDir));
+        Path guildLog = runDir.resolve(Fixtures.GUILD_ID + "/guild.jsonl");
+        List<JsonNode> added = events(guildLog, "GUILD_MEMBER_ADD");
+        List<JsonNode> updated = events(guildLog, "GUILD_MEMBER_UPDATE");
+        List<JsonNode> removed = events(guildLog, "GUILD_MEMBER_REMOVE");
+        assertEquals(1, added.size());
+        assertEquals(1, updated.size());
+        assertEquals(1, removed.size());
+        assertEquals(Long.toString(JOINER), added.get(0).path("data").path("d").path("user").path("id").asText());
+        assertEquals("new nick", updated.get(0).path("data").path("d").path("nick").asText());
+        assertEquals(Long.toString(JOINER), removed.get(0).path("data").path("d").path("user").path("id").asText());
+        assertTrue(ArchiveFiles.records(runDir.resolve("run.jsonl")).stream()
+                .noneMatch(r -> r.path("data").path("t").asText().startsWith("GUILD_MEMBER_")), "not in run.jsonl");
+        assertEquals(0, CliRun.run(Map.of(), "verify", runDir.toString()).exitCode);
+    }
+
+    @Test
+    void followWithoutMembersDoesNotAskForTheMembersIntent() throws Exception {
+        FakeLive live = new FakeLive(discord);
+        FollowRun follow = FollowRun.start(discord, out, "guild", Long.toString(Fixtures.GUILD_ID));
+        memberComesAndGoes(live);
+        follow.awaitCaughtUp();
+        assertEquals(0, follow.stop("SIGTERM").exitCode);
+
+        Path runDir = ArchiveFiles.onlyRun(out);
+        assertEquals(0, identifyIntents(runDir) & GatewayIntents.GUILD_MEMBERS, "GUILD_MEMBERS not asked for");
+        Path guildLog = runDir.resolve(Fixtures.GUILD_ID + "/guild.jsonl");
+        assertTrue(ArchiveFiles.records(guildLog).stream()
+                .noneMatch(r -> r.path("data").path("t").asText().startsWith("GUILD_MEMBER_")), "none sent, none kept");
+    }
+
     @Test
     void quietFollowPrintsNothing() throws Exception {
         FollowRun follow = FollowRun.start(discord, out, "-q", "guild", Long.toString(Fixtures.GUILD_ID));

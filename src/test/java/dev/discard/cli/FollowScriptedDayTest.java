@@ -73,6 +73,7 @@ class FollowScriptedDayTest extends FakeDiscordTest {
         // Discord asks to reconnect; a message is posted meanwhile (replayed with some already recorded).
         gateway.reconnect();
         create(live, Fixtures.GENERAL, DAY.plus(Duration.ofHours(21)), "during the reconnect");
+        follow.awaitReconnect();
         gateway.awaitSent(FakeGateway.RESUME);
         follow.awaitCaughtUp();
 
@@ -80,6 +81,7 @@ class FollowScriptedDayTest extends FakeDiscordTest {
         long gap = live.createUnseen(Fixtures.GENERAL, DAY.plus(Duration.ofHours(22)), "posted in the gap");
         everCreated.add(gap);
         gateway.invalidateSession(false);
+        follow.awaitReconnect();
         gateway.awaitSent(FakeGateway.IDENTIFY);
         gateway.awaitSent(FakeGateway.IDENTIFY);
         follow.awaitCaughtUp();
@@ -87,8 +89,11 @@ class FollowScriptedDayTest extends FakeDiscordTest {
         // A zombie connection, then a bulk delete.
         gateway.zombieNext(Duration.ofMillis(50));
         gateway.reconnect();
+        follow.awaitReconnect();
         gateway.awaitSent(FakeGateway.RESUME);
-        gateway.awaitSent(FakeGateway.RESUME, Duration.ofSeconds(10));
+        follow.time().advance(Duration.ofMillis(100)); // a beat at 49 ms, unacknowledged; the next due at 99 ms
+        follow.awaitReconnect();
+        gateway.awaitSent(FakeGateway.RESUME);
         gateway.clearSent(FakeGateway.HEARTBEAT);
         long d = create(live, Fixtures.GENERAL, DAY.plus(Duration.ofHours(23)), "spam 1");
         long e = create(live, Fixtures.GENERAL, DAY.plus(Duration.ofHours(23).plusSeconds(1)), "spam 2");

@@ -52,6 +52,7 @@ class FollowSurvivalTest extends FakeDiscordTest {
         follow.awaitCaughtUp();
         gateway.reconnect();
         long during = live.create(Fixtures.GENERAL, LIVE.plusSeconds(1), "while reconnecting");
+        follow.awaitReconnect();
         JsonNode resume = gateway.awaitSent(FakeGateway.RESUME);
         assertTrue(gateway.awaitConnection().startsWith(FakeGateway.PATH), "the first connection");
         assertTrue(gateway.awaitConnection().startsWith(FakeGateway.RESUME_PATH), "resumed on resume_gateway_url");
@@ -80,6 +81,7 @@ class FollowSurvivalTest extends FakeDiscordTest {
         long unseen = live.createUnseen(Fixtures.GENERAL, LIVE.plusSeconds(1), "created during the gap");
         long unseenElsewhere = live.createUnseen(Fixtures.ANNOUNCEMENTS, LIVE.plusSeconds(2), "also in the gap");
         gateway.invalidateSession(false);
+        follow.awaitReconnect();
         gateway.awaitSent(FakeGateway.IDENTIFY);
         gateway.awaitSent(FakeGateway.IDENTIFY); // the second: a new session
         follow.awaitCaughtUp();
@@ -110,11 +112,18 @@ class FollowSurvivalTest extends FakeDiscordTest {
         FakeLive live = new FakeLive(discord);
         FakeGateway gateway = discord.gateway();
         FollowRun follow = follow();
-        // The next connection beats every 50 ms and never acknowledges: the client must give up on it and resume.
+        // The next connection beats every 50 ms (virtual time) and never acknowledges: the client must resume.
         gateway.zombieNext(Duration.ofMillis(50));
         gateway.reconnect();
+        follow.awaitReconnect();
         gateway.awaitSent(FakeGateway.RESUME);
-        gateway.awaitSent(FakeGateway.RESUME, Duration.ofSeconds(10));
+        gateway.clearSent(FakeGateway.HEARTBEAT);
+        follow.time().advance(Duration.ofMillis(50)); // the first beat (jitter pinned late: at 49 ms)
+        gateway.awaitSent(FakeGateway.HEARTBEAT);
+        assertEquals(2, gateway.connectionCount(), "one unacknowledged beat is not yet a zombie");
+        follow.time().advance(Duration.ofMillis(50)); // the next beat is due, still no ACK: a zombie
+        follow.awaitReconnect();
+        gateway.awaitSent(FakeGateway.RESUME);
         gateway.clearSent(FakeGateway.HEARTBEAT);
         long after = live.create(Fixtures.GENERAL, LIVE, "after the zombie");
         follow.awaitCaughtUp();

@@ -94,7 +94,7 @@ class ExportHtmlTest {
     /** Issue 25, item 15: an embed's image and thumbnail that --media stored are shown from the site's copies. */
     @Test
     void storedEmbedImagesAndThumbnailsAreShownFromTheSite() throws Exception {
-        String page = Files.readString(site.channelPage(GENERAL, 1));
+        String page = Files.readString(site.channelPage(dev.discard.fake.Fixtures.ANNOUNCEMENTS, 1));
         Matcher image = Pattern.compile("<img class=\"embed-image\" src=\"\\.\\./\\.\\./(media/[0-9a-f]{64}\\.png)\"")
                 .matcher(page);
         assertTrue(image.find(), "the embed's image from the store");

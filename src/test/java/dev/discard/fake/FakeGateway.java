@@ -92,6 +92,8 @@ public final class FakeGateway {
     private volatile long applicationFlags = MESSAGE_CONTENT_LIMITED_FLAG;
     /** Dispatches a RESUME replays beyond those the client missed, as when it resumed with an older sequence. */
     private volatile int replayOverlap;
+    /** The intents of the last accepted IDENTIFY; 0 before one. */
+    private volatile int sessionIntents;
     /** The heartbeat interval of the next connection, which then never acknowledges one; null for none. */
     private volatile Duration zombieNext;
 
@@ -163,6 +165,14 @@ public final class FakeGateway {
         return this;
     }
 
+    /**
+     * Whether the session asked for {@code intent} when it identified: Discord sends the events an intent covers (the
+     * GUILD_MEMBER_* events for GUILD_MEMBERS, say) only then.
+     */
+    public boolean asked(int intent) {
+        return (sessionIntents & intent) != 0;
+    }
+
     /** Forgets what the client sent with this op so far, for a test that waits for the next one. */
     public void clearSent(int op) {
         sent(op).clear();
@@ -202,6 +212,11 @@ public final class FakeGateway {
         sockets = new TrackingServerSocketFactory();
         server.setDispatcher(dispatcher(fallback));
         server.setServerSocketFactory(sockets);
+    }
+
+    /** Lets {@link #closeIdleConnections} find the connections opened from now on. */
+    public void trackIdleConnections() {
+        sockets.trackIdle();
     }
 
     /** Closes the server's connections that answered a request and wait for the next, as an idle timeout does. */
@@ -464,6 +479,7 @@ public final class FakeGateway {
                 socket.close(4014, "Disallowed intent(s).");
             } else {
                 synchronized (FakeGateway.this) {
+                    sessionIntents = d.path("intents").asInt();
                     dispatch("READY", ready(d, resumeUrl));
                     if (d.has("intents")) {
                         for (JsonNode guild : guilds) {

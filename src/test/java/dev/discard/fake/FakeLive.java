@@ -12,8 +12,13 @@ import java.util.List;
  * session. Changes run under the REST fake's lock.
  *
  * @see <a href="https://discord.com/developers/docs/events/gateway-events#messages">Gateway Events: Messages</a>
+ * @see <a href="https://discord.com/developers/docs/events/gateway-events#guild-member-add">Gateway Events: Guild
+ *     Member Add, Update, Remove</a>
  */
 public final class FakeLive {
+    /** The GUILD_MEMBERS intent's bit (1 << 1), as the gateway docs list it. */
+    private static final int GUILD_MEMBERS_INTENT = 1 << 1;
+
     private final FakeDiscord discord;
     private final FakeGateway gateway;
 
@@ -96,6 +101,49 @@ public final class FakeLive {
         if (threadParent != null) d.put("newly_created", true);
         gateway.dispatch(threadParent == null ? "CHANNEL_CREATE" : "THREAD_CREATE", d.toString());
         return channel;
+    }
+
+    /**
+     * A user joins a guild, announced by GUILD_MEMBER_ADD: the guild member object with {@code guild_id}. Discord sends
+     * member events only to sessions that asked for the privileged GUILD_MEMBERS intent; so does this.
+     */
+    public void memberAdd(long guildId, long userId, String username) {
+        ObjectNode member;
+        synchronized (discord) {
+            member = discord.guild(guildId).addMember(discord.user(userId, username)).deepCopy();
+        }
+        member.put("guild_id", Long.toString(guildId));
+        dispatchMemberEvent("GUILD_MEMBER_ADD", member);
+    }
+
+    /**
+     * A member's nickname changes, announced by GUILD_MEMBER_UPDATE: {@code guild_id}, {@code roles}, {@code user},
+     * {@code nick}, {@code avatar}, {@code joined_at} and the member's other fields, as now.
+     */
+    public void memberNick(long guildId, long userId, String nick) {
+        ObjectNode member;
+        synchronized (discord) {
+            member = discord.guild(guildId).members.get(userId);
+            member.put("nick", nick);
+            member = member.deepCopy();
+        }
+        member.put("guild_id", Long.toString(guildId));
+        dispatchMemberEvent("GUILD_MEMBER_UPDATE", member);
+    }
+
+    /** A member leaves (or is kicked), announced by GUILD_MEMBER_REMOVE: {@code guild_id} and {@code user}. */
+    public void memberRemove(long guildId, long userId) {
+        ObjectNode member;
+        synchronized (discord) {
+            member = discord.guild(guildId).members.remove(userId);
+        }
+        ObjectNode d = discord.mapper.createObjectNode().put("guild_id", Long.toString(guildId));
+        d.set("user", member.get("user").deepCopy());
+        dispatchMemberEvent("GUILD_MEMBER_REMOVE", d);
+    }
+
+    private void dispatchMemberEvent(String event, ObjectNode d) {
+        if (gateway.asked(GUILD_MEMBERS_INTENT)) gateway.dispatch(event, d.toString());
     }
 
     private ObjectNode post(long channelId, Instant time, String content) {

@@ -20,21 +20,28 @@ import java.util.function.Function;
 /**
  * A {@code --follow} run of the CLI, in-process and in the background, against a fake Discord: the test waits until it
  * follows, scripts the fake's live events, waits until the client has read them all, and stops it as SIGTERM would.
- * Nothing waits for the wall clock: each step waits for the client to do something, with a timeout.
+ * Nothing waits for the wall clock: each step waits for the client to do something, with a timeout; the gateway's
+ * heartbeats and reconnect backoffs wait for virtual time ({@link #time()}, {@link #awaitReconnect()}).
  */
 public final class FollowRun {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final FakeDiscord discord;
     private final LinkedBlockingQueue<ArchiveRun> started = new LinkedBlockingQueue<>();
+    /** Waits the fake's reconnect backoffs in virtual time; {@link CliRun#FAST_RECONNECT} waits at most 5 ms. */
+    private static final Duration RECONNECT_BACKOFF = Duration.ofMillis(5);
+
     private final CompletableFuture<CliRun> outcome;
     private ArchiveRun run;
+    /** The gateway session's timers; set when the run opens the gateway, before it follows. */
+    private volatile VirtualTimeScheduler time;
 
     private FollowRun(FakeDiscord discord, Clock clock, Path out, String... args) {
         this.discord = discord;
         Function<ArchiveSettings, ArchiveRun> runs = settings -> ArchiveRun.builder(settings)
                 .connection(CliRun.fastConnection(clock)).ident(() -> CliRun.IDENT)
-                .reconnectPolicy(CliRun.FAST_RECONNECT).onRunning(started::add).build();
+                .reconnectPolicy(CliRun.FAST_RECONNECT).onRunning(started::add)
+                .gatewayScheduler(threads -> time = new VirtualTimeScheduler(threads)).build();
         List<String> all = new ArrayList<>(List.of("--api-url", discord.apiUrl(), "-o", out.toString(), "--follow"));
         all.addAll(List.of(args));
         this.outcome = CompletableFuture.supplyAsync(() -> CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), runs,
@@ -62,6 +69,21 @@ public final class FollowRun {
     public void awaitCaughtUp() throws InterruptedException {
         discord.gateway().requestHeartbeat();
         discord.gateway().awaitSent(FakeGateway.HEARTBEAT, TIMEOUT);
+    }
+
+    /** The gateway session's virtual time: its heartbeats come when the test moves it. */
+    public VirtualTimeScheduler time() {
+        return time;
+    }
+
+    /**
+     * After the client was told to leave its connection (op 7, op 9) or found it a zombie: waits until it closed it,
+     * then lets its reconnect backoff pass in virtual time, so it connects again.
+     */
+    public void awaitReconnect() throws InterruptedException {
+        discord.gateway().awaitClientClose();
+        time.flush(); // the task that closed it schedules the connect before it ends
+        time.advance(RECONNECT_BACKOFF);
     }
 
     /** Stops the run as Ctrl-C or SIGTERM does, and returns what the CLI printed and exited with. */
