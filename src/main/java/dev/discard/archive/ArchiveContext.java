@@ -63,6 +63,19 @@ final class ArchiveContext {
                 prior.newest(), null, 0);
     }
 
+    /** {@code count} more channels or threads to archive: counted, and told to the listener. */
+    void found(int count) {
+        counters.channelsFound.add(count);
+        listener.channelsFound(count);
+    }
+
+    /** How fast the run goes now. */
+    RunPace pace() {
+        dev.discard.discord.RateLimiter.Pace pace = rest.pace();
+        return new RunPace(counters.channels.sum(), counters.channelsFound.sum(), counters.httpRequests.sum(),
+                pace.perSecond(), pace.budget());
+    }
+
     /** The id a channel's walk starts after: the range's start, or where earlier runs left off. */
     long startAfter(long channelId) {
         return Snowflake.max(range.afterId(), startAfter.getOrDefault(channelId, 0L));

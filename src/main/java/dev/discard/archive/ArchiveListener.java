@@ -25,6 +25,17 @@ public interface ArchiveListener {
     default void channelStarted(long channelId, String name) {}
 
     /**
+     * How fast the run goes, just before each {@link #channelFinished}; from the channel's thread.
+     */
+    default void paced(RunPace pace) {}
+
+    /**
+     * {@code count} more channels or threads will be archived in this run (a guild's readable channels when its
+     * channel list is read, each thread as its listing names it): the total of "channels done of total".
+     */
+    default void channelsFound(int count) {}
+
+    /**
      * A page was archived.
      *
      * @param messages this channel's messages within the range so far

@@ -3,6 +3,7 @@ package dev.discard.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.DiscordRest;
+import dev.discard.discord.HistoryPageSize;
 import dev.discard.discord.InvalidRequestGuard;
 import dev.discard.discord.RateLimiter;
 import dev.discard.discord.RetryPolicy;
@@ -52,9 +53,13 @@ public final class ArchiveRun {
     private final RetryPolicy retry;
     private final ReconnectPolicy reconnect;
     private final Sleeper sleeper;
+    /** The monotonic clock of the rate limits, the pace and the invalid-request window. */
+    private final java.util.function.LongSupplier nanoTime;
     private final RandomGenerator random;
     private final int invalidRequestLimit;
     private final HttpUrl cdnUrl;
+    /** Whether the server honours the history page limit; null: Discord's hosts do, others are learned. */
+    private final Boolean honoursPageLimit;
     private final OutputFiles files;
     private final ObjectMapper mapper = Json.newMapper();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -73,10 +78,12 @@ public final class ArchiveRun {
         this.retry = b.retry;
         this.reconnect = b.reconnect;
         this.sleeper = b.sleeper;
+        this.nanoTime = b.nanoTime;
         this.random = b.random;
         this.invalidRequestLimit = b.invalidRequestLimit;
         this.cdnUrl = b.cdnUrl;
         this.files = b.files;
+        this.honoursPageLimit = b.honoursPageLimit;
     }
 
     /** Starts configuring a run of {@code settings}; {@link Builder#build()} makes it. */
@@ -138,10 +145,14 @@ public final class ArchiveRun {
         MetaWriter metaWriter = new MetaWriter(mapper, scrubber, files);
         RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters, previous);
         if (settings.media()) meta.cdnUrl(cdnUrl.toString());
+        RateLimiter limiter = new RateLimiter(sleeper, nanoTime, settings.maxRate());
         DiscordRest rest = DiscordRest.builder(http, apiUrl(), token).mapper(mapper).clock(clock)
-                .rateLimiter(new RateLimiter(sleeper, System::nanoTime, settings.maxRate())).retryPolicy(retry)
+                .rateLimiter(limiter).retryPolicy(retry)
                 .sleeper(sleeper).random(random)
-                .invalidRequestGuard(new InvalidRequestGuard(invalidRequestLimit, System::nanoTime)).build();
+                .invalidRequestGuard(new InvalidRequestGuard(invalidRequestLimit, nanoTime))
+                .historyPageSize(honoursPageLimit == null ? null
+                        : honoursPageLimit ? HistoryPageSize.honoursLimit() : HistoryPageSize.learned())
+                .build();
         MediaArchiver media;
         try {
             media = settings.media() ? openMedia(layout, resuming, rest, scrubber) : null;
@@ -157,7 +168,7 @@ public final class ArchiveRun {
         }
         ArchiveContext context = new ArchiveContext(rest, mapper, layout,
                 new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,
-                new ChannelPool(settings.concurrency()), incrementalStarts(), resume, resuming, media);
+                new ChannelPool(concurrency(limiter)), incrementalStarts(), resume, resuming, media);
         listener.runStarted(layout.root());
         RunFailedException failure = null;
         try (ExchangeLog runLog = context.openLog(RunFiles.RUN_LOG)) {
@@ -258,6 +269,17 @@ public final class ArchiveRun {
 
 
 
+    /**
+     * How many channels run at once: automatic (from the rate limits, up to {@code --concurrency} or
+     * {@link ArchiveSettings#MAX_CONCURRENCY}), adjusted as the limiter lets requests through.
+     */
+    private AutoConcurrency concurrency(RateLimiter limiter) {
+        int cap = settings.concurrency() == 0 ? ArchiveSettings.MAX_CONCURRENCY : settings.concurrency();
+        AutoConcurrency auto = new AutoConcurrency(cap, limiter, RateLimiter.DISCORD_GLOBAL_PER_SECOND);
+        limiter.onSend(auto::tick);
+        return auto;
+    }
+
     /** Configures a run; everything but the settings has a production default. Not thread-safe. */
     public static final class Builder {
         private final ArchiveSettings settings;
@@ -268,10 +290,12 @@ public final class ArchiveRun {
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private java.util.function.LongSupplier nanoTime = System::nanoTime;
         private RandomGenerator random = new SecureRandom();
         private int invalidRequestLimit = InvalidRequestGuard.DEFAULT_LIMIT;
         private HttpUrl cdnUrl = CdnUrls.DISCORD;
         private OutputFiles files = OutputFiles.DISK;
+        private Boolean honoursPageLimit;
 
         private Builder(ArchiveSettings settings) {
             this.settings = settings;
@@ -334,6 +358,15 @@ public final class ArchiveRun {
             return this;
         }
 
+        /**
+         * The monotonic clock (nanoseconds) of the rate limits, the automatic concurrency and the invalid-request
+         * window; {@link System#nanoTime} unless a test drives time with its sleeper.
+         */
+        public Builder nanoTime(java.util.function.LongSupplier nanoTime) {
+            this.nanoTime = nanoTime;
+            return this;
+        }
+
         /** Where {@code --media} finds guild icons, emojis, stickers and avatars; Discord's CDN by default. */
         public Builder cdnUrl(HttpUrl cdnUrl) {
             this.cdnUrl = cdnUrl;
@@ -343,6 +376,16 @@ public final class ArchiveRun {
         /** How the run creates its logs, meta files and media.jsonl; {@link OutputFiles#DISK} unless a test needs another. */
         public Builder outputFiles(OutputFiles files) {
             this.files = files;
+            return this;
+        }
+
+        /**
+         * Whether the server is known to answer the history page {@code limit} asked for, as Discord does, so that a
+         * short page is the last from the first one on; by default Discord's hosts are, and other servers' page size is
+         * learned from their pages ({@link HistoryPageSize}).
+         */
+        public Builder honoursPageLimit(boolean honours) {
+            this.honoursPageLimit = honours;
             return this;
         }
 
@@ -361,10 +404,12 @@ public final class ArchiveRun {
             b.retry = retry;
             b.reconnect = reconnect;
             b.sleeper = sleeper;
+            b.nanoTime = nanoTime;
             b.random = random;
             b.invalidRequestLimit = invalidRequestLimit;
             b.cdnUrl = cdnUrl;
             b.files = files;
+            b.honoursPageLimit = honoursPageLimit;
             return b;
         }
 

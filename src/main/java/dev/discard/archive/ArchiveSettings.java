@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param apiUrl the API base URL, e.g. {@code https://discord.com/api/v10}
  * @param command the command line as given, for {@code run.meta.json} (scrubbed before it is written)
  * @param noGateway archive over REST only, without a gateway session ({@code --no-gateway})
- * @param concurrency how many channels are archived at the same time
+ * @param concurrency how many channels and threads are archived at the same time at most; 0 for automatic (as many as
+ *     the rate limits keep busy, up to 64)
  * @param incremental start each channel after the newest message earlier completed runs in {@code outputDir} hold
  * @param resumeDir the interrupted run directory to continue in place ({@code --resume}), or null for a new run
- * @param maxRate requests per second at most, all channels together; 0 for no limit of our own
+ * @param maxRate requests per second at most, all channels together; 0 for no limit of our own; by default
+ *     Discord's global limit for bots, {@link #DEFAULT_USER_MAX_RATE} for user accounts
  * @param media also download the media of what is archived into {@code media/} ({@code --media})
  * @param members also record each guild's member list ({@code --members}; needs the GUILD_MEMBERS intent)
  */
@@ -33,10 +35,22 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         boolean noGateway, int concurrency, boolean incremental, Path resumeDir, int maxRate,
         boolean media, boolean members) {
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
-    /** Channels at once by default: enough to use per-channel buckets, far below the global limit of 50/s. */
-    public static final int DEFAULT_CONCURRENCY = 4;
+    /** Channels at once by default: automatic, decided from the rate limits as the run goes. */
+    public static final int DEFAULT_CONCURRENCY = 0;
+    /** The most channels at once. */
+    public static final int MAX_CONCURRENCY = 64;
     /** Requests per second at most by default: Discord's global limit for bots. */
     public static final int DEFAULT_MAX_RATE = dev.discard.discord.RateLimiter.DISCORD_GLOBAL_PER_SECOND;
+    /**
+     * Requests per second at most by default for user accounts ({@code -U}): an automated pace far below a bot's, as
+     * accounts have been suspended for automated use; {@code --max-rate} raises it knowingly.
+     */
+    public static final int DEFAULT_USER_MAX_RATE = 5;
+
+    /** The default {@code --max-rate} for a bot or a user account. */
+    public static int defaultMaxRate(boolean userAccount) {
+        return userAccount ? DEFAULT_USER_MAX_RATE : DEFAULT_MAX_RATE;
+    }
 
     public ArchiveSettings {
         Objects.requireNonNull(mode, "mode");
@@ -50,8 +64,9 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         if (after != null && before != null && !after.isBefore(before)) {
             throw new IllegalArgumentException("--after must be earlier than --before");
         }
-        if (concurrency < 1 || concurrency > 64) {
-            throw new IllegalArgumentException("--concurrency must be between 1 and 64, not " + concurrency);
+        if (concurrency < 0 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("--concurrency must be between 1 and " + MAX_CONCURRENCY + ", not "
+                    + concurrency);
         }
         if (maxRate < 0) throw new IllegalArgumentException("--max-rate must be 0 (no limit) or more, not " + maxRate);
         if (mode == Mode.DM && !token.userAccount()) {
@@ -101,7 +116,8 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         private int concurrency = DEFAULT_CONCURRENCY;
         private boolean incremental;
         private Path resumeDir;
-        private int maxRate = DEFAULT_MAX_RATE;
+        /** Null until set: the default depends on the account. */
+        private Integer maxRate;
         private boolean media;
         private boolean members;
 
@@ -193,7 +209,8 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         public ArchiveSettings build() {
             Objects.requireNonNull(token, "token");
             return new ArchiveSettings(mode, ids, new Token(token, userAccount), outputDir, after, before, noScrub,
-                    gzip, apiUrl, command, noGateway, concurrency, incremental, resumeDir, maxRate, media, members);
+                    gzip, apiUrl, command, noGateway, concurrency, incremental, resumeDir,
+                    maxRate != null ? maxRate : defaultMaxRate(userAccount), media, members);
         }
     }
 }

@@ -73,6 +73,7 @@ final class GuildArchiver {
         List<ChannelResult> results = Collections.synchronizedList(new ArrayList<>());
         List<ChannelResult> threadResults = Collections.synchronizedList(new ArrayList<>());
         List<Callable<ChannelResult>> tasks = new ArrayList<>();
+        context.found((int) decisions.stream().filter(ReadableChannels.Decision::archive).count());
         for (ReadableChannels.Decision decision : decisions) {
             if (!decision.archive()) continue;
             tasks.add(() -> {
@@ -83,9 +84,9 @@ final class GuildArchiver {
                     if (result == null) result = channels.archive(decision.channel(), stem, log);
                     results.add(result);
                     if (ChannelType.hasThreads(decision.channel().path("type").asInt(-1))) {
-                        threadResults.addAll(threads.archive(decision.channel(), stem, log,
+                        threads.archive(decision.channel(), stem, log,
                                 extras.activeThreads().getOrDefault(id, List.of()), userAccount,
-                                Permissions.has(decision.permissions(), Permissions.MANAGE_THREADS)));
+                                Permissions.has(decision.permissions(), Permissions.MANAGE_THREADS), threadResults::add);
                     }
                 }
                 return result;

@@ -54,13 +54,24 @@ final class ModeRunner {
         ChannelArchiver archiver = new ChannelArchiver(context);
         ThreadArchiver threads = new ThreadArchiver(context, archiver);
         List<Callable<List<RunResult.Failure>>> tasks = new ArrayList<>();
-        for (long channelId : ids) tasks.add(() -> channel(archiver, threads, channelId, userAccount, runLog));
+        List<ChannelResult> threadResults = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (long channelId : ids) {
+            tasks.add(() -> channel(archiver, threads, channelId, userAccount, runLog, threadResults::add));
+        }
+        context.found(ids.size());
         for (List<RunResult.Failure> failures : context.pool.runAll(tasks)) failures.forEach(meta::failure);
+        List<ChannelResult> ended;
+        synchronized (threadResults) {
+            ended = new ArrayList<>(threadResults);
+        }
+        ended.sort((a, b) -> Snowflake.compare(a.channelId(), b.channelId()));
+        failures(ended).forEach(meta::failure);
     }
 
     /** Archives one channel given by id, with its threads; returns the failures. */
     private List<RunResult.Failure> channel(ChannelArchiver archiver, ThreadArchiver threads, long channelId,
-            boolean userAccount, ExchangeLog runLog) throws IOException, InterruptedException {
+            boolean userAccount, ExchangeLog runLog, java.util.function.Consumer<ChannelResult> threadResults)
+            throws IOException, InterruptedException {
         if (context.doneBefore(channelId) != null) return List.of();
         PendingExchanges pending = new PendingExchanges();
         ApiResponse response = context.rest.get(ApiRequest.get(Routes.channel(channelId)), pending);
@@ -80,8 +91,8 @@ final class ModeRunner {
             pending.drainTo(log);
             results.add(archiver.archive(channel, stem, log));
             if (guildId != -1 && ChannelType.hasThreads(channel.path("type").asInt(-1))) {
-                results.addAll(threads.archive(channel, stem, log, activeThreads(guildId, channelId, log), userAccount,
-                        true));
+                threads.archive(channel, stem, log, activeThreads(guildId, channelId, log), userAccount, true,
+                        threadResults);
             }
         }
         return failures(results);
@@ -114,6 +125,7 @@ final class ModeRunner {
         JsonNode dms = context.rest.get(ApiRequest.get(Routes.MY_CHANNELS), runLog).require("direct messages", true);
         ChannelArchiver archiver = new ChannelArchiver(context);
         List<Callable<List<RunResult.Failure>>> tasks = new ArrayList<>();
+        context.found(dms.size());
         for (JsonNode channel : dms) {
             long id = Ids.of(channel, "id");
             tasks.add(() -> {

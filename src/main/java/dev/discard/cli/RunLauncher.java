@@ -5,6 +5,7 @@ import dev.discard.archive.ArchiveSettings;
 import dev.discard.archive.Mode;
 import dev.discard.archive.ResumedSettings;
 import dev.discard.archive.RunFailedException;
+import dev.discard.archive.RunPace;
 import dev.discard.archive.RunResult;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,6 +68,11 @@ final class RunLauncher {
             throw new UsageException("--resume continues a run with its own settings: give it without a command");
         }
         String token = token(root);
+        if (options.concurrency != null && options.concurrency < 1) {
+            // 0 is the settings' "automatic", which is what leaving the option out means.
+            throw new UsageException("--concurrency must be between 1 and " + ArchiveSettings.MAX_CONCURRENCY + ", not "
+                    + options.concurrency);
+        }
         ArchiveSettings settings;
         try {
             settings = ArchiveSettings.builder(mode, token, options.outputDir != null ? options.outputDir : Path.of("out/"))
@@ -81,7 +87,7 @@ final class RunLauncher {
                     .noGateway(options.noGateway)
                     .concurrency(options.concurrency != null ? options.concurrency : ArchiveSettings.DEFAULT_CONCURRENCY)
                     .incremental(options.incremental)
-                    .maxRate(options.maxRate != null ? options.maxRate : ArchiveSettings.DEFAULT_MAX_RATE)
+                    .maxRate(options.maxRate != null ? options.maxRate : ArchiveSettings.defaultMaxRate(options.userAccount))
                     .media(options.media)
                     .members(options.members)
                     .build();
@@ -117,7 +123,14 @@ final class RunLauncher {
             } finally {
                 progress.close();
             }
-            return report(console, mode, result, progress.elapsed());
+            int code = report(console, mode, result, progress.elapsed());
+            if (mode != Mode.PROFILE) {
+                // Printed with --quiet too: what a cron job's mail should say of how the run used its budget.
+                RunPace pace = progress.lastPace();
+                console.out.println(RunReport.pace(result, progress.elapsed(), settings.maxRate(),
+                        pace == null ? 0 : pace.channelsFound()));
+            }
+            return code;
         } catch (RunFailedException e) {
             console.error(e.getMessage());
             return ExitCode.FAILED;

@@ -48,7 +48,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token != JsonToken.START_OBJECT) {
                 parser.skipChildren(); // Not a message: no id, so the walk passes over it.
-                messages.add(new PageMessage(-1, null, null, List.of(), List.of(), null));
+                messages.add(new PageMessage(-1, null, null, List.of(), List.of(), null, null));
             } else if (trees == null) {
                 messages.add(message(parser, null));
             } else {
@@ -84,6 +84,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
     private static final byte[] CONTENT = JsonCursor.ascii("content");
     private static final byte[] EMBEDS = JsonCursor.ascii("embeds");
     private static final byte[] REACTIONS = JsonCursor.ascii("reactions");
+    private static final byte[] PINNED = JsonCursor.ascii("pinned");
     private static final byte[] URL = JsonCursor.ascii("url");
     private static final byte[] EMOJI = JsonCursor.ascii("emoji");
     private static final byte[] NAME = JsonCursor.ascii("name");
@@ -98,6 +99,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         String content = null;
         List<String> embedUrls = List.of();
         List<PageMessage.Reaction> reactions = List.of();
+        Boolean pinned = null;
         c.beginObject();
         while (c.nextField()) {
             // By length first: most names are none of these, and are passed over after one comparison.
@@ -108,6 +110,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 }
                 case 6 -> {
                     if (c.nameIs(EMBEDS)) embedUrls = embedUrls(c);
+                    else if (c.nameIs(PINNED)) pinned = flag(c);
                     else c.skipValue();
                 }
                 case 7 -> {
@@ -122,7 +125,17 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 default -> c.skipValue();
             }
         }
-        return new PageMessage(id, timestamp, content, embedUrls, reactions, null);
+        return new PageMessage(id, timestamp, content, embedUrls, reactions, pinned, null);
+    }
+
+    /** A boolean value, or null for anything else (skipped), as the Jackson reading gives it. */
+    private static Boolean flag(JsonCursor c) throws Unreadable {
+        int first = c.peek();
+        if (first != 't' && first != 'f') {
+            c.skipValue();
+            return null;
+        }
+        return Boolean.valueOf(c.scalarText());
     }
 
     private static long id(JsonCursor c) throws Unreadable {
@@ -275,6 +288,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         String content = null;
         List<String> embedUrls = List.of();
         List<PageMessage.Reaction> reactions = List.of();
+        Boolean pinned = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
@@ -284,10 +298,15 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 case "content" -> content = linkText(p, value);
                 case "embeds" -> embedUrls = embedUrls(p, value);
                 case "reactions" -> reactions = reactions(p, value);
+                case "pinned" -> {
+                    pinned = value == JsonToken.VALUE_TRUE ? Boolean.TRUE
+                            : value == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+                    p.skipChildren();
+                }
                 default -> p.skipChildren();
             }
         }
-        return new PageMessage(id, timestamp, content, embedUrls, reactions, tree);
+        return new PageMessage(id, timestamp, content, embedUrls, reactions, pinned, tree);
     }
 
     private static long id(JsonParser p, JsonToken value) throws IOException {

@@ -13,10 +13,12 @@ import java.util.List;
  *     for in it), else null
  * @param embedUrls the {@code url} strings of its embeds, in order
  * @param reactions its reactions, in order
+ * @param pinned its {@code pinned} flag; null when the message has none (a server that leaves it out), so that no
+ *     one concludes from it that the message is not pinned
  * @param tree the whole message as a tree, only when the walk was asked for trees (for media), else null
  */
 public record PageMessage(long id, String timestamp, String content, List<String> embedUrls,
-        List<Reaction> reactions, JsonNode tree) {
+        List<Reaction> reactions, Boolean pinned, JsonNode tree) {
 
     /**
      * A reaction as the message lists it.

@@ -50,6 +50,8 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final FakeGateway gateway;
     private volatile boolean oldestFirst;
+    /** The most messages a history page holds, whatever {@code limit} asks; 0 for no cap of its own. */
+    private volatile int pageCap;
     private final FakeThreads threads = new FakeThreads(this);
     private final Map<String, ObjectNode> invites = new LinkedHashMap<>();
     /** Whether the bot may list members (the GUILD_MEMBERS intent is enabled for it). */
@@ -137,6 +139,15 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
 
     public RateLimits rateLimits() {
         return rateLimits;
+    }
+
+    /**
+     * Answers at most {@code cap} messages a history page whatever {@code limit} asks for, as Discord-compatible servers
+     * may: a page of {@code cap} messages is then full, not the last.
+     */
+    public FakeDiscord capsPages(int cap) {
+        pageCap = cap;
+        return this;
     }
 
     /** Answer {@code after} pages oldest first, as Discord-compatible servers (Spacebar) do. */
@@ -521,8 +532,9 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     }
 
     private MockResponse history(FakeChannel channel, HttpUrl url) {
-        Integer limit = limit(url, 50);
-        if (limit == null) return invalidLimit();
+        Integer asked = limit(url, 50);
+        if (asked == null) return invalidLimit();
+        int limit = pageCap > 0 ? Math.min(asked, pageCap) : asked;
         if (channel.historyForbidden) return error(403, 50001, "Missing Access");
         if (channel.historyFails) return error(500, 0, "500: Internal Server Error");
         ArrayNode page = mapper.createArrayNode();

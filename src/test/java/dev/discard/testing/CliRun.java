@@ -91,7 +91,7 @@ public final class CliRun {
     /** The archive runs of {@link #run(Map, String...)}: fixed clock and ident, fast retries and reconnects. */
     public static Function<ArchiveSettings, ArchiveRun> fixedRuns() {
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
-        return settings -> ArchiveRun.builder(settings).clock(clock).ident(() -> IDENT).retryPolicy(FAST_RETRY)
+        return settings -> ArchiveRun.builder(settings).clock(clock).ident(() -> IDENT).retryPolicy(FAST_RETRY).honoursPageLimit(true)
                 .reconnectPolicy(FAST_RECONNECT).random(LATE_JITTER).build();
     }
 
