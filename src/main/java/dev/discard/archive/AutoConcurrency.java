@@ -26,8 +26,11 @@ final class AutoConcurrency {
     static final long ADJUST_NANOS = 1_000_000_000L;
     /** How long after a 429 the target does not grow. */
     static final long CALM_NANOS = 10_000_000_000L;
-    /** Below this share of its budget the run is not using what it may. */
-    private static final double BUSY = 0.9;
+    /**
+     * Below this share of its budget the run is not using what it may: the limiter's pacing (50 in any 1.05 s) lets
+     * through 95 % at most.
+     */
+    private static final double BUSY = 0.85;
     /** Extra workers for the gaps between channels, and buckets that refill late. */
     private static final double HEADROOM = 1.1;
 

@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
  */
 final class ModeRunner {
     private final ArchiveContext context;
+    /** Guild id → its active threads' answer (one element, null until answered), for channel runs. */
+    private final java.util.Map<Long, Object[]> activeThreads = new java.util.concurrent.ConcurrentHashMap<>();
     private final RunMeta meta;
     private final JsonNode user;
     /** The gateway session, or null with --no-gateway. */
@@ -99,22 +101,34 @@ final class ModeRunner {
     }
 
     /**
-     * The channel's active threads, asked of its guild ({@code /guilds/{id}/threads/active}); none, and a note, when
-     * that failed.
+     * The channel's active threads, asked of its guild ({@code /guilds/{id}/threads/active}) once per run: channels of
+     * the same guild given together share the answer, which the first one's log holds. None, and a note, when that
+     * failed (and the next channel of the guild asks again).
      */
     private List<JsonNode> activeThreads(long guildId, long channelId, ExchangeLog log)
             throws IOException, InterruptedException {
         String stem = Snowflake.toString(guildId);
-        ApiResponse response;
-        try {
-            response = context.rest.get(ApiRequest.get(Routes.activeThreads(guildId)), log);
-        } catch (DiscordUnreachableException e) {
-            context.notes.add(stem, "threads/active: " + e.getMessage());
-            return List.of();
+        JsonNode threads;
+        synchronized (activeThreads.computeIfAbsent(guildId, id -> new Object[1])) {
+            Object[] known = activeThreads.get(guildId);
+            if (known[0] == null) {
+                ApiResponse response;
+                try {
+                    response = context.rest.get(ApiRequest.get(Routes.activeThreads(guildId)), log);
+                } catch (DiscordUnreachableException e) {
+                    context.notes.add(stem, "threads/active: " + e.getMessage());
+                    return List.of();
+                }
+                if (!response.isSuccessful()) {
+                    context.notes.add(stem, "threads/active: " + ExtraNotes.answer(response));
+                    return List.of();
+                }
+                known[0] = response.json().path("threads");
+            }
+            threads = (JsonNode) known[0];
         }
-        if (!response.isSuccessful()) context.notes.add(stem, "threads/active: " + ExtraNotes.answer(response));
         List<JsonNode> active = new ArrayList<>();
-        for (JsonNode thread : response.json().path("threads")) {
+        for (JsonNode thread : threads) {
             if (Ids.of(thread, "parent_id") == channelId) active.add(thread);
         }
         return active;

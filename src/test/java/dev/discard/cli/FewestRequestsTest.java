@@ -192,6 +192,50 @@ class FewestRequestsTest {
     }
 
     @Test
+    void channelsOfOneGuildGivenTogetherShareItsActiveThreadList() throws Exception {
+        server(3);
+        FakeChannel other = discord.channel(guild, TALK + 1, 0, "other", null);
+        Fixtures.fill(discord, other, discord.self(), DAY.plusSeconds(86_400), 3);
+        CliRun run = run("channel", Long.toString(TALK), Long.toString(TALK + 1));
+        assertEquals(0, run.exitCode, run.toString());
+        assertEquals(1, discord.requests().stream().filter(r -> r.getPath().contains("/threads/active")).count());
+    }
+
+    @Test
+    void aForumsThreadsAreArchivedWhileItsListingGoesOn() throws Exception {
+        server(0);
+        FakeChannel board = discord.channel(guild, BOARD, 15, "board", null);
+        for (int i = 0; i < 250; i++) {
+            Instant created = DAY.plusSeconds(3600L * i);
+            FakeChannel thread = discord.channel(guild, Fixtures.snowflake(created, i), 11, "post-" + i, null);
+            discord.thread(thread, board, Fixtures.iso(created.plusSeconds(600)), Fixtures.iso(created));
+            Fixtures.fill(discord, thread, discord.self(), created.plusSeconds(1), 2);
+        }
+        // Each listing page comes a while after it is asked for: the threads of the first have time to go.
+        discord.slow("/threads/archived/public", 300);
+        CliRun run = run("guild", Long.toString(GUILD));
+        assertEquals(0, run.exitCode, run.toString());
+        List<String> paths = discord.requests().stream().map(RecordedRequest::getPath).toList();
+        int lastListing = -1;
+        int firstThread = -1;
+        for (int i = 0; i < paths.size(); i++) {
+            if (paths.get(i).contains("/channels/" + BOARD + "/threads/archived/public")) lastListing = i;
+            if (firstThread == -1 && paths.get(i).matches(".*/channels/\\d+/messages\\?.*")
+                    && !paths.get(i).contains("/channels/" + TALK + "/")) {
+                firstThread = i;
+            }
+        }
+        long listingPages = paths.stream().filter(p -> p.contains("/channels/" + BOARD + "/threads/archived/")).count();
+        assertEquals(3, listingPages, "250 threads, 100 a page");
+        assertTrue(firstThread >= 0 && firstThread < lastListing,
+                "a thread's history was asked for before the listing's last page: " + paths);
+        assertEquals(250, java.nio.file.Files.list(log(TALK).getParent())
+                .filter(p -> p.getFileName().toString().endsWith(".meta.json")).count() - 3,
+                "every thread has its meta file (and #talk, #board and the guild theirs)");
+        verifies();
+    }
+
+    @Test
     void aForumOfSmallThreadsCostsOneMessageRequestPerThreadPlusTheListing() throws Exception {
         server(0);
         FakeChannel board = discord.channel(guild, BOARD, 15, "board", null);

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
 
 /** --resume continues an interrupted run in place, and the union of its parts is what a clean run archives. */
 class ResumeRunTest extends FakeDiscordTest {
-    /** A gzip guild run stopped at its last channel's second page: channels one at a time, in id order. */
+    /** A gzip guild run stopped at its last channel's first page (its only one): channels one at a time, in id order. */
     private Path interruptedGuildRun() throws Exception {
         ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out)
                 .ids(List.of(Fixtures.GUILD_ID)).gzip(true).apiUrl(discord.apiUrl()).concurrency(1).build();
         Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
-                .random(CliRun.LATE_JITTER).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 2, "SIGTERM");
+                .random(CliRun.LATE_JITTER).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 1, "SIGTERM");
         assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
         return ArchiveFiles.onlyRun(out);
     }

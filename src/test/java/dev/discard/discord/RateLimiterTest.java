@@ -62,7 +62,7 @@ class RateLimiterTest {
         paced.acquire(channel2);
         assertEquals(List.of(), waits);
         paced.acquire(RouteKey.of("GET", "/channels/3/messages"));
-        assertEquals(List.of(800_000_000L), waits, "the third waits until the first is a second (and 10 %) old");
+        assertEquals(List.of(750_000_000L), waits, "the third waits until the first is a second (and 5 %) old");
     }
 
     @Test
@@ -72,8 +72,8 @@ class RateLimiterTest {
             now.addAndGet(nanos);
         }, now::get, 50);
         for (int i = 0; i < 5; i++) paced.acquire(RouteKey.of("GET", "/channels/" + i + "/messages"));
-        assertEquals(List.of(11_000_000L, 11_000_000L, 11_000_000L, 11_000_000L), waits,
-                "half the average spacing of 50 per 1.1 s between any two, even with the budget unspent");
+        assertEquals(List.of(10_500_000L, 10_500_000L, 10_500_000L, 10_500_000L), waits,
+                "half the average spacing of 50 per 1.05 s between any two, even with the budget unspent");
     }
 
     @Test

@@ -67,6 +67,8 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private volatile Hang hang;
     /** Random faults: share of requests answered 500/502, dropped or slow; null for none. */
     private volatile Faults faults;
+    /** Path parts whose answers come this many milliseconds late, as a slow server's would. */
+    private final Map<String, Long> slow = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile UnaryOperator<ObjectNode> refetch;
 
     public FakeDiscord(String token, boolean userAccount, ObjectNode self) {
@@ -193,6 +195,15 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
      */
     public FakeDiscord faults(double rate, long seed, long slowMillis) {
         faults = new Faults(rate, new java.util.Random(seed), slowMillis);
+        return this;
+    }
+
+    /**
+     * Answers every request whose path and query contain {@code pathPart} {@code millis} late (the answer is held
+     * back, the server goes on with other requests meanwhile).
+     */
+    public FakeDiscord slow(String pathPart, long millis) {
+        slow.put(pathPart, millis);
         return this;
     }
 
@@ -407,6 +418,11 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         if (limited != null) return finish(limited);
         MockResponse response = route(route, url);
         rateLimits.headers(path, response);
+        slow.forEach((part, millis) -> {
+            if (request.getPath().contains(part)) {
+                response.setHeadersDelay(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        });
         return finish(response);
     }
 
