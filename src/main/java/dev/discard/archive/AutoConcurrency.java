@@ -13,9 +13,11 @@ import java.util.function.IntConsumer;
  * <p>Worked example: a fresh bucket answers {@code Limit: 5, Remaining: 4, Reset-After: 1.0}, a bucket rate of 5/s; the
  * run sends 20 requests a second with 4 channels at once, 5/s each. 50 ÷ 5 = 10, and a tenth more for the time the
  * buckets sit idle between a channel's end and the next one's start: 11 channels. The target grows to at most twice
- * itself each second (8, then 11), so a run never starts with a herd; a 429 of the client's doing (not a
- * {@code shared} one, which is not its fault) takes a quarter off and holds growth for {@link #CALM_NANOS}. Never
- * above the cap ({@code --concurrency}), never below 1. Thread-safe; adjusted at most once per
+ * itself each second (8, then 11), so a run never starts with a herd. A 429 of the client's doing (not a
+ * {@code shared} one, which is not its fault) holds growth for {@link #CALM_NANOS}; the limiter's pacing, not the
+ * number of channels, keeps the global limit (channels walk their buckets one request at a time), so the limiter
+ * widens its pacing after a global 429 and the target stays. Without a budget of the limiter's own ({@code
+ * --max-rate 0}) the number of channels is all that paces the run, and a 429 takes a quarter off. Never above the cap ({@code --concurrency}), never below 1. Thread-safe; adjusted at most once per
  * {@link #ADJUST_NANOS}, driven by the limiter's requests.
  */
 final class AutoConcurrency {
@@ -25,7 +27,7 @@ final class AutoConcurrency {
     static final int MAX = 64;
     static final long ADJUST_NANOS = 1_000_000_000L;
     /** How long after a 429 the target does not grow. */
-    static final long CALM_NANOS = 10_000_000_000L;
+    static final long CALM_NANOS = 5_000_000_000L;
     /**
      * Below this share of its budget the run is not using what it may: the limiter's pacing (50 in any 1.05 s) lets
      * through 95 % at most.
@@ -109,7 +111,8 @@ final class AutoConcurrency {
     private int next(RateLimiter.Pace pace) {
         if (pace.count429() != seen429) {
             seen429 = pace.count429();
-            return Math.max(1, target - Math.max(1, target / 4));
+            if (pace.budget() <= 0) return Math.max(1, target - Math.max(1, target / 4));
+            return target;
         }
         if (pace.since429() < CALM_NANOS) return target;
         double budget = pace.budget() > 0 ? pace.budget() : fallbackBudget;

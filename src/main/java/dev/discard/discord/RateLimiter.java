@@ -57,6 +57,13 @@ public final class RateLimiter {
     private long last429;
     private volatile Runnable onSend = () -> {};
 
+    /** The pacing window's factor, 1 to {@link #WIDEST}; see {@link #pacingWindow}. */
+    private double widened = 1;
+    private long widenedAt;
+    static final double WIDEN_STEP = 0.05;
+    static final double WIDEST = 1.3;
+    static final long NARROW_AFTER_NANOS = 30_000_000_000L;
+
     private static final int METER_SLOTS = 10;
     private static final long METER_SLOT_NANOS = 100_000_000L;
 
@@ -105,7 +112,7 @@ public final class RateLimiter {
                 // The longest of the waits at once: one sleep, not one per rule.
                 wait = Math.max(globalUntil - now, lastSend + minGapNanos() - now);
                 if (recent != null) {
-                    wait = Math.max(wait, recent[recentNext] + (long) (PACING_WINDOW_NANOS / share) - now);
+                    wait = Math.max(wait, recent[recentNext] + pacingWindow(now) - now);
                 }
                 if (wait <= 0 && bucket != null) wait = bucket.reserve(now);
                 if (wait <= 0) {
@@ -165,6 +172,10 @@ public final class RateLimiter {
             long until = now + seconds(retryAfterSeconds);
             if (global) {
                 globalUntil = Math.max(globalUntil, until);
+                if (recent != null) {
+                    widened = Math.min(WIDEST, widened + WIDEN_STEP);
+                    widenedAt = now;
+                }
             } else {
                 bucket.remaining = 0;
                 bucket.resetAt = Math.max(bucket.resetAt, until);
@@ -178,7 +189,21 @@ public final class RateLimiter {
      */
     private long minGapNanos() {
         if (maxPerSecond == 0) return share < 1 ? (long) (1e9 / (DISCORD_GLOBAL_PER_SECOND * share)) : 0;
-        return (long) (PACING_WINDOW_NANOS / share / maxPerSecond / 2);
+        return (long) (PACING_WINDOW_NANOS * widened / share / maxPerSecond / 2);
+    }
+
+    /**
+     * The window in which at most {@code maxPerSecond} requests go: {@link #PACING_WINDOW_NANOS}, longer while the
+     * run is throttled, and widened by {@link #WIDEN_STEP} for each global 429 (requests sent within the window arrived
+     * closer together: a loaded machine or network), back one step for each {@link #NARROW_AFTER_NANOS} without one.
+     * Guarded.
+     */
+    private long pacingWindow(long now) {
+        if (widened > 1 && now - widenedAt >= NARROW_AFTER_NANOS) {
+            widened = Math.max(1, widened - WIDEN_STEP);
+            widenedAt = now;
+        }
+        return (long) (PACING_WINDOW_NANOS * widened / share);
     }
 
     /** Counts a request let through at {@code now} in the meter. Guarded. */

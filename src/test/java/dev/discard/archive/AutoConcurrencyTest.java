@@ -72,28 +72,43 @@ class AutoConcurrencyTest {
     }
 
     @Test
-    void aClientsOwn429TakesAQuarterOffAndHoldsGrowthASharedOneChangesNothing() throws Exception {
+    void aClientsOwn429HoldsGrowthASharedOneChangesNothing() throws Exception {
         freshBucket(0);
         auto.active(4);
         second(20);
-        second(20);
-        assertEquals(12, auto.target());
+        assertEquals(8, auto.target());
         limiter.update(channel(1), Map.of("x-ratelimit-scope", "shared"), 429, 0.1, false);
-        now.addAndGet(1000 * MS);
-        auto.tick();
+        second(20);
         assertEquals(12, auto.target(), "a shared 429 is not the client's doing");
-        limiter.update(channel(1), Map.of(), 429, 0.1, false);
-        now.addAndGet(1000 * MS);
-        auto.tick();
-        assertEquals(9, auto.target(), "12 less a quarter");
-        for (int s = 0; s < 8; s++) {
+        limiter.update(channel(1), Map.of("x-ratelimit-limit", "5", "x-ratelimit-remaining", "4",
+                "x-ratelimit-reset-after", "1.0"), 200, Double.NaN, false);
+        AutoConcurrency held = new AutoConcurrency(64, limiter, 50);
+        held.active(4);
+        limiter.update(channel(1), Map.of(), 429, 0.1, true);
+        for (int s = 0; s < 4; s++) {
             now.addAndGet(1000 * MS);
-            auto.tick();
+            held.tick();
         }
-        assertEquals(9, auto.target(), "no growth within 10 s of a 429");
+        assertEquals(4, held.target(), "no growth within 5 s of a 429; the limiter's pacing keeps the global limit");
         now.addAndGet(2000 * MS);
-        auto.tick();
-        assertEquals(11, auto.target(), "then the buckets' rate says 11 again");
+        held.tick();
+        assertEquals(8, held.target(), "then the buckets' rate says 11, at most twice the target");
+    }
+
+    @Test
+    void withoutABudgetOfTheLimitersOwnA429TakesAQuarterOff() throws Exception {
+        RateLimiter unpaced = new RateLimiter(now::addAndGet, now::get, 0);
+        AutoConcurrency paced = new AutoConcurrency(64, unpaced, 50);
+        unpaced.update(channel(0), Map.of("x-ratelimit-limit", "5", "x-ratelimit-remaining", "4",
+                "x-ratelimit-reset-after", "1.0"), 200, Double.NaN, false);
+        paced.active(4);
+        now.addAndGet(1000 * MS);
+        paced.tick();
+        assertEquals(8, paced.target());
+        unpaced.update(channel(1), Map.of(), 429, 0.1, false);
+        now.addAndGet(1000 * MS);
+        paced.tick();
+        assertEquals(6, paced.target(), "8 less a quarter: the number of channels is all that paces this run");
     }
 
     @Test

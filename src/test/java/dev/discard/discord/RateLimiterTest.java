@@ -77,6 +77,27 @@ class RateLimiterTest {
     }
 
     @Test
+    void aGlobal429WidensThePacingWindowUntilHalfAMinutePassesWithoutOne() throws Exception {
+        RateLimiter paced = new RateLimiter(nanos -> {
+            waits.add(nanos);
+            now.addAndGet(nanos);
+        }, now::get, 2);
+        paced.update(channel1, Map.of(), 429, 0.0, true);
+        paced.acquire(channel1);
+        now.addAndGet(600_000_000L);
+        paced.acquire(channel2);
+        paced.acquire(channel1);
+        assertEquals(List.of(502_500_000L), waits, "1.05 s and 5 %: the third waits until the first is 1.1025 s old");
+        now.addAndGet(30_000_000_000L);
+        waits.clear();
+        paced.acquire(channel1);
+        now.addAndGet(600_000_000L);
+        paced.acquire(channel2);
+        paced.acquire(channel1);
+        assertEquals(List.of(450_000_000L), waits, "back to 1.05 s");
+    }
+
+    @Test
     void aBucketOfKnownLimitRefillsToItsLimitAtItsReset() throws Exception {
         limiter.update(channel1, Map.of("x-ratelimit-limit", "2", "x-ratelimit-remaining", "1",
                 "x-ratelimit-reset-after", "1"), 200, Double.NaN, false);
