@@ -7,6 +7,7 @@ import dev.discard.archive.ChannelResult;
 import dev.discard.archive.Mode;
 import dev.discard.archive.RunFailedException;
 import dev.discard.archive.RunResult;
+import dev.discard.discord.ConnectionConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,7 @@ public final class ArchiveExample {
                         + (channel.failed() ? ", failed: " + channel.error() : ""));
             }
         };
-        return ArchiveRun.builder(settings).httpClient(http).listener(progress).build().run();
+        return ArchiveRun.builder(settings).connection(ConnectionConfig.defaults().withHttp(http))
+                .listener(progress).build().run();
     }
 }

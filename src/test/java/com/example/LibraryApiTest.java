@@ -14,6 +14,7 @@ import dev.discard.archive.ChannelResult;
 import dev.discard.archive.Mode;
 import dev.discard.archive.RunFailedException;
 import dev.discard.archive.RunResult;
+import dev.discard.discord.ConnectionConfig;
 import dev.discard.fake.FakeDiscord;
 import dev.discard.fake.Fixtures;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,8 @@ class LibraryApiTest {
                 .concurrency(2)
                 .noGateway(true)
                 .build();
-        RunResult result = ArchiveRun.builder(settings).httpClient(http).listener(listener).build().run();
+        RunResult result = ArchiveRun.builder(settings).connection(ConnectionConfig.defaults().withHttp(http))
+                .listener(listener).build().run();
 
         assertEquals("run started " + result.runDirectory().getFileName(), events.get(0));
         assertEquals("run finished " + (Fixtures.GENERAL_MESSAGES + 8), events.get(events.size() - 1));

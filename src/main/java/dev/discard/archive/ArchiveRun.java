@@ -2,12 +2,11 @@ package dev.discard.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.discord.ConnectionConfig;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.HistoryPageSize;
 import dev.discard.discord.InvalidRequestGuard;
 import dev.discard.discord.RateLimiter;
-import dev.discard.discord.RetryPolicy;
-import dev.discard.discord.Sleeper;
 import dev.discard.discord.Token;
 import dev.discard.discord.gateway.ReconnectPolicy;
 import dev.discard.format.ClientInfo;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -46,18 +44,13 @@ public final class ArchiveRun {
     /** A copy of the builder this run was made with: its configuration, and the start of {@link #newBuilder()}. */
     private final Builder configuration;
     private final ArchiveSettings settings;
+    private final ConnectionConfig connection;
     private final OkHttpClient http;
     private final Clock clock;
     private final Supplier<String> ident;
     private final ArchiveListener listener;
-    private final RetryPolicy retry;
     private final ReconnectPolicy reconnect;
-    private final Sleeper sleeper;
-    /** The monotonic clock of the rate limits, the pace and the invalid-request window. */
-    private final java.util.function.LongSupplier nanoTime;
-    private final RandomGenerator random;
     private final int invalidRequestLimit;
-    private final HttpUrl cdnUrl;
     /** Whether the server honours the history page limit; null: Discord's hosts do, others are learned. */
     private final Boolean honoursPageLimit;
     private final OutputFiles files;
@@ -71,17 +64,13 @@ public final class ArchiveRun {
     private ArchiveRun(Builder b) {
         this.configuration = b.copy();
         this.settings = b.settings;
-        this.http = b.http != null ? b.http : new OkHttpClient();
-        this.clock = b.clock;
+        this.connection = b.connection;
+        this.http = connection.http();
+        this.clock = connection.clock();
         this.ident = b.ident;
         this.listener = b.listener;
-        this.retry = b.retry;
         this.reconnect = b.reconnect;
-        this.sleeper = b.sleeper;
-        this.nanoTime = b.nanoTime;
-        this.random = b.random;
         this.invalidRequestLimit = b.invalidRequestLimit;
-        this.cdnUrl = b.cdnUrl;
         this.files = b.files;
         this.honoursPageLimit = b.honoursPageLimit;
     }
@@ -139,17 +128,14 @@ public final class ArchiveRun {
         runIdent = opened.ident();
         ResumeState resume = opened.resume();
         Token token = settings.token();
-        Scrubber scrubber = Scrubber.of(token.secret(), settings.noScrub());
+        Scrubber scrubber = token.scrubber(settings.noScrub());
         runLog = openRunLog(layout, token);
         RunCounters counters = new RunCounters();
         MetaWriter metaWriter = new MetaWriter(mapper, scrubber, files);
         RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters, previous);
-        if (settings.media()) meta.cdnUrl(cdnUrl.toString());
-        RateLimiter limiter = new RateLimiter(sleeper, nanoTime, settings.maxRate());
-        DiscordRest rest = DiscordRest.builder(http, apiUrl(), token).mapper(mapper).clock(clock)
-                .rateLimiter(limiter).retryPolicy(retry)
-                .sleeper(sleeper).random(random)
-                .invalidRequestGuard(new InvalidRequestGuard(invalidRequestLimit, nanoTime))
+        RateLimiter limiter = new RateLimiter(connection.sleeper(), connection.nanoTime(), settings.maxRate());
+        DiscordRest rest = DiscordRest.builder(connection, apiUrl(), token).mapper(mapper).rateLimiter(limiter)
+                .invalidRequestGuard(new InvalidRequestGuard(invalidRequestLimit, connection.nanoTime()))
                 .historyPageSize(honoursPageLimit == null ? null
                         : honoursPageLimit ? HistoryPageSize.honoursLimit() : HistoryPageSize.learned())
                 .build();
@@ -172,7 +158,7 @@ public final class ArchiveRun {
         listener.runStarted(layout.root());
         RunFailedException failure = null;
         try (ExchangeLog runLog = context.openLog(RunFiles.RUN_LOG)) {
-            new RunSession(settings, http, mapper, clock, random, reconnect).run(context, meta, runLog);
+            new RunSession(settings, http, mapper, clock, connection.random(), reconnect).run(context, meta, runLog);
             meta.completed(clock.instant());
         } catch (InterruptedException e) {
             String reason = interruption != null ? interruption : "interrupted";
@@ -224,7 +210,7 @@ public final class ArchiveRun {
     private RunLog openRunLog(RunLayout layout, Token token) {
         RunLog log;
         try {
-            log = RunLog.attach(layout.root(), Scrubber.of(token.secret(), false));
+            log = RunLog.attach(layout.root(), token.scrubber(false));
         } catch (LinkageError noLogback) {
             return null;
         }
@@ -249,14 +235,18 @@ public final class ArchiveRun {
     /** The {@code --media} downloader: no credentials, the run's retries; the token only refreshes expired links. */
     private MediaArchiver openMedia(RunLayout layout, boolean resuming, DiscordRest rest, Scrubber scrubber)
             throws IOException {
-        Downloader downloader = new Downloader(http, "discard/" + ClientInfo.VERSION + " (+" + ClientInfo.URL + ")",
-                retry, sleeper, random);
-        return MediaArchiver.open(layout.root(), resuming, downloader, rest, new CdnUrls(cdnUrl), mapper, clock,
+        Downloader downloader = new Downloader(connection, "discard/" + ClientInfo.VERSION + " (+" + ClientInfo.URL
+                + ")");
+        return MediaArchiver.open(layout.root(), resuming, downloader, rest, new CdnUrls(cdnUrl()), mapper, clock,
                 scrubber::scrub, files);
     }
 
     private HttpUrl apiUrl() {
         return DiscordRest.baseUrl(settings.apiUrl());
+    }
+
+    private HttpUrl cdnUrl() {
+        return HttpUrl.get(settings.cdnUrl());
     }
 
     /** The command that continues the run in {@code root}, quoted for a POSIX shell where the path needs it. */
@@ -283,17 +273,11 @@ public final class ArchiveRun {
     /** Configures a run; everything but the settings has a production default. Not thread-safe. */
     public static final class Builder {
         private final ArchiveSettings settings;
-        private OkHttpClient http;
-        private Clock clock = Clock.systemUTC();
+        private ConnectionConfig connection;
         private Supplier<String> ident = Builder::randomIdent;
         private ArchiveListener listener = ArchiveListener.NONE;
-        private RetryPolicy retry = RetryPolicy.DEFAULT;
         private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private java.util.function.LongSupplier nanoTime = System::nanoTime;
-        private RandomGenerator random = new SecureRandom();
         private int invalidRequestLimit = InvalidRequestGuard.DEFAULT_LIMIT;
-        private HttpUrl cdnUrl = CdnUrls.DISCORD;
         private OutputFiles files = OutputFiles.DISK;
         private Boolean honoursPageLimit;
 
@@ -301,15 +285,13 @@ public final class ArchiveRun {
             this.settings = settings;
         }
 
-        /** The HTTP client to derive from (proxies, timeouts, interceptors); a default one otherwise. */
-        public Builder httpClient(OkHttpClient http) {
-            this.http = http;
-            return this;
-        }
-
-        /** The clock of the records' times and the run directory's name; the system's UTC clock by default. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
+        /**
+         * The HTTP client to derive from (proxies, timeouts, interceptors), the clock of the records' times and the run
+         * directory's name, the waits of rate limits and retries, the jitter of retries and heartbeats, and the retry
+         * policy; {@link ConnectionConfig#defaults()} otherwise.
+         */
+        public Builder connection(ConnectionConfig connection) {
+            this.connection = connection;
             return this;
         }
 
@@ -325,12 +307,6 @@ public final class ArchiveRun {
             return this;
         }
 
-        /** How often and how long to retry 5xx answers, failed connections and 429s; {@link RetryPolicy#DEFAULT}. */
-        public Builder retryPolicy(RetryPolicy retry) {
-            this.retry = retry;
-            return this;
-        }
-
         /**
          * How the gateway comes back after a dropped connection, and how long it keeps trying before the run goes on
          * over REST only; {@link ReconnectPolicy#DEFAULT}.
@@ -340,36 +316,9 @@ public final class ArchiveRun {
             return this;
         }
 
-        /** Randomness for retry and heartbeat jitter; tests pin it. */
-        public Builder random(RandomGenerator random) {
-            this.random = random;
-            return this;
-        }
-
         /** How many 401/403/429 answers within ten minutes stop the run; half of Discord's ban limit by default. */
         public Builder invalidRequestLimit(int limit) {
             this.invalidRequestLimit = limit;
-            return this;
-        }
-
-        /** How the run waits (rate limits, retries); the real {@link Sleeper#SYSTEM} unless a test needs another. */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = sleeper;
-            return this;
-        }
-
-        /**
-         * The monotonic clock (nanoseconds) of the rate limits, the automatic concurrency and the invalid-request
-         * window; {@link System#nanoTime} unless a test drives time with its sleeper.
-         */
-        public Builder nanoTime(java.util.function.LongSupplier nanoTime) {
-            this.nanoTime = nanoTime;
-            return this;
-        }
-
-        /** Where {@code --media} finds guild icons, emojis, stickers and avatars; Discord's CDN by default. */
-        public Builder cdnUrl(HttpUrl cdnUrl) {
-            this.cdnUrl = cdnUrl;
             return this;
         }
 
@@ -391,23 +340,18 @@ public final class ArchiveRun {
 
         /** The run, ready to {@link ArchiveRun#run()}. */
         public ArchiveRun build() {
+            if (connection == null) connection = ConnectionConfig.defaults();
             return new ArchiveRun(this);
         }
 
         /** An independent builder with the same configuration: the one place that lists every field. */
         private Builder copy() {
             Builder b = new Builder(settings);
-            b.http = http;
-            b.clock = clock;
+            b.connection = connection;
             b.ident = ident;
             b.listener = listener;
-            b.retry = retry;
             b.reconnect = reconnect;
-            b.sleeper = sleeper;
-            b.nanoTime = nanoTime;
-            b.random = random;
             b.invalidRequestLimit = invalidRequestLimit;
-            b.cdnUrl = cdnUrl;
             b.files = files;
             b.honoursPageLimit = honoursPageLimit;
             return b;

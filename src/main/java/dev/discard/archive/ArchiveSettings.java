@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param noScrub keep the token in what is written ({@code --no-scrub})
  * @param gzip write {@code .jsonl.gz} logs
  * @param apiUrl the API base URL, e.g. {@code https://discord.com/api/v10}
+ * @param cdnUrl where {@code --media} finds guild icons, emojis, stickers and avatars, e.g.
+ *     {@code https://cdn.discordapp.com}
  * @param command the command line as given, for {@code run.meta.json} (scrubbed before it is written)
  * @param noGateway archive over REST only, without a gateway session ({@code --no-gateway})
  * @param concurrency how many channels and threads are archived at the same time at most; 0 for automatic (as many as
@@ -31,10 +33,12 @@ import java.util.Objects;
  * @param members also record each guild's member list ({@code --members}; needs the GUILD_MEMBERS intent)
  */
 public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outputDir,
-        Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, List<String> command,
+        Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, String cdnUrl,
+        List<String> command,
         boolean noGateway, int concurrency, boolean incremental, Path resumeDir, int maxRate,
         boolean media, boolean members) {
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
+    public static final String DEFAULT_CDN_URL = dev.discard.media.CdnUrls.DISCORD.toString();
     /** Channels at once by default: automatic, decided from the rate limits as the run goes. */
     public static final int DEFAULT_CONCURRENCY = 0;
     /** The most channels at once. */
@@ -60,6 +64,9 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         command = List.copyOf(command);
         if (apiUrl == null) apiUrl = DEFAULT_API_URL;
         dev.discard.discord.DiscordRest.baseUrl(apiUrl); // an --api-url that is not http(s) is refused before any file
+        okhttp3.HttpUrl cdn = okhttp3.HttpUrl.parse(cdnUrl == null ? DEFAULT_CDN_URL : cdnUrl);
+        if (cdn == null) throw new IllegalArgumentException("--cdn-url: expected an http(s) URL but was " + cdnUrl);
+        cdnUrl = cdn.toString();
         if ((mode == Mode.CHANNEL || mode == Mode.GUILD) && ids.isEmpty()) throw new IllegalArgumentException("no " + mode.wireName() + " id given");
         if (after != null && before != null && !after.isBefore(before)) {
             throw new IllegalArgumentException("--after must be earlier than --before");
@@ -111,6 +118,7 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         private boolean noScrub;
         private boolean gzip;
         private String apiUrl = DEFAULT_API_URL;
+        private String cdnUrl = DEFAULT_CDN_URL;
         private List<String> command = List.of();
         private boolean noGateway;
         private int concurrency = DEFAULT_CONCURRENCY;
@@ -162,6 +170,11 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
             return this;
         }
 
+        public Builder cdnUrl(String cdnUrl) {
+            this.cdnUrl = cdnUrl;
+            return this;
+        }
+
         public Builder command(List<String> command) {
             this.command = command;
             return this;
@@ -209,7 +222,7 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         public ArchiveSettings build() {
             Objects.requireNonNull(token, "token");
             return new ArchiveSettings(mode, ids, new Token(token, userAccount), outputDir, after, before, noScrub,
-                    gzip, apiUrl, command, noGateway, concurrency, incremental, resumeDir,
+                    gzip, apiUrl, cdnUrl, command, noGateway, concurrency, incremental, resumeDir,
                     maxRate != null ? maxRate : defaultMaxRate(userAccount), media, members);
         }
     }

@@ -19,14 +19,21 @@ import java.util.List;
 public final class ResumedSettings {
     private ResumedSettings() {}
 
+    /** As {@link #read(Path, String, List, String)}, with the CDN the run recorded. */
+    public static ArchiveSettings read(Path runDir, String token, List<String> command) throws IOException {
+        return read(runDir, token, command, null);
+    }
+
     /**
      * The settings to continue the run in {@code runDir} with; run them with {@link ArchiveRun}.
      *
      * @param token the token to continue with (run.meta.json never holds it unless the run used --no-scrub)
      * @param command the command line to record in the meta file, or an empty list
+     * @param cdnUrl a CDN to fetch from instead of the one the run recorded ({@code --cdn-url}), or null
      * @throws IllegalArgumentException with a line to show when the directory is not a run that can be resumed
      */
-    public static ArchiveSettings read(Path runDir, String token, List<String> command) throws IOException {
+    public static ArchiveSettings read(Path runDir, String token, List<String> command, String cdnUrl)
+            throws IOException {
         Path file = runDir.resolve(RunFiles.RUN_META);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("not a run directory (no run.meta.json): " + runDir);
@@ -55,6 +62,7 @@ public final class ResumedSettings {
                 .noScrub(s.path("no_scrub").asBoolean(false))
                 .gzip(s.path("gzip").asBoolean(false))
                 .apiUrl(s.path("api_url").asText(ArchiveSettings.DEFAULT_API_URL))
+                .cdnUrl(cdnUrl != null ? cdnUrl : s.path("cdn_url").asText(ArchiveSettings.DEFAULT_CDN_URL))
                 .command(command)
                 .noGateway(s.path("no_gateway").asBoolean(false))
                 .concurrency(s.path("concurrency").asInt(ArchiveSettings.DEFAULT_CONCURRENCY))
@@ -63,12 +71,6 @@ public final class ResumedSettings {
                 .media(s.path("media").asBoolean(false))
                 .resumeDir(runDir)
                 .build();
-    }
-
-    /** The CDN a {@code --media} run fetched from ({@code settings.cdn_url}), or null when it recorded none. */
-    public static String cdnUrl(Path runDir) throws IOException {
-        JsonNode url = meta(runDir).path("settings").get("cdn_url");
-        return url == null || !url.isTextual() ? null : url.textValue();
     }
 
     /** Whether the run completed already, so there is nothing to resume. */

@@ -41,7 +41,6 @@ final class RunMeta {
     private JsonNode user;
     private MediaArchiver.Summary media;
     /** Where {@code --media} fetched images built from ids; null when it was not asked for. */
-    private String cdnUrl;
 
     RunMeta(ObjectMapper mapper, ArchiveSettings settings, Scrubber scrubber, Instant start, String runDirectory,
             String ident, RunCounters counters, JsonNode previous) {
@@ -67,11 +66,6 @@ final class RunMeta {
     void gateway(Map<String, Long> eventsNotRecorded, String error) {
         this.wsEventsNotRecorded = eventsNotRecorded;
         this.gatewayError = error;
-    }
-
-    /** The CDN of a {@code --media} run, kept so that {@code --resume} fetches from the same one. */
-    void cdnUrl(String cdnUrl) {
-        this.cdnUrl = cdnUrl;
     }
 
     /** The totals of {@code --media}. */
@@ -144,7 +138,8 @@ final class RunMeta {
         ArrayNode ids = s.putArray(settings.mode() == Mode.GUILD ? "guild_ids" : "channel_ids");
         settings.ids().forEach(ids::add);
         if (settings.media()) s.put("media", true);
-        if (cdnUrl != null) s.put("cdn_url", cdnUrl);
+        // The CDN of a --media run, so that --resume fetches from the same one.
+        if (settings.media()) s.put("cdn_url", settings.cdnUrl());
 
         ObjectNode run = meta.putObject("run");
         run.put("datetime_start", previous != null ? previous.path("run").path("datetime_start").asText()

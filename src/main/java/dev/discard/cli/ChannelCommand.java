@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code discard channel <id>…}. */
 @Command(name = "channel", mixinStandardHelpOptions = true, sortOptions = false,
@@ -20,10 +19,10 @@ final class ChannelCommand implements Callable<Integer> {
             description = "The ids of the channels to archive.")
     List<Long> ids;
 
-    @Spec CommandSpec spec;
+    @ParentCommand DiscardCommand parent;
 
     @Override
     public Integer call() {
-        return RunLauncher.launch(spec, Mode.CHANNEL, ids);
+        return RunLauncher.launch(parent, parent.options(connectionOptions, archiveOptions), Mode.CHANNEL, ids);
     }
 }

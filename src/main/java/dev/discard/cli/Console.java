@@ -30,6 +30,16 @@ final class Console {
         this.width = width;
     }
 
+    /**
+     * Sets what the command's options say about printing, in the one place that does: {@code --verbose},
+     * {@code --quiet}, and the token to scrub from every line (none with {@code --no-scrub} or without a token).
+     */
+    void configure(SharedOptions options, String token) {
+        verbose(options.verbose());
+        quiet(options.quiet());
+        secret(options.noScrub() || token == null || token.isBlank() ? null : token.strip());
+    }
+
     /** The token to scrub from every line; null for none ({@code --no-scrub}). */
     void secret(String token) {
         this.scrubber = Scrubber.of(token, false);

@@ -75,7 +75,7 @@ final class DedupeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = parent.console;
-        console.verbose(parent.optionValues.verbose);
+        console.configure(parent.options(null, null), null);
         if (maxDistance < 0 || maxDistance > 64) {
             throw new ParameterException(spec.commandLine(),
                     "--max-distance: expected 0 to 64 bits but was " + maxDistance);

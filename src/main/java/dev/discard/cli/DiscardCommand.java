@@ -6,6 +6,8 @@ import dev.discard.media.MediaJob;
 import dev.discard.media.MediaSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.AutoComplete;
@@ -36,9 +38,6 @@ import picocli.CommandLine.Spec;
             "  130/143  interrupted by Ctrl-C / SIGTERM; files and meta are valid and say so"
         })
 public final class DiscardCommand implements Callable<Integer> {
-    /** Where the shared options land, whether given before or after the subcommand. */
-    final OptionValues optionValues = new OptionValues();
-
     @Mixin ConnectionOptions connectionOptions;
     @Mixin ArchiveOptions archiveOptions;
 
@@ -67,9 +66,25 @@ public final class DiscardCommand implements Callable<Integer> {
         this.mediaFactory = mediaFactory;
     }
 
+    /** The shared options given before the subcommand, with those given after it ({@code null} for none) on top. */
+    SharedOptions options(ConnectionOptions subConnection, ArchiveOptions subArchive) {
+        return SharedOptions.of(
+                subConnection == null ? List.of(connectionOptions) : List.of(connectionOptions, subConnection),
+                subArchive == null ? List.of(archiveOptions) : List.of(archiveOptions, subArchive));
+    }
+
+    /** The command line as given, from {@code discard} on; the token is scrubbed when the meta file is written. */
+    List<String> commandLine() {
+        List<String> command = new ArrayList<>();
+        command.add("discard");
+        command.addAll(spec.commandLine().getParseResult().originalArgs());
+        return command;
+    }
+
     @Override
     public Integer call() {
-        if (optionValues.resume != null) return RunLauncher.resume(spec);
+        SharedOptions options = options(null, null);
+        if (options.resume() != null) return RunLauncher.resume(this, options);
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose one of "
                 + String.join(", ", spec.subcommands().keySet()));
     }

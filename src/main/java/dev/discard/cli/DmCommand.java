@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code discard dm}: a user account's direct messages and group DMs. */
 @Command(name = "dm", mixinStandardHelpOptions = true, sortOptions = false,
@@ -15,10 +14,10 @@ final class DmCommand implements Callable<Integer> {
     @Mixin ConnectionOptions connectionOptions;
     @Mixin ArchiveOptions archiveOptions;
 
-    @Spec CommandSpec spec;
+    @ParentCommand DiscardCommand parent;
 
     @Override
     public Integer call() {
-        return RunLauncher.launch(spec, Mode.DM, List.of());
+        return RunLauncher.launch(parent, parent.options(connectionOptions, archiveOptions), Mode.DM, List.of());
     }
 }

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code discard guild <id>…}. */
 @Command(name = "guild", mixinStandardHelpOptions = true, sortOptions = false,
@@ -20,10 +19,10 @@ final class GuildCommand implements Callable<Integer> {
             description = "The ids of the guilds to archive.")
     List<Long> ids;
 
-    @Spec CommandSpec spec;
+    @ParentCommand DiscardCommand parent;
 
     @Override
     public Integer call() {
-        return RunLauncher.launch(spec, Mode.GUILD, ids);
+        return RunLauncher.launch(parent, parent.options(connectionOptions, archiveOptions), Mode.GUILD, ids);
     }
 }

@@ -15,10 +15,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code discard media}: DiscordPicExtract's job. Downloads every image of a channel in a time window into a folder,
@@ -68,14 +67,13 @@ final class MediaCommand implements Callable<Integer> {
             description = "Retries of a failed download or request, with backoff (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Spec CommandSpec spec;
+    @ParentCommand DiscardCommand parent;
 
     @Override
     public Integer call() {
-        DiscardCommand root = (DiscardCommand) spec.root().userObject();
-        OptionValues options = root.optionValues;
+        DiscardCommand root = parent;
+        SharedOptions options = root.options(connectionOptions, null);
         Console console = root.console;
-        console.verbose(options.verbose);
         MediaSettings settings = settings(root, options, new MediaPrompts(console, root.terminal));
         try (MediaProgress progress = MediaProgress.of(console, root.terminal)) {
             MediaJob job = root.mediaFactory.apply(settings).listener(progress).mapper(Json.newMapper())
@@ -104,10 +102,10 @@ final class MediaCommand implements Callable<Integer> {
     }
 
     /** The settings from the options, the environment, {@code .env}, and, on a terminal, the user's answers. */
-    private MediaSettings settings(DiscardCommand root, OptionValues options, MediaPrompts prompts) {
+    private MediaSettings settings(DiscardCommand root, SharedOptions options, MediaPrompts prompts) {
         Console console = root.console;
-        boolean userAccount = options.userAccount;
-        String token = options.token != null ? options.token : console.env.apply(RunLauncher.TOKEN_ENV);
+        boolean userAccount = options.userAccount();
+        String token = options.token() != null ? options.token() : console.env.apply(RunLauncher.TOKEN_ENV);
         if (blank(token) && !blank(console.env.apply(USER_TOKEN_ENV))) {
             token = console.env.apply(USER_TOKEN_ENV);
             userAccount = true;
@@ -125,7 +123,7 @@ final class MediaCommand implements Callable<Integer> {
             token = prompts.secret("Enter your Discord token: ", "no token: pass -t, set " + RunLauncher.TOKEN_ENV
                     + ", or put " + RunLauncher.TOKEN_ENV + "=... in .env");
         }
-        if (!blank(token)) console.secret(options.noScrub ? null : token.strip());
+        console.configure(options, token);
         String channelArg = channel;
         if (channelArg == null && fromArchive == null) {
             channelArg = prompts.line("Enter channel ID or name: ",
@@ -137,11 +135,11 @@ final class MediaCommand implements Callable<Integer> {
                     "'" + channelArg + "' is a channel name: pass --guild too, or the channel id");
         }
         Integer daysArg = days;
-        if (session && days == null && options.after == null && options.before == null) {
+        if (session && days == null && options.after() == null && options.before() == null) {
             daysArg = prompts.days("Enter number of days to look back (default: " + MediaSettings.DEFAULT_DAYS
                     + "): ", MediaSettings.DEFAULT_DAYS);
         }
-        Path output = this.output != null ? this.output : options.outputDir;
+        Path output = this.output != null ? this.output : options.outputDir();
         if (session && output == null) {
             String answer = prompts.optional("Enter output directory (press Enter for default: "
                     + (isId(channelArg) ? "the channel's name" : channelArg.replaceFirst("^#", "")) + "): ");
@@ -149,7 +147,7 @@ final class MediaCommand implements Callable<Integer> {
         }
         try {
             return new MediaSettings(blank(token) ? null : new Token(token, userAccount), apiUrl(options), channelArg,
-                    guildArg, daysArg, options.after, options.before, output, fromArchive, retries,
+                    guildArg, daysArg, options.after(), options.before(), output, fromArchive, retries,
                     root.terminal.workingDir());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -174,8 +172,8 @@ final class MediaCommand implements Callable<Integer> {
     }
 
     /** --api-url; else the server an archive's run talked to, so its expired links are renewed where they came from. */
-    private String apiUrl(OptionValues options) {
-        if (options.apiUrl != null) return options.apiUrl;
+    private String apiUrl(SharedOptions options) {
+        if (options.apiUrl() != null) return options.apiUrl();
         if (fromArchive != null) {
             try {
                 String recorded = RunInfo.read(fromArchive, Json.newMapper()).apiUrl();

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code discard profile}: log in, record the profile, print who we are. */
 @Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
@@ -15,10 +14,10 @@ final class ProfileCommand implements Callable<Integer> {
     @Mixin ConnectionOptions connectionOptions;
     @Mixin ArchiveOptions archiveOptions;
 
-    @Spec CommandSpec spec;
+    @ParentCommand DiscardCommand parent;
 
     @Override
     public Integer call() {
-        return RunLauncher.launch(spec, Mode.PROFILE, List.of());
+        return RunLauncher.launch(parent, parent.options(connectionOptions, archiveOptions), Mode.PROFILE, List.of());
     }
 }

@@ -6,15 +6,20 @@ import dev.discard.format.LogFile;
 import dev.discard.format.MetaFileException;
 import dev.discard.format.RunFiles;
 import dev.discard.format.Snowflake;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.read.ArchiveRecord;
 import dev.discard.read.ChannelLog;
 import dev.discard.read.LogParts;
 import dev.discard.read.Message;
 import dev.discard.read.MessageRenderer;
 import dev.discard.read.RecordProblem;
 import dev.discard.read.RunRange;
+import dev.discard.read.life.LiveLog;
+import dev.discard.read.life.MessageLife;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,7 +40,10 @@ import picocli.CommandLine.ParentCommand;
             "  [YYYY-MM-DD HH:MM:SS.ffffff] <author> content",
             "Times are UTC (no fraction when it is zero, as Python prints them). Reads",
             ".jsonl and .jsonl.gz files and the further parts of resumed runs",
-            "(<channel>.2.jsonl[.gz], ...); reads Python Discard archives too."
+            "(<channel>.2.jsonl[.gz], ...); reads Python Discard archives too.",
+            "Live records of a --follow run are applied: a deleted message keeps its",
+            "place, marked [deleted YYYY-MM-DD HH:MM:SS]; an edited one shows its last",
+            "version and (edited)."
         },
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -57,6 +65,10 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Print every recorded message, also those of the last page that lie"
             + " past the run's --after/--before range.")
     boolean all;
+
+    @Option(names = "--versions", description = "Print every earlier version of an edited message on indented"
+            + " lines under it.")
+    boolean versions;
 
     @Override
     public Integer call() throws IOException {
@@ -84,14 +96,30 @@ final class ReadCommand implements Callable<Integer> {
         RunRange range = all ? RunRange.ALL : RunRange.of(dir.toAbsolutePath().getParent(), meta);
         parts.anomalies().forEach(p -> console.error(p.toString()));
         ChannelLog.Stats stats;
+        ObjectMapper mapper = Json.newMapper();
+        LiveLog live = LiveLog.read(parts.files(), channelId, mapper);
+        LiveMessages lives = new LiveMessages(live, range, json, versions, out);
+        if (!json && live.channelDeleted() != null) {
+            out.line("[channel " + new MessageLife.Deletion(MessageLife.How.LIVE, live.channelDeleted().time(), null,
+                    live.channelDeleted().kind().name()).mark() + "]");
+        }
         try {
-            ChannelLog log = json ? new ChannelLog(parts.files(), channelId, false, Json.newMapper())
-                    : new ChannelLog(parts.files(), channelId, new MessageRenderer(), Json.newMapper());
+            ChannelLog log = json ? new ChannelLog(parts.files(), channelId, false, mapper)
+                    : new ChannelLog(parts.files(), channelId, new MessageRenderer(), mapper);
             stats = log.read(new ChannelLog.Listener() {
+                private ArchiveRecord page;
+
+                @Override
+                public void page(ArchiveRecord record, List<Message> sorted) {
+                    page = record;
+                }
+
                 @Override
                 public void message(Message m) {
                     if (!range.contains(m.id())) return;
-                    if (json) out.line(m.source(), m.start(), m.end() - m.start());
+                    lives.before(m.id());
+                    if (live.touches(m.id())) lives.print(m, page);
+                    else if (json) out.line(m.source(), m.start(), m.end() - m.start());
                     else out.line(m.text(), 0, m.text().length);
                 }
 
@@ -100,6 +128,7 @@ final class ReadCommand implements Callable<Integer> {
                     console.error(problem.toString());
                 }
             });
+            lives.rest();
             out.flush();
         } catch (LineOutput.Closed e) {
             return ExitCode.OK; // the reader went away (`discard read … | head`): nothing more is wanted

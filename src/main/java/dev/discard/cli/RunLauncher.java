@@ -15,8 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import okhttp3.HttpUrl;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs an archive subcommand: turns the options into {@link ArchiveSettings}, runs the archive with a shutdown hook
@@ -30,18 +28,17 @@ final class RunLauncher {
     private RunLauncher() {}
 
     /** {@code discard --resume <run-dir>}: the run's own settings, this command line's token. */
-    static int resume(CommandSpec spec) {
-        DiscardCommand root = (DiscardCommand) spec.root().userObject();
-        Path runDir = root.optionValues.resume;
-        String token = token(root);
+    static int resume(DiscardCommand root, SharedOptions options) {
+        Path runDir = options.resume();
+        String token = token(root.console, options);
+        root.console.configure(options, token);
         try {
-            ArchiveSettings settings = ResumedSettings.read(runDir, token, commandLine(spec));
+            ArchiveSettings settings = ResumedSettings.read(runDir, token, root.commandLine(), options.cdnUrl());
             if (ResumedSettings.completed(runDir)) {
                 root.console.info("Nothing to resume: " + runDir + " completed");
                 return ExitCode.OK;
             }
-            String cdnUrl = root.optionValues.cdnUrl != null ? root.optionValues.cdnUrl : ResumedSettings.cdnUrl(runDir);
-            return run(root, settings, cdnUrl);
+            return run(root, settings);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } catch (java.io.IOException e) {
@@ -49,66 +46,57 @@ final class RunLauncher {
         }
     }
 
-    /** The token from -t or DISCORD_TOKEN; also tells the console what to scrub. */
-    private static String token(DiscardCommand root) {
-        OptionValues options = root.optionValues;
-        Console console = root.console;
-        console.verbose(options.verbose);
-        console.quiet(options.quiet);
-        String token = options.token != null ? options.token : console.env.apply(TOKEN_ENV);
+    /** The token from -t or DISCORD_TOKEN. */
+    private static String token(Console console, SharedOptions options) {
+        String token = options.token() != null ? options.token() : console.env.apply(TOKEN_ENV);
         if (token == null || token.isBlank()) throw new UsageException("no token: pass -t or set " + TOKEN_ENV);
-        console.secret(options.noScrub ? null : token.strip());
         return token;
     }
 
-    static int launch(CommandSpec spec, Mode mode, List<Long> ids) {
-        DiscardCommand root = (DiscardCommand) spec.root().userObject();
-        OptionValues options = root.optionValues;
-        if (options.resume != null) {
+    static int launch(DiscardCommand root, SharedOptions options, Mode mode, List<Long> ids) {
+        if (options.resume() != null) {
             throw new UsageException("--resume continues a run with its own settings: give it without a command");
         }
-        String token = token(root);
-        if (options.concurrency != null && options.concurrency < 1) {
+        String token = token(root.console, options);
+        root.console.configure(options, token);
+        if (options.concurrency() != null && options.concurrency() < 1) {
             // 0 is the settings' "automatic", which is what leaving the option out means.
             throw new UsageException("--concurrency must be between 1 and " + ArchiveSettings.MAX_CONCURRENCY + ", not "
-                    + options.concurrency);
+                    + options.concurrency());
         }
         ArchiveSettings settings;
         try {
-            settings = ArchiveSettings.builder(mode, token, options.outputDir != null ? options.outputDir : Path.of("out/"))
+            Path outputDir = options.outputDir() != null ? options.outputDir() : Path.of("out/");
+            settings = ArchiveSettings.builder(mode, token, outputDir)
                     .ids(new ArrayList<>(new LinkedHashSet<>(ids)))
-                    .userAccount(options.userAccount)
-                    .after(options.after)
-                    .before(options.before)
-                    .noScrub(options.noScrub)
-                    .gzip(options.gzip)
-                    .apiUrl(options.apiUrl != null ? options.apiUrl : ArchiveSettings.DEFAULT_API_URL)
-                    .command(commandLine(spec))
-                    .noGateway(options.noGateway)
-                    .concurrency(options.concurrency != null ? options.concurrency : ArchiveSettings.DEFAULT_CONCURRENCY)
-                    .incremental(options.incremental)
-                    .maxRate(options.maxRate != null ? options.maxRate : ArchiveSettings.defaultMaxRate(options.userAccount))
-                    .media(options.media)
-                    .members(options.members)
+                    .userAccount(options.userAccount())
+                    .after(options.after())
+                    .before(options.before())
+                    .noScrub(options.noScrub())
+                    .gzip(options.gzip())
+                    .apiUrl(options.apiUrl() != null ? options.apiUrl() : ArchiveSettings.DEFAULT_API_URL)
+                    .cdnUrl(options.cdnUrl() != null ? options.cdnUrl() : ArchiveSettings.DEFAULT_CDN_URL)
+                    .command(root.commandLine())
+                    .noGateway(options.noGateway())
+                    .concurrency(options.concurrency() != null ? options.concurrency()
+                            : ArchiveSettings.DEFAULT_CONCURRENCY)
+                    .incremental(options.incremental())
+                    .maxRate(options.maxRate() != null ? options.maxRate()
+                            : ArchiveSettings.defaultMaxRate(options.userAccount()))
+                    .media(options.media())
+                    .members(options.members())
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return run(root, settings, root.optionValues.cdnUrl);
+        return run(root, settings);
     }
 
-    /** @param cdnUrl {@code --cdn-url}, or the one a resumed run recorded; null for Discord's */
-    private static int run(DiscardCommand root, ArchiveSettings settings, String cdnUrl) {
+    private static int run(DiscardCommand root, ArchiveSettings settings) {
         Console console = root.console;
         Mode mode = settings.mode();
         RunProgress progress = new RunProgress(console, settings, Clock.systemUTC(), System::nanoTime);
-        ArchiveRun.Builder builder = root.runFactory.apply(settings).newBuilder().listener(progress);
-        if (cdnUrl != null) {
-            HttpUrl parsed = HttpUrl.parse(cdnUrl);
-            if (parsed == null) throw new UsageException("--cdn-url: expected an http(s) URL but was " + cdnUrl);
-            builder.cdnUrl(parsed);
-        }
-        ArchiveRun run = builder.build();
+        ArchiveRun run = root.runFactory.apply(settings).newBuilder().listener(progress).build();
         // Counted down once the outcome is printed: on a signal the JVM exits when the hook returns, and the line
         // that says how to resume must be out by then.
         CountDownLatch reported = new CountDownLatch(1);
@@ -150,13 +138,5 @@ final class RunLauncher {
         if (result.failures().isEmpty()) return ExitCode.OK;
         boolean anythingArchived = result.channels() > result.channelsFailed();
         return anythingArchived ? ExitCode.PARTIAL : ExitCode.FAILED;
-    }
-
-    /** {@code discard} and the arguments as given; the token is scrubbed when the meta file is written. */
-    private static List<String> commandLine(CommandSpec spec) {
-        List<String> command = new ArrayList<>();
-        command.add("discard");
-        command.addAll(spec.root().commandLine().getParseResult().originalArgs());
-        return command;
     }
 }

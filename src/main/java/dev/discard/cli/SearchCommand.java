@@ -33,7 +33,10 @@ import picocli.CommandLine.ParentCommand;
             "Matches their text, attachment names, embed titles and descriptions. QUERY",
             "is SQLite FTS5 syntax: words (all must match), \"a phrase\", a OR b, NOT,",
             "prefix*. Prints each hit as discard read does, after a line naming its",
-            "guild, #channel and message id; newest first. Times are UTC."
+            "guild, #channel and message id; newest first. Times are UTC.",
+            "Every version of an edited message is searched, and deleted messages too;",
+            "a hit names the version that matched and how the deletion is known.",
+            "With --deleted or --edited the QUERY may be left out."
         },
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -78,13 +81,20 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--oldest", description = "Oldest hits first.")
     boolean oldest;
 
+    @Option(names = "--deleted", description = "Only messages known to be deleted (live records, or gone between"
+            + " two runs).")
+    boolean deleted;
+
+    @Option(names = "--edited", description = "Only messages with more than one version, or marked edited.")
+    boolean edited;
+
     @Option(names = "--json", description = "One JSON object a line: id, guild_id, guild_name, channel_id,"
-            + " channel_name, author_id, author_name, timestamp, content.")
+            + " channel_name, author_id, author_name, timestamp, content, version, versions, edited, deleted.")
     boolean json;
 
-    @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The FTS5 query; several words are joined"
+    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The FTS5 query; several words are joined"
             + " with spaces.")
-    List<String> words;
+    List<String> words = List.of();
 
     /** index.sqlite in the working directory, else out/index.sqlite when only that one exists. */
     private Path defaultIndex() {
@@ -99,8 +109,11 @@ final class SearchCommand implements Callable<Integer> {
         Console console = parent.console;
         if (limit < 1) throw new UsageException("--limit must be at least 1 but was " + limit);
         String text = String.join(" ", words);
-        if (text.isBlank()) throw new UsageException("the query is empty: give words to search for");
-        SearchQuery query = new SearchQuery(text, guild, channel, author, after, before, limit, oldest);
+        if (text.isBlank() && !deleted && !edited) {
+            throw new UsageException("the query is empty: give words to search for, or --deleted or --edited");
+        }
+        SearchQuery query = new SearchQuery(text, guild, channel, author, after, before, limit, oldest, deleted,
+                edited);
         List<SearchHit> hits;
         try (Index index = Index.open(db != null ? db : defaultIndex())) {
             hits = new Searcher(index).search(query);
@@ -130,14 +143,19 @@ final class SearchCommand implements Callable<Integer> {
         String guildName = hit.guildId() == null ? "Direct messages"
                 : hit.guildName() != null ? hit.guildName() : "guild " + hit.guildId();
         String channelName = hit.channelName() != null ? hit.channelName() : hit.channelId();
-        out.line(guildName + " #" + channelName + " message " + hit.id());
+        String version = hit.versions() > 1 ? "version " + hit.version() + " of " + hit.versions() : null;
+        String deletion = hit.deletion() == null ? null : hit.deletion().mark();
+        String notes = version != null && deletion != null ? version + "; " + deletion
+                : version != null ? version : deletion;
+        out.line(guildName + " #" + channelName + " message " + hit.id() + (notes == null ? "" : " (" + notes + ")"));
         String line;
         try {
             line = renderer.render(hit.json().getBytes(StandardCharsets.UTF_8), factory);
         } catch (IOException e) {
             line = "[" + hit.timestamp() + "] <" + hit.authorName() + "> " + hit.content();
         }
-        if (terminal) line = highlight(line, hit);
+        if (terminal && hit.highlighted() != null) line = highlight(line, hit);
+        if (deletion != null) line += " [" + deletion + "]";
         out.line(line);
     }
 
@@ -189,6 +207,18 @@ final class SearchCommand implements Callable<Integer> {
         o.put("author_name", hit.authorName());
         o.put("timestamp", hit.timestamp());
         o.put("content", hit.content());
+        o.put("version", hit.version());
+        o.put("versions", hit.versions());
+        o.put("edited", hit.edited());
+        if (hit.deletion() == null) {
+            o.putNull("deleted");
+        } else {
+            ObjectNode d = o.putObject("deleted");
+            d.put("how", hit.deletion().how().stored());
+            d.put("at", hit.deletion().at());
+            d.put("last_seen", hit.deletion().lastSeen());
+            d.put("source", hit.deletion().source());
+        }
         return o;
     }
 }

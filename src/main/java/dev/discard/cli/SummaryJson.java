@@ -70,6 +70,10 @@ final class SummaryJson {
         c.put("runs", channel.runs());
         c.put("messages", channel.messages());
         c.put("runs_overlap", channel.overlapping());
+        ObjectNode live = c.putObject("live");
+        live.put("created", channel.live().created());
+        live.put("edited", channel.live().edited());
+        live.put("deleted", channel.live().deleted());
         c.put("oldest_message", Timestamps.isoCompact(channel.oldest()));
         c.put("newest_message", Timestamps.isoCompact(channel.newest()));
         ArrayNode covered = c.putArray("covered");

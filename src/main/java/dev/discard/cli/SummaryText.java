@@ -49,6 +49,10 @@ final class SummaryText {
         }
         if (c.overlapping()) line.append(" (runs overlap: a message archived by two runs counts twice)");
         out.println(line);
+        if (!c.live().isEmpty()) {
+            out.println("    live: " + count(c.live().created(), "message") + " created, " + c.live().edited()
+                    + " edited, " + c.live().deleted() + " deleted");
+        }
         CoverageGaps coverage = c.coverage();
         if (coverage.coveredUntil() == null) {
             out.println("    never archived completely");

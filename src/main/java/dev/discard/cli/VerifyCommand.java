@@ -50,8 +50,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = parent.console;
-        String secret = token != null ? token : parent.optionValues.token != null ? parent.optionValues.token
-                : console.env.apply("DISCORD_TOKEN");
+        String given = token != null ? token : parent.options(null, null).token();
+        String secret = given != null ? given : console.env.apply(RunLauncher.TOKEN_ENV);
         if (secret != null && secret.isBlank()) secret = null;
         console.secret(secret);
         List<Path> runs = new ArrayList<>();

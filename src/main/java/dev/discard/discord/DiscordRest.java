@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.ClientInfo;
 import dev.discard.format.Json;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,12 +67,13 @@ public final class DiscordRest {
     private volatile double throttled = 1;
 
     private DiscordRest(Builder b) {
-        this.stallWatch = new StallWatch(b.http.readTimeoutMillis());
-        OkHttpClient.Builder derived = b.http.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
+        OkHttpClient given = b.connection.http();
+        this.stallWatch = new StallWatch(given.readTimeoutMillis());
+        OkHttpClient.Builder derived = given.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
                 .followSslRedirects(false).readTimeout(Duration.ZERO); // the stall watch keeps it, cheaper
         // The watch counts an attempt silent from its start, while its request is written too: with a read timeout
         // it covers the write timeout, whose Okio watchdog would otherwise still wake for every request.
-        if (b.http.readTimeoutMillis() > 0) derived.writeTimeout(Duration.ZERO);
+        if (given.readTimeoutMillis() > 0) derived.writeTimeout(Duration.ZERO);
         this.http = derived
                 .connectionPool(new ConnectionPool(5, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
                 .eventListenerFactory(ConnectionFacts.FACTORY).build();
@@ -81,14 +81,14 @@ public final class DiscordRest {
         this.token = b.token;
         this.userAgent = String.format(USER_AGENT_FORMAT, b.clientUrl, b.clientVersion);
         this.mapper = b.mapper;
-        this.clock = b.clock;
-        this.sleeper = b.sleeper;
+        this.clock = b.connection.clock();
+        this.sleeper = b.connection.sleeper();
         this.limiter = b.limiter != null ? b.limiter
-                : new RateLimiter(b.sleeper, System::nanoTime, RateLimiter.DISCORD_GLOBAL_PER_SECOND);
-        this.retry = b.retry;
-        this.random = b.random;
+                : new RateLimiter(sleeper, b.connection.nanoTime(), RateLimiter.DISCORD_GLOBAL_PER_SECOND);
+        this.retry = b.connection.retry();
+        this.random = b.connection.random();
         this.guard = b.guard != null ? b.guard : new InvalidRequestGuard(InvalidRequestGuard.DEFAULT_LIMIT,
-                System::nanoTime);
+                b.connection.nanoTime());
         this.scan = new JsonScan(b.mapper.getFactory());
         this.historyPageSize = b.historyPageSize != null ? b.historyPageSize : HistoryPageSize.forServer(b.baseUrl);
     }
@@ -96,11 +96,12 @@ public final class DiscordRest {
     /**
      * Starts configuring a client; everything else has a production default.
      *
-     * @param http the caller's client; the REST client derives one from it that never retries or redirects on its own
+     * @param connection the caller's connection; the REST client derives a client from its one that never retries or
+     *     redirects on its own
      * @param baseUrl the API root, e.g. {@code https://discord.com/api/v10}
      */
-    public static Builder builder(OkHttpClient http, HttpUrl baseUrl, Token token) {
-        return new Builder(http, baseUrl, token);
+    public static Builder builder(ConnectionConfig connection, HttpUrl baseUrl, Token token) {
+        return new Builder(connection, baseUrl, token);
     }
 
     /**
@@ -347,22 +348,18 @@ public final class DiscordRest {
 
     /** Configures a {@link DiscordRest}; {@link #build()} makes it. Not thread-safe. */
     public static final class Builder {
-        private final OkHttpClient http;
+        private final ConnectionConfig connection;
         private final HttpUrl baseUrl;
         private final Token token;
         private String clientUrl = ClientInfo.URL;
         private String clientVersion = ClientInfo.VERSION;
         private ObjectMapper mapper = Json.newMapper();
-        private Clock clock = Clock.systemUTC();
         private RateLimiter limiter;
-        private RetryPolicy retry = RetryPolicy.DEFAULT;
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private RandomGenerator random = new SecureRandom();
         private InvalidRequestGuard guard;
         private HistoryPageSize historyPageSize;
 
-        private Builder(OkHttpClient http, HttpUrl baseUrl, Token token) {
-            this.http = Objects.requireNonNull(http, "http");
+        private Builder(ConnectionConfig connection, HttpUrl baseUrl, Token token) {
+            this.connection = Objects.requireNonNull(connection, "connection");
             this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
             this.token = Objects.requireNonNull(token, "token");
         }
@@ -379,33 +376,12 @@ public final class DiscordRest {
             return this;
         }
 
-        /** The clock of the recorded exchanges' times; the system's UTC clock by default. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        /** The rate limiter; by default one of Discord's global 50 requests per second that waits with the sleeper. */
+        /**
+         * The rate limiter; by default one of Discord's global 50 requests per second that waits with the connection's
+         * sleeper.
+         */
         public Builder rateLimiter(RateLimiter limiter) {
             this.limiter = limiter;
-            return this;
-        }
-
-        /** How often and how long to retry; {@link RetryPolicy#DEFAULT}. */
-        public Builder retryPolicy(RetryPolicy retry) {
-            this.retry = retry;
-            return this;
-        }
-
-        /** How retries wait; {@link Sleeper#SYSTEM}. */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = sleeper;
-            return this;
-        }
-
-        /** The retry jitter. */
-        public Builder random(RandomGenerator random) {
-            this.random = random;
             return this;
         }
 

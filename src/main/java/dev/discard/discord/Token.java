@@ -1,5 +1,7 @@
 package dev.discard.discord;
 
+import dev.discard.format.Scrubber;
+
 /**
  * A bot or user token and how Discord wants it presented. Immutable; {@link #toString} never shows the secret, so a
  * token that ends up in a log line or an exception message by accident stays hidden.
@@ -17,6 +19,11 @@ public final class Token {
     /** The raw token, for the Authorization header, IDENTIFY, and scrubbing. */
     public String secret() {
         return secret;
+    }
+
+    /** What removes this token from text bound for disk or the console; with {@code noScrub}, nothing. */
+    public Scrubber scrubber(boolean noScrub) {
+        return Scrubber.of(secret, noScrub);
     }
 
     public boolean userAccount() {

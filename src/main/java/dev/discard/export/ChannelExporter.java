@@ -3,6 +3,8 @@ package dev.discard.export;
 import dev.discard.export.templates.JtechannelGenerated;
 import dev.discard.export.templates.JtedatesGenerated;
 import dev.discard.export.templates.JtemessageGenerated;
+import dev.discard.index.MessageLives;
+import dev.discard.read.life.MessageLife;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.WriterOutput;
 import java.io.BufferedWriter;
@@ -24,8 +26,11 @@ import java.util.List;
  * so memory holds one page whatever the channel's length; then its dates page.
  */
 final class ChannelExporter {
-    static final String QUERY = "SELECT id, author_id, type, timestamp, edited_timestamp, content, reference_id,"
-            + " pinned, json FROM messages WHERE channel_id = ? ORDER BY id";
+    /** A message's columns, then its deletion's (how, at, last seen, source) and whether it has earlier versions. */
+    static final String QUERY = "SELECT m.id, m.author_id, m.type, m.timestamp, m.edited_timestamp, m.content,"
+            + " m.reference_id, m.pinned, m.json, d.how, d.at, d.last_seen, d.source, EXISTS (SELECT 1 FROM"
+            + " message_versions v WHERE v.message_id = m.id) FROM messages m LEFT JOIN message_deletions d"
+            + " ON d.message_id = m.id WHERE m.channel_id = ? ORDER BY m.id";
 
     /** No page is larger than this many bytes, unless one message alone is. */
     static final long PAGE_LIMIT = 1_000_000;
@@ -41,13 +46,17 @@ final class ChannelExporter {
     private final int pageSize;
     private final SitePlan plan;
     private final MessageViews views;
+    private final MessageLives lives;
+    private long deletedMessages;
+    private String channelDeleted;
 
-    ChannelExporter(Connection db, Path out, int pageSize, SitePlan plan, MessageViews views) {
+    ChannelExporter(Connection db, Path out, int pageSize, SitePlan plan, MessageViews views, MessageLives lives) {
         this.db = db;
         this.out = out;
         this.pageSize = pageSize;
         this.plan = plan;
         this.views = views;
+        this.lives = lives;
     }
 
     /** Writes the channel's pages and returns how many messages they hold. */
@@ -55,6 +64,9 @@ final class ChannelExporter {
         Path folder = out.resolve(channel.folder());
         Files.createDirectories(folder);
         ChannelPlan channelPlan = ChannelPlan.estimate(db, channel, pageSize, ESTIMATE_BUDGET);
+        deletedMessages = lives.deletedMessages(channel.id());
+        MessageLife.Deletion deletion = lives.channelDeletion(channel.id());
+        channelDeleted = deletion == null ? null : MessageViews.deletedLabel(deletion);
         long count = writePages(folder, channel, channelPlan);
         if (count < 0) {
             // The estimate let a page pass the limit: plan again from the sizes the messages render to.
@@ -144,7 +156,8 @@ final class ChannelExporter {
         ChannelPage.Pager pager = new ChannelPage.Pager(page, pages, page > 1 ? "1.html" : null,
                 page > 1 ? (page - 1) + ".html" : null, page < pages ? (page + 1) + ".html" : null,
                 page < pages ? pages + ".html" : null, "dates.html");
-        ChannelPage view = new ChannelPage(PageNames.ROOT, guild, channel.label(), parent, messages, pager);
+        ChannelPage view = new ChannelPage(PageNames.ROOT, guild, channel.label(), parent, messages, pager,
+                deletedMessages, channelDeleted);
         Path file = folder.resolve(page + ".html");
         render(file, w -> JtechannelGenerated.render(new OwaspHtmlTemplateOutput(new WriterOutput(w)), null, view));
         return file;

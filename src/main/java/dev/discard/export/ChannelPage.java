@@ -10,9 +10,11 @@ import java.util.List;
  * @param channel the channel's name (a thread's name for a thread)
  * @param parent the parent channel of a thread, null for a channel
  * @param pager links to the other pages
+ * @param deletedMessages how many of the channel's messages (on every page) the archive knows to be deleted
+ * @param channelDeleted when and how the channel itself is known to be deleted; null when it is not
  */
 public record ChannelPage(String root, String guild, String channel, Crumb parent, List<MessageView> messages,
-        Pager pager) {
+        Pager pager, long deletedMessages, String channelDeleted) {
 
     /** A link to another page with its label. */
     public record Crumb(String name, String href) {}

@@ -2,6 +2,7 @@ package dev.discard.export;
 
 import dev.discard.export.templates.JteindexGenerated;
 import dev.discard.format.Json;
+import dev.discard.index.MessageLives;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.WriterOutput;
 import java.io.IOException;
@@ -61,13 +62,15 @@ public final class HtmlExport {
             UserCache users = new UserCache(db);
             MediaCopies media = new MediaCopies(out, files);
             Colours colours = new Colours();
-            MessageViews views = new MessageViews(db, Json.newMapper(), plan, users, media, colours);
-            ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views);
             long messages = 0;
             List<ExportChannel> channels = plan.exported();
-            for (ExportChannel channel : channels) {
-                messages += exporter.export(channel);
-                progress.accept(plan.guildName(channel.guildId()) + " #" + channel.label());
+            try (MessageLives lives = new MessageLives(db)) {
+                MessageViews views = new MessageViews(db, Json.newMapper(), plan, users, media, colours, lives);
+                ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views, lives);
+                for (ExportChannel channel : channels) {
+                    messages += exporter.export(channel);
+                    progress.accept(plan.guildName(channel.guildId()) + " #" + channel.label());
+                }
             }
             Files.writeString(out.resolve("assets").resolve(Colours.FILE), colours.css(plan.roleColours()));
             IndexPage index = plan.index(messages, GENERATED.format(clock.instant()), media);

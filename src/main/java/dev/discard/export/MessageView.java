@@ -19,6 +19,8 @@ import java.util.List;
  * @param editedTime when it was last edited, null when never
  * @param reply the message it answers, null when none
  * @param grouped whether it follows a message by the same author within minutes (shown without the header)
+ * @param deleted when and how it is known to be deleted ({@code Deleted 2026-12-07 10:31:02 UTC}); null when not
+ * @param versions its earlier versions, oldest first; empty when the archive holds one
  */
 public record MessageView(
         String id,
@@ -39,7 +41,12 @@ public record MessageView(
         List<Reaction> reactions,
         boolean pinned,
         ThreadLink thread,
-        boolean grouped) {
+        boolean grouped,
+        String deleted,
+        List<Version> versions) {
+
+    /** An earlier version: when the archive saw it, and its content as escaped HTML (empty when none). */
+    public record Version(String label, String contentHtml) {}
 
     /** An avatar: an archived image ({@code src}), else a generated initial on one of eight colours. */
     public record Avatar(String src, String initial, int colour) {}

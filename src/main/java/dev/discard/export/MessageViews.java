@@ -3,6 +3,8 @@ package dev.discard.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.index.IndexIds;
+import dev.discard.index.MessageLives;
+import dev.discard.read.life.MessageLife;
 import dev.discard.read.MessageFields;
 import dev.discard.read.SystemMessages;
 import java.io.IOException;
@@ -37,8 +39,11 @@ final class MessageViews {
     private String previousAuthor;
     private long previousSeconds;
 
+    private final MessageLives lives;
+
     MessageViews(Connection db, ObjectMapper mapper, SitePlan plan, UserCache users, MediaCopies media,
-            Colours colours) throws SQLException {
+            Colours colours, MessageLives lives) throws SQLException {
+        this.lives = lives;
         this.colours = colours;
         this.mapper = mapper;
         this.plan = plan;
@@ -97,7 +102,42 @@ final class MessageViews {
                 system == null ? markdown.toHtml(content) : "", system, systemHref,
                 edited == null ? null : shortTime(edited) + " UTC", reply,
                 attachments(storedId, json.path("attachments")), embeds(json.path("embeds")), stickers(json),
-                reactions(json.path("reactions")), pinned, thread(storedId, json.path("thread")), grouped);
+                reactions(json.path("reactions")), pinned, thread(storedId, json.path("thread")), grouped,
+                deletion(rs), rs.getBoolean(14) ? versions(storedId) : List.of());
+    }
+
+    /** The deletion of the message at the cursor (columns 10 to 13 of the query), as a page says it. */
+    private static String deletion(ResultSet rs) throws SQLException {
+        String how = rs.getString(10);
+        if (how == null) return null;
+        return deletedLabel(new MessageLife.Deletion(MessageLife.How.of(how), rs.getString(11), rs.getString(12),
+                rs.getString(13)));
+    }
+
+    /** {@code Deleted 2026-12-07 10:31:02 UTC}, or {@code Deleted: gone by …, last seen … UTC}. */
+    static String deletedLabel(MessageLife.Deletion d) {
+        String mark = d.mark();
+        return Character.toUpperCase(mark.charAt(0)) + mark.substring(1) + " UTC";
+    }
+
+    /** The earlier versions of a message, oldest first, their content rendered as the current one's is. */
+    private List<MessageView.Version> versions(String storedId) throws SQLException {
+        MessageLife life = lives.life(IndexIds.display(storedId));
+        if (life == null) return List.of();
+        List<MessageView.Version> out = new ArrayList<>();
+        List<MessageLife.Version> all = life.versions();
+        for (int i = 0; i < all.size() - 1; i++) {
+            MessageLife.Version v = all.get(i);
+            JsonNode json = parse(v.json());
+            String content = json.path("content").asText("");
+            StringBuilder label = new StringBuilder("Version " + (i + 1) + " of " + all.size());
+            if (v.seenAt() != null) label.append(", seen ").append(shortTime(v.seenAt())).append(" UTC");
+            if (v.editedTimestamp() != null) label.append(", edited ").append(shortTime(v.editedTimestamp()));
+            int files = json.path("attachments").size();
+            if (files > 0) label.append(", ").append(files).append(files == 1 ? " attachment" : " attachments");
+            out.add(new MessageView.Version(label.toString(), content.isEmpty() ? "" : markdown.toHtml(content)));
+        }
+        return out;
     }
 
     /** A message's member object (gateway messages carry one; history pages do not) gives the author's roles. */

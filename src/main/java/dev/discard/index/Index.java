@@ -77,6 +77,7 @@ public final class Index implements AutoCloseable {
                     c.setAutoCommit(false);
                     for (String table : Schema.TABLES) s.execute(table);
                     for (Schema.AddedColumn column : Schema.ADDED_COLUMNS) addColumn(s, column);
+                    if (version > 0 && version < 3) for (String upgrade : Schema.UPGRADE_TO_3) s.execute(upgrade);
                     s.execute("PRAGMA user_version = " + Schema.VERSION);
                     c.commit();
                     c.setAutoCommit(true);

@@ -75,6 +75,8 @@ public final class Indexer {
             try (LogIndexer logs = new LogIndexer(c, mapper)) {
                 for (RunPlan plan : plans) problems += indexRun(plan, logs, listener);
                 logs.commit();
+                new DeletionFinder(c).find();
+                logs.commit();
                 return new IndexStats(plans.size(), files, toRead, logs.read(), logs.added(), logs.replaced(),
                         problems);
             } finally {
@@ -127,7 +129,7 @@ public final class Indexer {
             problems++;
             runId = putRun(plan.dir, null);
         }
-        problems += names(plan.layout, logs.entities(), listener);
+        problems += names(plan.layout, logs.entities(), runId, listener);
         for (Planned p : plan.files) {
             listener.reading(p.file.path());
             LogIndexer.FileResult result = logs.index(p.file, p.guildId, runId, listener);
@@ -148,7 +150,8 @@ public final class Indexer {
     }
 
     /** Guild and channel names from the meta files, for archives whose logs hold no guild or channel answers. */
-    private long names(RunDirectory layout, EntityStore entities, IndexListener listener) throws SQLException {
+    private long names(RunDirectory layout, EntityStore entities, long runId, IndexListener listener)
+            throws SQLException {
         long problems = 0;
         for (RunDirectory.GuildFolder g : layout.guilds()) {
             String guildId = IndexIds.of(g.id());
@@ -167,6 +170,7 @@ public final class Indexer {
                     ChannelMeta meta = ChannelMeta.read(ch.metaFile(), mapper);
                     String id = IndexIds.of(meta.id() != null ? meta.id() : ch.id());
                     entities.channelName(id, guildId, null, meta.name());
+                    channelRun(runId, id, meta);
                 } catch (MetaFileException e) {
                     listener.problem(RecordProblem.of(e));
                     problems++;
@@ -174,6 +178,24 @@ public final class Indexer {
             }
         }
         return problems;
+    }
+
+    /**
+     * What a run's meta file says of a channel: whether the run read it completely ({@code completed: true}; a
+     * refused, failed or interrupted channel proves nothing), and where its walk started when not at the run's
+     * {@code --after}.
+     */
+    private void channelRun(long runId, String channelId, ChannelMeta meta) throws SQLException {
+        if (channelId == null) return;
+        try (PreparedStatement s = index.connection().prepareStatement("INSERT INTO channel_runs (run_id,"
+                + " channel_id, completed, after) VALUES (?, ?, ?, ?) ON CONFLICT (run_id, channel_id) DO UPDATE SET"
+                + " completed = excluded.completed, after = excluded.after")) {
+            s.setLong(1, runId);
+            s.setString(2, channelId);
+            s.setInt(3, Boolean.TRUE.equals(meta.completed()) && meta.error() == null ? 1 : 0);
+            s.setString(4, Timestamps.isoCompact(meta.rangeAfter()));
+            s.executeUpdate();
+        }
     }
 
     private long putRun(Path dir, RunInfo info) throws SQLException {

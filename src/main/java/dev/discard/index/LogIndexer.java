@@ -26,6 +26,7 @@ final class LogIndexer implements AutoCloseable {
     private final MessageRowReader rows;
     private final MessageStore messages;
     private final EntityStore entities;
+    private final LiveIndexer live;
     private long read;
     private long added;
     private long replaced;
@@ -35,8 +36,9 @@ final class LogIndexer implements AutoCloseable {
         this.connection = connection;
         this.mapper = mapper;
         this.rows = new MessageRowReader(new JsonFactory());
-        this.messages = new MessageStore(connection);
+        this.messages = new MessageStore(connection, rows);
         this.entities = new EntityStore(connection);
+        this.live = new LiveIndexer(connection, messages, entities, rows, mapper);
     }
 
     EntityStore entities() {
@@ -59,7 +61,10 @@ final class LogIndexer implements AutoCloseable {
                 if (item instanceof LogReadAhead.Row r) {
                     store(r.row(), guildId, runId, r.seenAt(), listener);
                 } else if (item instanceof LogReadAhead.Other o) {
-                    other(o.record(), guildId);
+                    other(o.record(), guildId, runId);
+                } else if (item instanceof LogReadAhead.Live l) {
+                    live.apply(l.event(), guildId, runId);
+                    if (++uncommitted >= BATCH) commit();
                 } else if (item instanceof LogReadAhead.Problem p) {
                     listener.problem(p.problem());
                 } else if (item instanceof LogReadAhead.End end) {
@@ -91,7 +96,7 @@ final class LogIndexer implements AutoCloseable {
         if (read % PROGRESS_EVERY == 0) listener.progress(read);
     }
 
-    private void other(ArchiveRecord record, String folderGuild) throws SQLException {
+    private void other(ArchiveRecord record, String folderGuild, long runId) throws SQLException {
         if (record.isWs()) {
             entities.guildCreate(record.data().get("d"));
             return;
@@ -103,7 +108,10 @@ final class LogIndexer implements AutoCloseable {
         switch (route.kind()) {
             case GUILD -> entities.guild(data);
             case GUILD_CHANNELS -> {
-                for (JsonNode ch : each(data)) entities.channel(ch, route.id());
+                for (JsonNode ch : each(data)) {
+                    entities.channel(ch, route.id());
+                    live.listed(runId, IndexIds.of(EntityStore.text(ch, "id")));
+                }
             }
             case GUILD_ROLES -> {
                 for (JsonNode r : each(data)) entities.role(route.id(), r);
@@ -166,5 +174,6 @@ final class LogIndexer implements AutoCloseable {
     public void close() throws SQLException {
         messages.close();
         entities.close();
+        live.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.discard.index;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.LogFile;
 import dev.discard.read.ArchiveRecord;
+import dev.discard.read.LiveEvent;
 import dev.discard.read.ChannelLog;
 import dev.discard.read.Message;
 import dev.discard.read.RecordProblem;
@@ -26,13 +27,16 @@ final class LogReadAhead implements AutoCloseable {
     private static final int QUEUE = 8;
 
     /** One thing the log held, in order. */
-    sealed interface Item permits Row, Other, Problem, End {}
+    sealed interface Item permits Row, Other, Live, Problem, End {}
 
     /** A message of a successful page, parsed, and the time of the record it came in. */
     record Row(MessageRow row, String seenAt) implements Item {}
 
     /** A successful answer of another route, or a gateway GUILD_CREATE. */
     record Other(ArchiveRecord record) implements Item {}
+
+    /** A live dispatch that changes a message or removes a channel ({@code --follow} runs). */
+    record Live(LiveEvent event) implements Item {}
 
     /** A damaged line or message. */
     record Problem(RecordProblem problem) implements Item {}
@@ -90,7 +94,12 @@ final class LogReadAhead implements AutoCloseable {
 
                 @Override
                 public void otherRecord(ArchiveRecord record) {
-                    if ((record.isHttp() && record.isSuccess()) || isGuildCreate(record)) out.add(new Other(record));
+                    if ((record.isHttp() && record.isSuccess()) || isGuildCreate(record)) {
+                        out.add(new Other(record));
+                    } else if (record.isWs()) {
+                        LiveEvent event = LiveEvent.of(record);
+                        if (event != null) out.add(new Live(event));
+                    }
                 }
 
                 @Override

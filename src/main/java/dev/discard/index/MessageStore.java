@@ -1,20 +1,23 @@
 package dev.discard.index;
 
-import dev.discard.format.Timestamps;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.read.life.MessageEdits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Writes messages with their attachments, embeds, reactions and full-text row, each message once: a message already
  * stored is replaced only by a newer version (a later {@code edited_timestamp}, or the same one seen later), and the
- * version that loses, when its text differs, is kept in {@code message_versions}. Prepared statements, reused.
+ * version that loses, when it is a distinct version ({@link MessageEdits#distinct}: content, embeds, attachments or
+ * edited time), is kept in {@code message_versions} with its full-text row in {@code versions_fts}. Every sighting
+ * moves {@code last_seen_at} forward (what deletions between runs are concluded from). Prepared statements, reused.
  */
 final class MessageStore implements AutoCloseable {
     /** What {@link #put} did with a message. */
@@ -34,16 +37,24 @@ final class MessageStore implements AutoCloseable {
     private final PreparedStatement deleteReactions;
     private final PreparedStatement findVersion;
     private final PreparedStatement insertVersion;
+    private final PreparedStatement insertVersionFts;
+    private final PreparedStatement touch;
+    private final MessageRowReader rows;
+    private final ObjectMapper mapper = new ObjectMapper();
 
-    MessageStore(Connection c) throws SQLException {
+    MessageStore(Connection c, MessageRowReader rows) throws SQLException {
+        this.rows = rows;
         insert = c.prepareStatement("INSERT INTO messages (rowid_, id, guild_id, channel_id, author_id, type,"
-                + " timestamp, edited_timestamp, content, reference_id, pinned, flags, json, run_id, seen_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-        select = c.prepareStatement("SELECT edited_timestamp, content, json, run_id, seen_at FROM messages"
+                + " timestamp, edited_timestamp, content, reference_id, pinned, flags, json, run_id, seen_at, source,"
+                + " last_seen_at, last_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING");
+        select = c.prepareStatement("SELECT edited_timestamp, content, json, run_id, seen_at, source FROM messages"
                 + " WHERE rowid_ = ?");
         update = c.prepareStatement("UPDATE messages SET id = ?, guild_id = ?, channel_id = ?, author_id = ?,"
                 + " type = ?, timestamp = ?, edited_timestamp = ?, content = ?, reference_id = ?, pinned = ?,"
-                + " flags = ?, json = ?, run_id = ?, seen_at = ? WHERE rowid_ = ?");
+                + " flags = ?, json = ?, run_id = ?, seen_at = ?, source = ? WHERE rowid_ = ?");
+        touch = c.prepareStatement("UPDATE messages SET last_seen_at = ?, last_run_id = ? WHERE rowid_ = ?"
+                + " AND (last_seen_at IS NULL OR last_seen_at < ?)");
         insertFts = c.prepareStatement("INSERT INTO messages_fts (rowid, content, attachments, embeds)"
                 + " VALUES (?, ?, ?, ?)");
         deleteFts = c.prepareStatement("DELETE FROM messages_fts WHERE rowid = ?");
@@ -58,10 +69,23 @@ final class MessageStore implements AutoCloseable {
         insertReaction = c.prepareStatement("INSERT OR REPLACE INTO reactions (message_id, emoji_key, emoji_id,"
                 + " emoji_name, count, burst_count) VALUES (?, ?, ?, ?, ?, ?)");
         deleteReactions = c.prepareStatement("DELETE FROM reactions WHERE message_id = ?");
-        findVersion = c.prepareStatement("SELECT 1 FROM message_versions WHERE message_id = ?"
+        findVersion = c.prepareStatement("SELECT json FROM message_versions WHERE message_id = ?"
                 + " AND edited_timestamp IS ? AND content IS ?");
         insertVersion = c.prepareStatement("INSERT INTO message_versions (message_id, edited_timestamp, content,"
-                + " json, run_id) VALUES (?, ?, ?, ?, ?)");
+                + " json, run_id, seen_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insertVersionFts = c.prepareStatement("INSERT INTO versions_fts (rowid, content, attachments, embeds)"
+                + " VALUES (last_insert_rowid(), ?, ?, ?)");
+    }
+
+    /** The message as stored: its JSON, when its version was first seen, and how. */
+    record Stored(String json, String seenAt, String source) {}
+
+    /** The stored message of an id; null when the index has none. */
+    Stored stored(String id) throws SQLException {
+        select.setLong(1, IndexIds.rowid(IndexIds.value(id)));
+        try (ResultSet r = select.executeQuery()) {
+            return r.next() ? new Stored(r.getString(3), r.getString(5), r.getString(6)) : null;
+        }
     }
 
     /**
@@ -70,8 +94,22 @@ final class MessageStore implements AutoCloseable {
      * @param m a message with an id
      */
     Outcome put(MessageRow m, long runId, String seenAt) throws SQLException {
+        return put(m, runId, seenAt, HISTORY);
+    }
+
+    /** The source of a version seen in a history page. */
+    static final String HISTORY = "http";
+
+    /**
+     * As {@link #put(MessageRow, long, String)}, for a version that came by {@code source}: {@link #HISTORY} or the
+     * name of a live dispatch.
+     */
+    Outcome put(MessageRow m, long runId, String seenAt, String source) throws SQLException {
         long rowid = IndexIds.rowid(IndexIds.value(m.id));
         bindMessage(insert, 1, rowid, m, runId, seenAt);
+        insert.setString(16, source);
+        insert.setString(17, seenAt);
+        insert.setLong(18, runId);
         if (insert.executeUpdate() == 1) {
             insertChildren(m, rowid, Map.of());
             return Outcome.ADDED;
@@ -81,6 +119,7 @@ final class MessageStore implements AutoCloseable {
         String oldJson;
         long oldRun;
         String oldSeen;
+        String oldSource;
         select.setLong(1, rowid);
         try (ResultSet r = select.executeQuery()) {
             if (!r.next()) return Outcome.KEPT; // the id is stored under another rowid: cannot happen
@@ -89,18 +128,21 @@ final class MessageStore implements AutoCloseable {
             oldJson = r.getString(3);
             oldRun = r.getLong(4);
             oldSeen = r.getString(5);
+            oldSource = r.getString(6);
         }
+        touch(rowid, runId, seenAt);
         if (oldJson.equals(m.json)) return Outcome.KEPT;
         boolean newer = compareTimes(m.editedTimestamp, oldEdited) > 0
                 || (compareTimes(m.editedTimestamp, oldEdited) == 0 && compareTimes(seenAt, oldSeen) >= 0);
         boolean distinct = !java.util.Objects.equals(m.editedTimestamp, oldEdited)
-                || !java.util.Objects.equals(m.content, oldContent);
+                || !java.util.Objects.equals(m.content, oldContent) || distinct(m.json, oldJson);
         if (!newer) {
-            if (distinct) keepVersion(m.id, m.editedTimestamp, m.content, m.json, runId);
+            if (distinct) keepVersion(m.id, m.editedTimestamp, m.content, m.json, runId, seenAt, source, m);
             return Outcome.KEPT;
         }
-        if (distinct) keepVersion(m.id, oldEdited, oldContent, oldJson, oldRun);
+        if (distinct) keepVersion(m.id, oldEdited, oldContent, oldJson, oldRun, oldSeen, oldSource, null);
         int i = bindMessage(update, 0, rowid, m, runId, seenAt);
+        update.setString(i++, distinct ? source : oldSource);
         update.setLong(i, rowid);
         update.executeUpdate();
         Map<String, String> mediaFiles = new HashMap<>();
@@ -180,19 +222,55 @@ final class MessageStore implements AutoCloseable {
         }
     }
 
-    private void keepVersion(String id, String edited, String content, String json, long runId) throws SQLException {
+    /** Moves the message's last sighting forward to {@code seenAt} of run {@code runId}. */
+    private void touch(long rowid, long runId, String seenAt) throws SQLException {
+        if (seenAt == null) return;
+        touch.setString(1, seenAt);
+        touch.setLong(2, runId);
+        touch.setLong(3, rowid);
+        touch.setString(4, seenAt);
+        touch.executeUpdate();
+    }
+
+    /** Whether two message objects of equal content and edited time differ in their embeds or attachments. */
+    private boolean distinct(String a, String b) {
+        try {
+            return MessageEdits.distinct(mapper.readTree(a), mapper.readTree(b));
+        } catch (IOException e) {
+            return false; // a message stored unreadable: not a version of its own
+        }
+    }
+
+    private void keepVersion(String id, String edited, String content, String json, long runId, String seenAt,
+            String source, MessageRow row) throws SQLException {
         findVersion.setString(1, id);
         findVersion.setString(2, edited);
         findVersion.setString(3, content);
         try (ResultSet r = findVersion.executeQuery()) {
-            if (r.next()) return;
+            while (r.next()) {
+                if (!distinct(r.getString(1), json)) return;
+            }
+        }
+        if (row == null) {
+            try {
+                byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+                row = rows.read(bytes, 0, bytes.length);
+            } catch (IOException e) {
+                row = new MessageRow();
+            }
         }
         insertVersion.setString(1, id);
         insertVersion.setString(2, edited);
         insertVersion.setString(3, content);
         insertVersion.setString(4, json);
         insertVersion.setLong(5, runId);
+        insertVersion.setString(6, seenAt);
+        insertVersion.setString(7, source);
         insertVersion.executeUpdate();
+        insertVersionFts.setString(1, content);
+        insertVersionFts.setString(2, row.attachmentText());
+        insertVersionFts.setString(3, row.embedText());
+        insertVersionFts.executeUpdate();
     }
 
     private static void setLong(PreparedStatement s, int i, Long value) throws SQLException {
@@ -202,21 +280,14 @@ final class MessageStore implements AutoCloseable {
 
     /** Orders two ISO 8601 times by instant; null (never edited, unknown) first; unparseable ones as text. */
     static int compareTimes(String a, String b) {
-        if (a == null || b == null) return a == null ? (b == null ? 0 : -1) : 1;
-        try {
-            Instant x = Timestamps.parse(a);
-            Instant y = Timestamps.parse(b);
-            return x.compareTo(y);
-        } catch (DateTimeParseException e) {
-            return a.compareTo(b);
-        }
+        return MessageEdits.compareTimes(a, b);
     }
 
     @Override
     public void close() throws SQLException {
         for (PreparedStatement s : new PreparedStatement[] {insert, select, update, insertFts, deleteFts,
             insertAttachment, selectAttachmentFiles, deleteAttachments, insertEmbed, deleteEmbeds, insertReaction,
-            deleteReactions, findVersion, insertVersion}) {
+            deleteReactions, findVersion, insertVersion, insertVersionFts, touch}) {
             s.close();
         }
     }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 final class Schema {
     /** Incremented when a table or column is added; an index of a newer version is refused. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final List<String> TABLES = List.of(
             """
@@ -71,13 +71,44 @@ final class Schema {
                 id TEXT PRIMARY KEY, guild_id TEXT, name TEXT, animated INTEGER, media_file TEXT)""",
             """
             CREATE TABLE IF NOT EXISTS stickers (
-                id TEXT PRIMARY KEY, guild_id TEXT, name TEXT, format_type INTEGER, media_file TEXT)""");
+                id TEXT PRIMARY KEY, guild_id TEXT, name TEXT, format_type INTEGER, media_file TEXT)""",
+            // version 3: the message model's deletions, the runs that read each channel, old versions searchable
+            """
+            CREATE TABLE IF NOT EXISTS message_deletions (
+                message_id TEXT PRIMARY KEY, channel_id TEXT, how TEXT, at TEXT, last_seen TEXT, source TEXT,
+                run_id INTEGER)""",
+            """
+            CREATE INDEX IF NOT EXISTS message_deletions_channel ON message_deletions (channel_id)""",
+            """
+            CREATE TABLE IF NOT EXISTS channel_deletions (
+                channel_id TEXT PRIMARY KEY, how TEXT, at TEXT, last_seen TEXT, source TEXT, run_id INTEGER)""",
+            """
+            CREATE TABLE IF NOT EXISTS channel_runs (
+                run_id INTEGER, channel_id TEXT, completed INTEGER, after TEXT, listed INTEGER,
+                PRIMARY KEY (run_id, channel_id))""",
+            """
+            CREATE VIRTUAL TABLE IF NOT EXISTS versions_fts USING fts5 (
+                content, attachments, embeds, tokenize = 'unicode61 remove_diacritics 2')""");
 
     /** A column added to a table of an earlier version: {@code ALTER TABLE table ADD COLUMN definition}. */
     record AddedColumn(String table, String name, String definition) {}
 
     /** Columns that an index of an earlier version lacks, added when it is opened. */
-    static final List<AddedColumn> ADDED_COLUMNS = List.of(new AddedColumn("guilds", "icon_file", "icon_file TEXT"));
+    static final List<AddedColumn> ADDED_COLUMNS = List.of(new AddedColumn("guilds", "icon_file", "icon_file TEXT"),
+            // version 3: when a message was last returned (deletions between runs), how each version was seen
+            new AddedColumn("messages", "last_seen_at", "last_seen_at TEXT"),
+            new AddedColumn("messages", "last_run_id", "last_run_id INTEGER"),
+            new AddedColumn("messages", "source", "source TEXT"),
+            new AddedColumn("message_versions", "seen_at", "seen_at TEXT"),
+            new AddedColumn("message_versions", "source", "source TEXT"));
+
+    /**
+     * Statements that bring the rows of an index below version 3 up to it, run once when it is opened. The versions
+     * an older index kept become searchable. Messages it holds get no {@code last_seen_at}: which runs returned them
+     * was not kept, so no deletion between runs is concluded from them (index into a new file to find those).
+     */
+    static final List<String> UPGRADE_TO_3 = List.of(
+            "INSERT INTO versions_fts (rowid, content) SELECT rowid, content FROM message_versions");
 
     private Schema() {}
 }

@@ -1,5 +1,7 @@
 package dev.discard.index;
 
+import dev.discard.read.life.MessageLife;
+
 /**
  * One message found, with the names of its guild, channel and author as the index knows them. Ids are as Discord
  * writes them (no padding); names are null when the index has none. Immutable.
@@ -17,14 +19,32 @@ package dev.discard.index;
  * @param json the message object as archived
  * @param highlightedAttachments the attachments' file names, one a line, marked likewise; null when none
  * @param highlightedEmbeds the embeds' titles and descriptions, one a line, marked likewise; null when none
+ * @param version which version matched, from 1 (the oldest); {@code versions} for the last, current one
+ * @param versions how many versions the index holds
+ * @param edited whether it has more than one version or Discord marks it edited
+ * @param deletion when and how the message is known to be deleted; null when it is not
  */
 public record SearchHit(String id, String guildId, String guildName, String channelId, String channelName,
         String authorId, String authorName, String timestamp, String content, String highlighted, String json,
-        String highlightedAttachments, String highlightedEmbeds) {
+        String highlightedAttachments, String highlightedEmbeds, int version, int versions, boolean edited,
+        MessageLife.Deletion deletion) {
     /** Marks the start of a match in {@link #highlighted}. */
     public static final char MATCH_START = '\u0001';
     /** Marks the end of a match in {@link #highlighted}. */
     public static final char MATCH_END = '\u0002';
+
+    /** A hit on the only version of a message not known to be deleted. */
+    public SearchHit(String id, String guildId, String guildName, String channelId, String channelName,
+            String authorId, String authorName, String timestamp, String content, String highlighted, String json,
+            String highlightedAttachments, String highlightedEmbeds) {
+        this(id, guildId, guildName, channelId, channelName, authorId, authorName, timestamp, content, highlighted,
+                json, highlightedAttachments, highlightedEmbeds, 1, 1, false, null);
+    }
+
+    /** Whether the version that matched is the message as it stood last. */
+    public boolean current() {
+        return version == versions;
+    }
 
     /** A hit without the marked attachment names and embed texts (the components of version 1). */
     public SearchHit(String id, String guildId, String guildName, String channelId, String channelName,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.discard.format.Snowflake;
 import dev.discard.read.MessageFields;
+import dev.discard.read.life.MessageLife;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * Runs {@link SearchQuery searches} on an index. Hits come in id order (message time) straight from the FTS5 table,
- * whose rowids sort as message ids, so a query stops after {@code limit} hits instead of sorting every match.
+ * whose rowids sort as message ids, so a query stops after {@code limit} hits instead of sorting every match; the
+ * earlier versions' table ({@code versions_fts}) is asked for as many and the two lists merged.
  */
 public final class Searcher {
     private final Index index;
@@ -24,22 +26,68 @@ public final class Searcher {
         this.index = index;
     }
 
-    /** @throws IndexException with kind QUERY when FTS5 rejects the query, with SQLite's reason */
+    /** The columns of a hit, in the order {@link #hit} reads them; {@code %s} is the matched table's columns. */
+    private static final String COLUMNS = "SELECT m.id, m.guild_id, g.name, m.channel_id, c.name, m.author_id,"
+            + " m.timestamp, %s, m.rowid_, m.edited_timestamp IS NOT NULL FROM %s LEFT JOIN guilds g ON g.id = m.guild_id"
+            + " LEFT JOIN channels c ON c.id = m.channel_id WHERE ";
+    /** Content, highlighted content, JSON, highlighted attachments and embeds, the version's rowid (0: current). */
+    private static final String CURRENT = "m.content, highlight(messages_fts, 0, char(1), char(2)), m.json,"
+            + " highlight(messages_fts, 1, char(1), char(2)), highlight(messages_fts, 2, char(1), char(2)), 0";
+    private static final String EARLIER = "v.content, highlight(versions_fts, 0, char(1), char(2)), v.json,"
+            + " highlight(versions_fts, 1, char(1), char(2)), highlight(versions_fts, 2, char(1), char(2)), v.rowid";
+    private static final String UNMATCHED = "m.content, m.content, m.json, NULL, NULL, 0";
+
+    /**
+     * Hits newest first (or oldest first), each message once: a match in the current version, else in an earlier
+     * one (every version's text is indexed), else, without text, every message the filters let through.
+     *
+     * @throws IndexException with kind QUERY when FTS5 rejects the query, with SQLite's reason
+     */
     public List<SearchHit> search(SearchQuery q) throws IndexException {
-        StringBuilder sql = new StringBuilder("SELECT m.id, m.guild_id, g.name, m.channel_id, c.name, m.author_id,"
-                + " m.timestamp, m.content, highlight(messages_fts, 0, char(1), char(2)), m.json,"
-                + " highlight(messages_fts, 1, char(1), char(2)), highlight(messages_fts, 2, char(1), char(2))"
-                + " FROM messages_fts f JOIN messages m ON m.rowid_ = f.rowid"
-                + " LEFT JOIN guilds g ON g.id = m.guild_id LEFT JOIN channels c ON c.id = m.channel_id"
-                + " WHERE messages_fts MATCH ?");
+        try (MessageLives lives = new MessageLives(index)) {
+            List<Row> rows;
+            if (q.text() == null) {
+                rows = rows(q, String.format(COLUMNS, UNMATCHED, "messages m"), "m.rowid_", false);
+            } else {
+                rows = rows(q, String.format(COLUMNS, CURRENT,
+                        "messages_fts f JOIN messages m ON m.rowid_ = f.rowid") + "messages_fts MATCH ?", "f.rowid",
+                        true);
+                List<Row> earlier = rows(q, String.format(COLUMNS, EARLIER, "versions_fts vf JOIN message_versions v"
+                        + " ON v.rowid = vf.rowid JOIN messages m ON m.id = v.message_id") + "versions_fts MATCH ?",
+                        "m.rowid_", true);
+                rows = merge(rows, earlier, q);
+            }
+            List<SearchHit> hits = new ArrayList<>(rows.size());
+            for (Row r : rows) hits.add(hit(r, lives));
+            return hits;
+        } catch (SQLException e) {
+            String reason = IndexException.reason(e);
+            if (reason.contains("fts5") || reason.contains("syntax error") || reason.contains("no such column")
+                    || reason.contains("unterminated")) {
+                throw new IndexException(IndexException.Kind.QUERY, "the query " + q.text() + " is not valid FTS5"
+                        + " syntax (" + reason + "): use words, \"phrases\", OR, NOT and prefix*", e);
+            }
+            throw IndexException.of(index.file(), e);
+        }
+    }
+
+    /** One row found: the message's columns and the matched version's. */
+    private record Row(String id, String guildId, String guildName, String channelId, String channelName,
+            String authorId, String timestamp, String content, String highlighted, String json,
+            String attachments, String embeds, long versionRowid, long rowid, boolean marked) {}
+
+    /** The rows of one query, in id order, after the filters; {@code order} is the column that sorts as ids. */
+    private List<Row> rows(SearchQuery q, String select, String order, boolean match) throws SQLException {
+        StringBuilder sql = new StringBuilder(select);
         List<Object> args = new ArrayList<>();
-        args.add(q.text());
+        if (match) args.add(q.text());
+        else sql.append("1");
         if (q.after() != null) {
-            sql.append(" AND f.rowid > ?");
+            sql.append(" AND ").append(order).append(" > ?");
             args.add(IndexIds.rowid(Snowflake.of(q.after())));
         }
         if (q.before() != null) {
-            sql.append(" AND f.rowid < ?");
+            sql.append(" AND ").append(order).append(" < ?");
             args.add(IndexIds.rowid(Snowflake.of(q.before())));
         }
         if (q.guild() != null) {
@@ -68,30 +116,50 @@ public final class Searcher {
             args.add(hash > 0 ? name.substring(0, hash) : null);
             args.add(discriminator);
         }
-        sql.append(q.oldestFirst() ? " ORDER BY f.rowid ASC" : " ORDER BY f.rowid DESC").append(" LIMIT ?");
+        if (q.deleted()) sql.append(" AND m.id IN (SELECT message_id FROM message_deletions)");
+        if (q.edited()) {
+            sql.append(" AND (m.edited_timestamp IS NOT NULL OR m.id IN (SELECT message_id FROM message_versions))");
+        }
+        sql.append(" ORDER BY ").append(order).append(q.oldestFirst() ? " ASC" : " DESC").append(" LIMIT ?");
         args.add(q.limit());
         try (PreparedStatement s = index.connection().prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) s.setObject(i + 1, args.get(i));
-            List<SearchHit> hits = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    String message = r.getString(10);
-                    hits.add(new SearchHit(IndexIds.display(r.getString(1)), IndexIds.display(r.getString(2)),
-                            r.getString(3), IndexIds.display(r.getString(4)), r.getString(5),
-                            IndexIds.display(r.getString(6)), authorName(message), r.getString(7), r.getString(8),
-                            r.getString(9), message, r.getString(11), r.getString(12)));
+                    rows.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
+                            r.getString(10), r.getString(11), r.getString(12), r.getLong(13), r.getLong(14), r.getBoolean(15)));
                 }
             }
-            return hits;
-        } catch (SQLException e) {
-            String reason = IndexException.reason(e);
-            if (reason.contains("fts5") || reason.contains("syntax error") || reason.contains("no such column")
-                    || reason.contains("unterminated")) {
-                throw new IndexException(IndexException.Kind.QUERY, "the query " + q.text() + " is not valid FTS5"
-                        + " syntax (" + reason + "): use words, \"phrases\", OR, NOT and prefix*", e);
-            }
-            throw IndexException.of(index.file(), e);
+            return rows;
         }
+    }
+
+    /** The two lists in the query's order, each message once (its current version's hit first), at most limit. */
+    private static List<Row> merge(List<Row> current, List<Row> earlier, SearchQuery q) {
+        if (earlier.isEmpty()) return current;
+        List<Row> all = new ArrayList<>(current);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Row r : current) ids.add(r.id);
+        for (Row r : earlier) if (ids.add(r.id)) all.add(r);
+        all.sort((a, b) -> q.oldestFirst() ? Long.compare(a.rowid, b.rowid) : Long.compare(b.rowid, a.rowid));
+        return all.size() > q.limit() ? all.subList(0, q.limit()) : all;
+    }
+
+    private SearchHit hit(Row r, MessageLives lives) throws SQLException {
+        List<MessageLife.Version> earlier = lives.earlierVersions(r.id);
+        int versions = earlier.size() + 1;
+        int version = versions;
+        if (r.versionRowid != 0) {
+            for (int i = 0; i < earlier.size(); i++) {
+                if (earlier.get(i).json().equals(r.json)) version = i + 1;
+            }
+        }
+        return new SearchHit(IndexIds.display(r.id), IndexIds.display(r.guildId), r.guildName,
+                IndexIds.display(r.channelId), r.channelName, IndexIds.display(r.authorId), authorName(r.json),
+                r.timestamp, r.content, r.highlighted, r.json, r.attachments, r.embeds, version, versions,
+                versions > 1 || r.marked, lives.deletion(r.id));
     }
 
     /** The author's name as the message shows it. */

@@ -1,5 +1,6 @@
 package dev.discard.media;
 
+import dev.discard.discord.ConnectionConfig;
 import dev.discard.discord.RetryLoop;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.Sleeper;
@@ -46,14 +47,13 @@ public final class Downloader {
     /** Hosts that could not be reached at all after every retry. */
     private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
 
-    /** @param http the caller's client; requests are made without any credential of the caller's */
-    public Downloader(OkHttpClient http, String userAgent, RetryPolicy retry, Sleeper sleeper,
-            RandomGenerator random) {
-        this.http = http.newBuilder().retryOnConnectionFailure(false).build();
+    /** @param connection the caller's; requests are made without any credential of the caller's */
+    public Downloader(ConnectionConfig connection, String userAgent) {
+        this.http = connection.http().newBuilder().retryOnConnectionFailure(false).build();
         this.userAgent = userAgent;
-        this.retry = retry;
-        this.sleeper = sleeper;
-        this.random = random;
+        this.retry = connection.retry();
+        this.sleeper = connection.sleeper();
+        this.random = connection.random();
     }
 
     /**

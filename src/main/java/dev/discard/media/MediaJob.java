@@ -2,6 +2,7 @@ package dev.discard.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.discord.ConnectionConfig;
 import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.ExchangeSink;
@@ -9,7 +10,6 @@ import dev.discard.discord.HttpExchange;
 import dev.discard.discord.MessagePages;
 import dev.discard.discord.PageMessage;
 import dev.discard.discord.RetryPolicy;
-import dev.discard.discord.Sleeper;
 import dev.discard.discord.WsFrame;
 import dev.discard.format.ClientInfo;
 import dev.discard.format.Json;
@@ -18,7 +18,6 @@ import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -45,11 +43,10 @@ public final class MediaJob {
     };
 
     private final MediaSettings settings;
+    private final ConnectionConfig connection;
     private final OkHttpClient http;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final Sleeper sleeper;
-    private final RandomGenerator random;
     private final ExtractListener listener;
     private final String clientUrl;
     private final String clientVersion;
@@ -58,11 +55,12 @@ public final class MediaJob {
 
     private MediaJob(Builder b) {
         this.settings = b.settings;
-        this.http = b.http != null ? b.http : new OkHttpClient();
+        // --retries, with the shorter backoff of a download job.
+        this.connection = b.connection.withRetry(new RetryPolicy(settings.retries(),
+                b.connection.retry().max429Retries(), Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        this.http = connection.http();
         this.mapper = b.mapper;
-        this.clock = b.clock;
-        this.sleeper = b.sleeper;
-        this.random = b.random;
+        this.clock = connection.clock();
         this.listener = b.listener;
         this.clientUrl = b.clientUrl;
         this.clientVersion = b.clientVersion;
@@ -100,21 +98,18 @@ public final class MediaJob {
     }
 
     private ExtractSummary runOnce() throws IOException, InterruptedException {
-        RetryPolicy retry = new RetryPolicy(settings.retries(), RetryPolicy.DEFAULT.max429Retries(),
-                Duration.ofSeconds(1), Duration.ofSeconds(30));
-        DiscordRest rest = settings.token() == null ? null : DiscordRest.builder(http, apiUrl(), settings.token())
-                .client(clientUrl, clientVersion).mapper(mapper).clock(clock).retryPolicy(retry).sleeper(sleeper)
-                .random(random).build();
-        Downloader downloader = new Downloader(http, userAgent(), retry, sleeper, random);
+        DiscordRest rest = settings.token() == null ? null : DiscordRest.builder(connection, apiUrl(), settings.token())
+                .client(clientUrl, clientVersion).mapper(mapper).build();
+        Downloader downloader = new Downloader(connection, userAgent());
         MediaFetcher fetcher = new MediaFetcher(downloader, rest);
-        String secret = settings.token() == null ? null : settings.token().secret();
+        Scrubber scrubber = settings.token() == null ? Scrubber.of(null, false) : settings.token().scrubber(false);
         long afterId = afterId();
         long beforeId = beforeId();
         if (settings.fromArchive() != null) {
             ArchivedMessages archive = new ArchivedMessages(mapper);
             ArchivedMessages.ChannelLog log = pick(archive, archive.channels(resolve(settings.fromArchive())));
             Path dir = outputDir(log.name() != null ? log.name() : Long.toString(log.channelId()));
-            ImageExtractor extractor = new ImageExtractor(fetcher, dir, Scrubber.of(secret, false)::scrub, listener);
+            ImageExtractor extractor = new ImageExtractor(fetcher, dir, scrubber::scrub, listener);
             archive.read(log, afterId, beforeId, page -> extractor.page(log.channelId(), page, UNRECORDED));
             return extractor.summary(log.channelId(), log.name());
         }
@@ -123,7 +118,7 @@ public final class MediaJob {
         long channelId = MessagePages.id(channel);
         String name = channel.path("name").isTextual() ? channel.path("name").textValue() : null;
         Path dir = outputDir(name != null ? name : Long.toString(channelId));
-        ImageExtractor extractor = new ImageExtractor(fetcher, dir, Scrubber.of(secret, false)::scrub, listener);
+        ImageExtractor extractor = new ImageExtractor(fetcher, dir, scrubber::scrub, listener);
         new MessagePages(rest, mapper).walk(channelId, afterId, beforeId, UNRECORDED,
                 page -> extractor.page(channelId, PageMessage.trees(page), UNRECORDED));
         return extractor.summary(channelId, name);
@@ -195,11 +190,8 @@ public final class MediaJob {
     /** Configures a job; everything but the settings has a production default. */
     public static final class Builder {
         private final MediaSettings settings;
-        private OkHttpClient http;
+        private ConnectionConfig connection;
         private ObjectMapper mapper = Json.newMapper();
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private RandomGenerator random = new SecureRandom();
         private ExtractListener listener = ExtractListener.NONE;
         private String clientUrl = ClientInfo.URL;
         private String clientVersion = ClientInfo.VERSION;
@@ -208,31 +200,18 @@ public final class MediaJob {
             this.settings = settings;
         }
 
-        /** The HTTP client to derive from (proxies, timeouts); a default one otherwise. */
-        public Builder httpClient(OkHttpClient http) {
-            this.http = http;
+        /**
+         * The HTTP client to derive from (proxies, timeouts), what "now" is for {@code --days}, and the waits and
+         * jitter of retries and rate limits; {@link ConnectionConfig#defaults()} otherwise. Its retry policy gives
+         * only the 429 retries: the others and the backoff follow the settings' retries.
+         */
+        public Builder connection(ConnectionConfig connection) {
+            this.connection = connection;
             return this;
         }
 
         public Builder mapper(ObjectMapper mapper) {
             this.mapper = mapper;
-            return this;
-        }
-
-        /** What "now" is for {@code --days}. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        /** Waits of retries and rate limits; tests make them instant. */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = sleeper;
-            return this;
-        }
-
-        public Builder random(RandomGenerator random) {
-            this.random = random;
             return this;
         }
 
@@ -249,6 +228,7 @@ public final class MediaJob {
         }
 
         public MediaJob build() {
+            if (connection == null) connection = ConnectionConfig.defaults();
             return new MediaJob(this);
         }
     }

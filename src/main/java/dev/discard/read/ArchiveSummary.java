@@ -57,6 +57,7 @@ public record ArchiveSummary(List<RunEntry> runs, List<SkippedRun> skipped, List
      * @param oldest the oldest message archived, null when none
      * @param newest the newest message archived, null when none
      * @param coverage what the runs covered and the gaps
+     * @param live what the live records of follow runs say happened, summed over the runs
      */
     public record ChannelEntry(
             String id,
@@ -66,7 +67,8 @@ public record ArchiveSummary(List<RunEntry> runs, List<SkippedRun> skipped, List
             boolean overlapping,
             Instant oldest,
             Instant newest,
-            CoverageGaps coverage) {
+            CoverageGaps coverage,
+            LiveCounts live) {
         /** When the channel was created: the time of its id. */
         public Instant created() {
             long id = Snowflake.parseLenient(this.id);

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * Builds an {@link ArchiveSummary} of every run at or below a folder. Incomplete and failed runs are skipped.
  * Message counts come from the logs, not the meta files (Python Discard's guild counts are wrong): each run counts
  * the distinct messages of its log within its own range, so runs whose ranges do not overlap never count a message
- * twice. Memory does not grow with the number of messages.
+ * twice. Memory does not grow with the number of messages. The live records of follow runs are counted per channel
+ * ({@link LiveCounts}).
  */
 public final class Summarizer {
     private final ObjectMapper mapper;
@@ -58,6 +59,7 @@ public final class Summarizer {
         long oldest = -1L;
         long newest = 0;
         final List<CoverageGaps.Range> ranges = new ArrayList<>();
+        LiveCounts live = LiveCounts.NONE;
 
         ChannelTotals(String id) {
             this.id = id;
@@ -146,8 +148,10 @@ public final class Summarizer {
                 Instant channelAfter = meta != null && meta.rangeAfter() != null
                         && (info.after() == null || meta.rangeAfter().isAfter(info.after()))
                         ? meta.rangeAfter() : info.after();
+                LiveCounts.Counter live = new LiveCounts.Counter();
                 long[] counted = count(files, channelAfter == null ? 0 : Snowflake.of(channelAfter), before,
-                        problems);
+                        problems, live);
+                channel.live = channel.live.plus(live.counts());
                 channelCount++;
                 messageCount += counted[0];
                 channel.runs++;
@@ -178,7 +182,8 @@ public final class Summarizer {
     }
 
     /** Messages of the log within (after, before): {count, oldest id, newest id}. */
-    private long[] count(RunDirectory.ChannelFiles files, long after, long before, Consumer<RecordProblem> problems) {
+    private long[] count(RunDirectory.ChannelFiles files, long after, long before, Consumer<RecordProblem> problems,
+            LiveCounts.Counter live) {
         long[] result = {0, -1L, 0};
         new ChannelLog(files.log().files(), files.id(), false, mapper).read(new ChannelLog.Listener() {
             @Override
@@ -188,6 +193,11 @@ public final class Summarizer {
                 result[0]++;
                 if (Long.compareUnsigned(id, result[1]) < 0) result[1] = id;
                 if (Long.compareUnsigned(id, result[2]) > 0) result[2] = id;
+            }
+
+            @Override
+            public void otherRecord(ArchiveRecord record) {
+                if (record.isWs()) live.add(record, files.id());
             }
 
             @Override
@@ -207,7 +217,7 @@ public final class Summarizer {
         CoverageGaps coverage = CoverageGaps.of(id == -1 ? null : Snowflake.instantOf(id), c.ranges);
         return new ArchiveSummary.ChannelEntry(c.id, c.name, c.runs, c.messages, overlaps(c.ranges),
                 c.newest == 0 ? null : Snowflake.instantOf(c.oldest), c.newest == 0 ? null : Snowflake.instantOf(c.newest),
-                coverage);
+                coverage, c.live);
     }
 
     /** Whether any two ranges share time. */

@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class ChannelPoolTest {
@@ -66,6 +65,7 @@ class ChannelPoolTest {
     void anInterruptedRunWaitsForItsStoppedChannelsEvenWhenInterruptedAgain() throws Exception {
         CountDownLatch started = new CountDownLatch(2);
         CountDownLatch stopping = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
         AtomicBoolean filesFinished = new AtomicBoolean();
         Callable<String> slowToStop = () -> {
             started.countDown();
@@ -73,9 +73,14 @@ class ChannelPoolTest {
                 new CountDownLatch(1).await(); // archiving, until stopped
             } catch (InterruptedException stopped) {
                 stopping.countDown();
-                // Finishing its files takes a while, and does not stop for interrupts.
-                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400);
-                while (System.nanoTime() < until) LockSupport.parkNanos(until - System.nanoTime());
+                // Finishing its files takes until the test says so, and does not stop for interrupts.
+                while (true) {
+                    try {
+                        if (mayFinish.await(10, TimeUnit.SECONDS)) break;
+                    } catch (InterruptedException again) {
+                        // still finishing
+                    }
+                }
                 filesFinished.set(true);
             }
             return "stopped";
@@ -100,9 +105,25 @@ class ChannelPoolTest {
         assertTrue(started.await(10, TimeUnit.SECONDS));
         runThread.get().interrupt();
         assertTrue(stopping.await(10, TimeUnit.SECONDS));
-        runThread.get().interrupt(); // a second signal while the channels finish their files
+        Thread run = runThread.get();
+        awaitWaiting(run, outcome);
+        run.interrupt(); // a second signal while the channels finish their files
+        awaitWaiting(run, outcome); // it took the interrupt and waits again, or (wrongly) returned
+        mayFinish.countDown();
         Throwable failure = outcome.get(20, TimeUnit.SECONDS);
         assertTrue(failure instanceof InterruptedException, String.valueOf(failure));
         assertEquals(true, finishedWhenReturned.get(), "returned before the stopped channel had finished its files");
+    }
+
+    /**
+     * Until {@code thread} waits with its interrupt taken (or {@code outcome} is done): a state, not a time, with ten
+     * seconds as the timeout.
+     */
+    private static void awaitWaiting(Thread thread, CompletableFuture<?> outcome) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!outcome.isDone() && !(thread.getState() == Thread.State.TIMED_WAITING && !thread.isInterrupted())) {
+            assertTrue(System.nanoTime() < deadline, "the run thread never waited: " + thread.getState());
+            Thread.onSpinWait();
+        }
     }
 }

@@ -129,7 +129,7 @@ class IndexArchiveRunsTest extends FakeDiscordTest {
         List<String> all = new ArrayList<>(List.of("--api-url", discord.apiUrl(), "-o", out.toString()));
         all.addAll(List.of(args));
         return CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), settings -> ArchiveRun.builder(settings)
-                .clock(clock).ident(() -> CliRun.IDENT).retryPolicy(CliRun.FAST_RETRY).random(CliRun.LATE_JITTER)
+                .connection(CliRun.fastConnection(clock)).ident(() -> CliRun.IDENT)
                 .build(), all.toArray(String[]::new));
     }
 }

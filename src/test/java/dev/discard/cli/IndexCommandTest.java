@@ -13,6 +13,7 @@ import dev.discard.read.Message;
 import dev.discard.read.PythonExampleAccess;
 import dev.discard.read.RecordProblem;
 import dev.discard.read.TestArchive;
+import dev.discard.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,24 +46,24 @@ class IndexCommandTest {
     @Test
     void indexesEveryMessageOfBothArchiveFormatsExactlyOnce() throws Exception {
         Path out = archives();
-        CliRun run = new CliRun("index", out.toString());
-        assertEquals(0, run.code, run.err());
+        CliRun run = CliRun.run(Map.of(), "index", out.toString());
+        assertEquals(0, run.exitCode, run.err);
         Set<String> expected = idsInLogs(out);
         assertEquals(29, expected.size(), "the two examples hold 23 + 6 messages");
         List<String> stored = column(out.resolve("index.sqlite"), "SELECT id FROM messages ORDER BY id");
         assertEquals(new ArrayList<>(expected), stored);
         assertEquals(List.of("29"), column(out.resolve("index.sqlite"), "SELECT count(*) FROM messages_fts"));
-        assertTrue(run.out().contains("29 messages added"), run.out());
+        assertTrue(run.out.contains("29 messages added"), run.out);
     }
 
     @Test
     void indexingAgainReadsNothingAndAddsNothing() throws Exception {
         Path out = archives();
-        assertEquals(0, new CliRun("index", out.toString()).code);
-        CliRun again = new CliRun("index", out.toString());
-        assertEquals(0, again.code, again.err());
-        assertTrue(again.out().startsWith("Indexed 0 of "), again.out());
-        assertTrue(again.out().contains(" 0 messages added, 0 updated"), again.out());
+        assertEquals(0, CliRun.run(Map.of(), "index", out.toString()).exitCode);
+        CliRun again = CliRun.run(Map.of(), "index", out.toString());
+        assertEquals(0, again.exitCode, again.err);
+        assertTrue(again.out.startsWith("Indexed 0 of "), again.out);
+        assertTrue(again.out.contains(" 0 messages added, 0 updated"), again.out);
         assertEquals(List.of("29"), column(out.resolve("index.sqlite"), "SELECT count(*) FROM messages"));
     }
 
@@ -72,34 +73,34 @@ class IndexCommandTest {
         long base = TestArchive.id("2024-01-01T00:00:00Z", 0);
         writeRun(out.resolve("20240101T000000_channel"), List.of(TestArchive.page(0, TestArchive.newestFirst(base, 1,
                 5))));
-        assertEquals(0, new CliRun("index", "-q", out.toString()).code);
+        assertEquals(0, CliRun.run(Map.of(), "index", "-q", out.toString()).exitCode);
         long edited = base + (5L << 22);
         List<String> later = new ArrayList<>(TestArchive.newestFirst(base, 6, 8));
         later.add(TestArchive.message(edited, 0, "message 5, corrected",
                 ",\"edited_timestamp\":\"2024-01-02T00:00:00.000000+00:00\"").replace(
                 ",\"edited_timestamp\":null", ""));
         writeRun(out.resolve("20240102T000000_channel"), List.of(TestArchive.page(base + (4L << 22), later)));
-        CliRun run = new CliRun("index", out.toString());
-        assertEquals(0, run.code, run.err());
-        assertTrue(run.out().contains("3 messages added, 1 updated"), run.out());
+        CliRun run = CliRun.run(Map.of(), "index", out.toString());
+        assertEquals(0, run.exitCode, run.err);
+        assertTrue(run.out.contains("3 messages added, 1 updated"), run.out);
         Path db = out.resolve("index.sqlite");
         assertEquals(List.of("8"), column(db, "SELECT count(*) FROM messages"));
         assertEquals(List.of("message 5, corrected"), column(db, "SELECT content FROM messages WHERE id = '"
                 + IndexIds.of(edited) + "'"));
         assertEquals(List.of("message 5"), column(db, "SELECT content FROM message_versions"));
-        CliRun old = new CliRun("search", "--db", db.toString(), "--json", "corrected");
-        assertEquals(1, old.out().lines().count(), old.out());
+        CliRun old = CliRun.run(Map.of(), "search", "--db", db.toString(), "--json", "corrected");
+        assertEquals(1, old.out.lines().count(), old.out);
     }
 
     @Test
     void searchFindsAPhraseOnlyOneMessageHolds() throws Exception {
         Path out = archives();
-        new CliRun("index", "-q", out.toString());
-        CliRun search = new CliRun("search", "--db", out.resolve("index.sqlite").toString(), "\"message number 14\"");
-        assertEquals(0, search.code, search.err());
+        CliRun.run(Map.of(), "index", "-q", out.toString());
+        CliRun search = CliRun.run(Map.of(), "search", "--db", out.resolve("index.sqlite").toString(), "\"message number 14\"");
+        assertEquals(0, search.exitCode, search.err);
         assertEquals(List.of("Discard Test Server ✨ #general message 805804651373920270",
                 "[2021-02-01 14:20:00.014000] <Sanqui> Hello, this is message number 14."),
-                search.out().lines().toList());
+                search.out.lines().toList());
     }
 
     @Test
@@ -107,15 +108,15 @@ class IndexCommandTest {
         Path work = tmp.resolve("work");
         Path out = Files.createDirectories(work.resolve("out"));
         PythonExampleAccess.write(out);
-        CliRun index = new CliRun("index", "-q", out.toString());
-        assertEquals(0, index.code, index.err());
-        dev.discard.testing.CliRun search = dev.discard.testing.CliRun.run(Map.of(), Terminal.none(work),
-                Clock.systemUTC(), dev.discard.testing.CliRun.fixedRuns(), "search", "reaction");
+        CliRun index = CliRun.run(Map.of(), "index", "-q", out.toString());
+        assertEquals(0, index.exitCode, index.err);
+        CliRun search = CliRun.run(Map.of(), Terminal.none(work),
+                Clock.systemUTC(), CliRun.fixedRuns(), "search", "reaction");
         assertEquals(0, search.exitCode, search.toString());
         assertTrue(search.out.contains("This message will have a reaction."), search.toString());
 
-        dev.discard.testing.CliRun nowhere = dev.discard.testing.CliRun.run(Map.of(), Terminal.none(tmp),
-                Clock.systemUTC(), dev.discard.testing.CliRun.fixedRuns(), "search", "reaction");
+        CliRun nowhere = CliRun.run(Map.of(), Terminal.none(tmp),
+                Clock.systemUTC(), CliRun.fixedRuns(), "search", "reaction");
         assertEquals(ExitCode.FAILED, nowhere.exitCode, nowhere.toString());
         assertTrue(nowhere.err.contains("no index at " + tmp.resolve("index.sqlite")), nowhere.toString());
     }
@@ -123,11 +124,11 @@ class IndexCommandTest {
     @Test
     void searchFindsAWordOfThePythonRunAndPrintsJsonLines() throws Exception {
         Path out = archives();
-        new CliRun("index", "-q", out.toString());
-        CliRun search = new CliRun("search", "--db", out.resolve("index.sqlite").toString(), "--json", "February");
-        assertEquals(0, search.code, search.err());
-        List<String> lines = search.out().lines().toList();
-        assertEquals(1, lines.size(), search.out());
+        CliRun.run(Map.of(), "index", "-q", out.toString());
+        CliRun search = CliRun.run(Map.of(), "search", "--db", out.resolve("index.sqlite").toString(), "--json", "February");
+        assertEquals(0, search.exitCode, search.err);
+        List<String> lines = search.out.lines().toList();
+        assertEquals(1, lines.size(), search.out);
         JsonNode hit = new ObjectMapper().readTree(lines.get(0));
         assertEquals("Hello this is a message today, on the first of February.", hit.get("content").asText());
         assertEquals("805808489695150183", hit.get("channel_id").asText());
@@ -141,7 +142,7 @@ class IndexCommandTest {
     @Test
     void searchHonoursChannelAuthorAndRangeFilters() throws Exception {
         Path out = archives();
-        new CliRun("index", "-q", out.toString());
+        CliRun.run(Map.of(), "index", "-q", out.toString());
         String db = out.resolve("index.sqlite").toString();
         assertEquals(7, hits(db, "Hello"), "ours: number 4, 5, 9, 10, 14 in #general, 4 in #announcements; Python: 1");
         assertEquals(6, hits(db, "--channel", "general", "Hello"), "both examples have a #general");
@@ -152,11 +153,11 @@ class IndexCommandTest {
         assertEquals(2, hits(db, "--limit", "2", "Hello"));
         assertEquals(1, hits(db, "--author", "Sanqui#3248", "February"));
         assertEquals(0, hits(db, "--author", "DiscardTest", "February"));
-        CliRun oldest = new CliRun("search", "--db", db, "--oldest", "--limit", "1", "Hello");
-        assertTrue(oldest.out().contains("message number 4."), oldest.out());
-        CliRun newest = new CliRun("search", "--db", db, "--limit", "1", "Hello");
-        assertTrue(newest.out().contains("message number 4."), newest.out());
-        assertTrue(newest.out().contains("#announcements"), newest.out());
+        CliRun oldest = CliRun.run(Map.of(), "search", "--db", db, "--oldest", "--limit", "1", "Hello");
+        assertTrue(oldest.out.contains("message number 4."), oldest.out);
+        CliRun newest = CliRun.run(Map.of(), "search", "--db", db, "--limit", "1", "Hello");
+        assertTrue(newest.out.contains("message number 4."), newest.out);
+        assertTrue(newest.out.contains("#announcements"), newest.out);
     }
 
     @Test
@@ -168,10 +169,10 @@ class IndexCommandTest {
                 + "\"https://cdn.discordapp.com/attachments/1/1/quarterly-report.pdf\"}],\"embeds\":[{\"type\":"
                 + "\"rich\",\"title\":\"The quarterly numbers\"}]");
         writeRun(out.resolve("20240101T000000_channel"), List.of(TestArchive.page(0, List.of(message))));
-        assertEquals(0, new CliRun("index", "-q", out.toString()).code);
+        assertEquals(0, CliRun.run(Map.of(), "index", "-q", out.toString()).exitCode);
         String db = out.resolve("index.sqlite").toString();
 
-        dev.discard.testing.CliRun search = dev.discard.testing.CliRun.run(Map.of(), true, "search", "--db", db,
+        CliRun search = CliRun.run(Map.of(), true, "search", "--db", db,
                 "quarterly");
 
         assertEquals(0, search.exitCode, search.toString());
@@ -181,8 +182,8 @@ class IndexCommandTest {
         assertTrue(line.contains("/1/1/" + on + "quarterly" + off + "-report.pdf"), line);
         assertTrue(line.contains("The " + on + "quarterly" + off + " numbers"), line);
         assertTrue(line.contains("see the figures"), line);
-        CliRun plain = new CliRun("search", "--db", db, "quarterly");
-        assertFalse(plain.out().contains("\u001b"), "no colour when not a terminal: " + plain.out());
+        CliRun plain = CliRun.run(Map.of(), "search", "--db", db, "quarterly");
+        assertFalse(plain.out.contains("\u001b"), "no colour when not a terminal: " + plain.out);
     }
 
     @Test
@@ -205,17 +206,17 @@ class IndexCommandTest {
                 + "\"threads\":[],\"emojis\":[{\"id\":\"820000000000000001\",\"name\":\"blobcat\"}],"
                 + "\"stickers\":[]}}}\n");
 
-        CliRun index = new CliRun("index", "-q", out.toString());
+        CliRun index = CliRun.run(Map.of(), "index", "-q", out.toString());
 
-        assertEquals(0, index.code, index.err());
+        assertEquals(0, index.exitCode, index.err);
         Path db = out.resolve("index.sqlite");
         assertEquals(List.of("Gateway Guild"), column(db, "SELECT name FROM guilds"));
         assertEquals(List.of("from-rest|3", "only-in-gateway|4"), column(db, "SELECT name || '|' || position"
                 + " FROM channels ORDER BY id"), "a REST answer wins; the gateway fills what it left out");
         assertEquals(List.of("@everyone"), column(db, "SELECT name FROM roles"));
         assertEquals(List.of("blobcat"), column(db, "SELECT name FROM emojis"));
-        CliRun search = new CliRun("search", "--db", db.toString(), "gateway");
-        assertEquals("Gateway Guild #from-rest message " + id, search.out().lines().findFirst().orElseThrow());
+        CliRun search = CliRun.run(Map.of(), "search", "--db", db.toString(), "gateway");
+        assertEquals("Gateway Guild #from-rest message " + id, search.out.lines().findFirst().orElseThrow());
     }
 
     @Test
@@ -225,29 +226,29 @@ class IndexCommandTest {
         writeRun(out.resolve("20240101T000000_channel"), List.of(TestArchive.page(0, TestArchive.newestFirst(base, 1,
                 3)), "{\"type\": \"http\", trunc", TestArchive.page(base + (3L << 22), TestArchive.newestFirst(base, 4,
                 5))));
-        CliRun run = new CliRun("index", "-q", out.toString());
-        assertEquals(ExitCode.FAILED, run.code);
-        assertTrue(run.err().matches("(?s)discard: \\S+" + TestArchive.CHANNEL + "\\.jsonl:2: not a valid JSON.*"),
-                run.err());
+        CliRun run = CliRun.run(Map.of(), "index", "-q", out.toString());
+        assertEquals(ExitCode.FAILED, run.exitCode);
+        assertTrue(run.err.matches("(?s)discard: \\S+" + TestArchive.CHANNEL + "\\.jsonl:2: not a valid JSON.*"),
+                run.err);
         assertEquals(List.of("5"), column(out.resolve("index.sqlite"), "SELECT count(*) FROM messages"));
     }
 
     @Test
     void searchWithoutAnIndexSaysHowToMakeOne() {
-        CliRun run = new CliRun("search", "--db", tmp.resolve("none.sqlite").toString(), "hello");
-        assertEquals(ExitCode.FAILED, run.code);
+        CliRun run = CliRun.run(Map.of(), "search", "--db", tmp.resolve("none.sqlite").toString(), "hello");
+        assertEquals(ExitCode.FAILED, run.exitCode);
         assertEquals("discard: no index at " + tmp.resolve("none.sqlite") + ": make it with discard index --db "
-                + tmp.resolve("none.sqlite") + " FOLDER\n", run.err());
+                + tmp.resolve("none.sqlite") + " FOLDER\n", run.err);
     }
 
     @Test
     void aQueryFts5RejectsGetsOneLineWithTheReason() throws Exception {
         Path out = archives();
-        new CliRun("index", "-q", out.toString());
-        CliRun run = new CliRun("search", "--db", out.resolve("index.sqlite").toString(), "\"unclosed");
-        assertEquals(ExitCode.FAILED, run.code);
-        assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().startsWith("discard: the query \"unclosed is not valid FTS5 syntax ("), run.err());
+        CliRun.run(Map.of(), "index", "-q", out.toString());
+        CliRun run = CliRun.run(Map.of(), "search", "--db", out.resolve("index.sqlite").toString(), "\"unclosed");
+        assertEquals(ExitCode.FAILED, run.exitCode);
+        assertEquals(1, run.err.lines().count(), run.err);
+        assertTrue(run.err.startsWith("discard: the query \"unclosed is not valid FTS5 syntax ("), run.err);
     }
 
     @Test
@@ -255,25 +256,25 @@ class IndexCommandTest {
         Path out = archives();
         Path db = tmp.resolve("broken.sqlite");
         Files.writeString(db, "this is not a database, but it is long enough to have a header of sorts.........");
-        CliRun run = new CliRun("index", "--db", db.toString(), out.toString());
-        assertEquals(ExitCode.FAILED, run.code);
-        assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().contains("is not a valid index"), run.err());
+        CliRun run = CliRun.run(Map.of(), "index", "--db", db.toString(), out.toString());
+        assertEquals(ExitCode.FAILED, run.exitCode);
+        assertEquals(1, run.err.lines().count(), run.err);
+        assertTrue(run.err.contains("is not a valid index"), run.err);
     }
 
     @Test
     void aFolderWithoutRunsIsAUsageError() {
-        CliRun run = new CliRun("index", tmp.toString());
-        assertEquals(ExitCode.USAGE, run.code);
-        assertTrue(run.err().contains("no run in"), run.err());
+        CliRun run = CliRun.run(Map.of(), "index", tmp.toString());
+        assertEquals(ExitCode.USAGE, run.exitCode);
+        assertTrue(run.err.contains("no run in"), run.err);
     }
 
     private static int hits(String db, String... args) {
         List<String> command = new ArrayList<>(List.of("search", "--db", db, "--json"));
         command.addAll(List.of(args));
-        CliRun run = new CliRun(command.toArray(String[]::new));
-        assertEquals(0, run.code, run.err());
-        return (int) run.out().lines().count();
+        CliRun run = CliRun.run(Map.of(), command.toArray(String[]::new));
+        assertEquals(0, run.exitCode, run.err);
+        return (int) run.out.lines().count();
     }
 
     /** A completed channel run of the Java format with one channel log holding these lines. */

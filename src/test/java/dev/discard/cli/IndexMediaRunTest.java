@@ -127,10 +127,10 @@ class IndexMediaRunTest {
                 url.replace("/attachments/", "/resizing/"), "image/png", 1));
         Clock clock = Clock.fixed(CliRun.START, ZoneOffset.UTC);
         List<String> args = new ArrayList<>(List.of("--api-url", discord.apiUrl(), "-o", out.toString(),
-                "--no-gateway", "--media", "guild", Long.toString(GUILD_ID)));
-        CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), settings -> ArchiveRun.builder(settings).clock(clock)
-                .ident(() -> CliRun.IDENT).retryPolicy(CliRun.FAST_RETRY).random(CliRun.LATE_JITTER)
-                .cdnUrl(cdn.root()).build(), args.toArray(String[]::new));
+                "--no-gateway", "--media", "--cdn-url", cdn.root().toString(), "guild", Long.toString(GUILD_ID)));
+        CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), settings -> ArchiveRun.builder(settings)
+                .connection(CliRun.fastConnection(clock)).ident(() -> CliRun.IDENT).build(),
+                args.toArray(String[]::new));
         assertEquals(0, run.exitCode, run.toString());
         Path runDir = ArchiveFiles.onlyRun(out);
         List<JsonNode> manifest = ArchiveFiles.records(runDir.resolve("media.jsonl"));

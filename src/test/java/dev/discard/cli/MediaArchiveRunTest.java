@@ -15,6 +15,7 @@ import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
 import dev.discard.archive.Mode;
 import dev.discard.archive.RunFailedException;
+import dev.discard.discord.ConnectionConfig;
 import dev.discard.fake.FakeCdn;
 import dev.discard.media.MediaArchiver;
 import dev.discard.fake.FakeDiscord;
@@ -262,9 +263,11 @@ class MediaArchiveRunTest {
     void aResumedRunFetchesFromTheCdnTheInterruptedRunWasGiven() throws Exception {
         cdn.put("/emojis/" + Fixtures.CUSTOM_EMOJI + ".png", BLUE, "image/jpeg");
         ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, TOKEN, out).ids(List.of(GUILD_ID))
-                .apiUrl(discord.apiUrl()).noGateway(true).media(true).concurrency(1).build();
-        Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings).cdnUrl(cdn.root())
-                .retryPolicy(CliRun.FAST_RETRY).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 1, "SIGTERM");
+                .apiUrl(discord.apiUrl()).cdnUrl(cdn.root().toString()).noGateway(true).media(true).concurrency(1)
+                .build();
+        Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
+                .connection(ConnectionConfig.defaults().withRetry(CliRun.FAST_RETRY)).build(),
+                "/channels/" + Fixtures.REOPENED + "/messages?", 1, "SIGTERM");
         assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
         Path runDir = ArchiveFiles.onlyRun(out);
         JsonNode interrupted = ArchiveFiles.meta(runDir.resolve("run.meta.json"));
@@ -316,7 +319,7 @@ class MediaArchiveRunTest {
 
     CliRun archive(dev.discard.format.OutputFiles disk, String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("--api-url", discord.apiUrl(), "-o", out.toString(),
-                "--no-gateway", "--media"));
+                "--no-gateway", "--media", "--cdn-url", cdn.root().toString()));
         all.addAll(List.of(args));
         return CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), runs(disk), all.toArray(String[]::new));
     }
@@ -328,8 +331,8 @@ class MediaArchiveRunTest {
     java.util.function.Function<dev.discard.archive.ArchiveSettings, ArchiveRun> runs(
             dev.discard.format.OutputFiles disk) {
         Clock clock = Clock.fixed(CliRun.START, ZoneOffset.UTC);
-        return settings -> ArchiveRun.builder(settings).clock(clock).ident(() -> CliRun.IDENT)
-                .retryPolicy(CliRun.FAST_RETRY).random(CliRun.LATE_JITTER).cdnUrl(cdn.root()).outputFiles(disk)
+        return settings -> ArchiveRun.builder(settings).connection(CliRun.fastConnection(clock))
+                .ident(() -> CliRun.IDENT).outputFiles(disk)
                 .build();
     }
 

@@ -11,6 +11,7 @@ import dev.discard.fake.Fixtures;
 import dev.discard.testing.ArchiveFiles;
 import dev.discard.testing.CliRun;
 import dev.discard.testing.FakeDiscordTest;
+import dev.discard.testing.VirtualTime;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,14 +104,23 @@ class OutsideServersTest extends FakeDiscordTest {
         return failed;
     }
 
+    /** A run whose waits take no wall-clock time, and in which the fake's idle connections time out. */
+    private CliRun runWaitingVirtually(VirtualTime time, String... args) {
+        List<String> all = new ArrayList<>(List.of("--api-url", discord.apiUrl(), "-o", out.toString()));
+        all.addAll(List.of(args));
+        return CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), CliRun.fixedRuns(time), all.toArray(String[]::new));
+    }
+
     @Test
     void serverClosingIdleConnectionsDuringA429CostsNoFailedAttempt() throws Exception {
         discord.idleTimeout(1000);
         discord.guild(GUILD_ID).addMembers(discord, 720000000000000000L, 1500);
         discord.script("/soundboard-sounds", 1, discord.tooManyRequests(4.0, false));
-        CliRun run = run("--no-gateway", "--members", "guild", Long.toString(GUILD_ID));
+        VirtualTime time = new VirtualTime(discord::clientWaited);
+        CliRun run = runWaitingVirtually(time, "--no-gateway", "--members", "guild", Long.toString(GUILD_ID));
         assertMembersArchivedWithoutFailedAttempts(run, 1502);
         assertEquals(List.of(), failedAttempts());
+        assertTrue(time.waitedNanos() >= 4_000_000_000L, "waited out the 429: " + time.waitedNanos() + " ns");
     }
 
     @Test
@@ -118,7 +128,8 @@ class OutsideServersTest extends FakeDiscordTest {
         discord.idleTimeout(500);
         discord.guild(GUILD_ID).addMembers(discord, 720000000000000000L, 1500);
         discord.script("/soundboard-sounds", 1, discord.tooManyRequests(2.0, false));
-        CliRun run = run("--no-gateway", "--members", "guild", Long.toString(GUILD_ID));
+        CliRun run = runWaitingVirtually(new VirtualTime(discord::clientWaited), "--no-gateway", "--members", "guild",
+                Long.toString(GUILD_ID));
         assertMembersArchivedWithoutFailedAttempts(run, 1502);
         assertEquals(List.of(), failedAttempts());
         long dead = ArchiveFiles.records(ArchiveFiles.onlyRun(out).resolve(GUILD_ID + "/guild.jsonl")).stream()

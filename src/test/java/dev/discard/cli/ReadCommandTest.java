@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.discard.read.PythonExampleAccess;
 import dev.discard.read.TestArchive;
+import dev.discard.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,19 +33,19 @@ class ReadCommandTest {
     void readsThePythonExampleOldestFirstByAnyOfItsNames() throws Exception {
         Path base = general();
         for (String name : List.of(base.toString(), base + ".jsonl", base + ".meta.json")) {
-            CliRun run = new CliRun("read", name);
-            assertEquals("", run.err());
-            assertEquals(0, run.code);
-            assertEquals(EXPECTED, run.out());
+            CliRun run = CliRun.run(Map.of(), "read", name);
+            assertEquals("", run.err);
+            assertEquals(0, run.exitCode);
+            assertEquals(EXPECTED, run.out);
         }
     }
 
     @Test
     void jsonWritesTheArchivedObjectsVerbatimOldestFirst() throws Exception {
         Path base = general();
-        CliRun run = new CliRun("read", "--json", base.toString());
-        assertEquals(0, run.code);
-        String[] lines = run.out().split("\n");
+        CliRun run = CliRun.run(Map.of(), "read", "--json", base.toString());
+        assertEquals(0, run.exitCode);
+        String[] lines = run.out.split("\n");
         assertEquals(5, lines.length);
         String log = Files.readString(base.resolveSibling(base.getFileName() + ".jsonl"));
         for (String line : lines) assertTrue(log.contains(line), line);
@@ -59,12 +61,12 @@ class ReadCommandTest {
         TestArchive.write(dir.resolve(TestArchive.CHANNEL + ".jsonl.gz"), List.of(
                 TestArchive.page(0, List.of(TestArchive.message(a, "before"))), "{broken",
                 TestArchive.page(a, List.of(TestArchive.message(b, "after")))));
-        CliRun run = new CliRun("read", dir.resolve(TestArchive.CHANNEL).toString());
-        assertEquals(1, run.code);
+        CliRun run = CliRun.run(Map.of(), "read", dir.resolve(TestArchive.CHANNEL).toString());
+        assertEquals(1, run.exitCode);
         assertEquals(String.join("\n", "Channel (unknown name) (id " + TestArchive.CHANNEL + ")",
                 "[2021-03-01 10:00:00] <Sanqui#3248> before", // as Python prints a datetime
-                "[2021-03-01 11:00:00] <Sanqui#3248> after", ""), run.out());
-        String[] errors = run.err().split("\n");
+                "[2021-03-01 11:00:00] <Sanqui#3248> after", ""), run.out);
+        String[] errors = run.err.split("\n");
         assertEquals(1, errors.length);
         assertTrue(errors[0].startsWith("discard: " + dir.resolve(TestArchive.CHANNEL + ".jsonl.gz") + ":2: not a"
                 + " valid JSON record"), errors[0]);
@@ -72,33 +74,33 @@ class ReadCommandTest {
 
     @Test
     void aMissingLogIsAUsageErrorOfOneLine() {
-        CliRun run = new CliRun("read", tmp.resolve("nothing/here").toString());
-        assertEquals(2, run.code);
-        assertEquals("", run.out());
-        assertEquals(1, run.err().split("\n").length);
-        assertTrue(run.err().startsWith("discard: no channel log at "), run.err());
-        CliRun missing = new CliRun("read", tmp.resolve("123").toString());
-        assertEquals(2, missing.code);
-        assertTrue(missing.err().contains("expected " + tmp.resolve("123") + ".jsonl, "), missing.err());
+        CliRun run = CliRun.run(Map.of(), "read", tmp.resolve("nothing/here").toString());
+        assertEquals(2, run.exitCode);
+        assertEquals("", run.out);
+        assertEquals(1, run.err.split("\n").length);
+        assertTrue(run.err.startsWith("discard: no channel log at "), run.err);
+        CliRun missing = CliRun.run(Map.of(), "read", tmp.resolve("123").toString());
+        assertEquals(2, missing.exitCode);
+        assertTrue(missing.err.contains("expected " + tmp.resolve("123") + ".jsonl, "), missing.err);
     }
 
     @Test
     void aDirectoryOrAGuildLogIsNotAChannelLog() throws Exception {
         Path base = general();
-        CliRun dir = new CliRun("read", base.getParent().toString());
-        assertEquals(2, dir.code);
-        assertTrue(dir.err().startsWith("discard: " + base.getParent() + " is a directory"), dir.err());
-        CliRun guild = new CliRun("read", base.resolveSibling("guild").toString());
-        assertEquals(2, guild.code);
-        assertTrue(guild.err().contains("not a channel meta file"), guild.err());
-        assertEquals(1, guild.err().split("\n").length);
+        CliRun dir = CliRun.run(Map.of(), "read", base.getParent().toString());
+        assertEquals(2, dir.exitCode);
+        assertTrue(dir.err.startsWith("discard: " + base.getParent() + " is a directory"), dir.err);
+        CliRun guild = CliRun.run(Map.of(), "read", base.resolveSibling("guild").toString());
+        assertEquals(2, guild.exitCode);
+        assertTrue(guild.err.contains("not a channel meta file"), guild.err);
+        assertEquals(1, guild.err.split("\n").length);
     }
 
     @Test
     void helpIsDocumentation() {
-        CliRun run = new CliRun("read", "--help");
-        assertEquals(0, run.code);
-        assertTrue(run.out().startsWith("Usage: discard read [-hV] [--all] [--json] PATH"), run.out());
-        assertTrue(run.out().contains("Exit codes:"));
+        CliRun run = CliRun.run(Map.of(), "read", "--help");
+        assertEquals(0, run.exitCode);
+        assertTrue(run.out.startsWith("Usage: discard read [-hV] [--all] [--json] [--versions] PATH"), run.out);
+        assertTrue(run.out.contains("Exit codes:"));
     }
 }

@@ -62,8 +62,7 @@ class ResilienceTest extends FakeDiscordTest {
         discord.faults(0.05, 42, 1_500);
         OkHttpClient impatient = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).build();
         CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), settings -> ArchiveRun.builder(settings)
-                .httpClient(impatient).clock(java.time.Clock.systemUTC()).retryPolicy(CliRun.FAST_RETRY)
-                .random(CliRun.LATE_JITTER).build(),
+                .connection(CliRun.lateJitter().withHttp(impatient).withRetry(CliRun.FAST_RETRY)).build(),
                 "--api-url", discord.apiUrl(), "-o", out.toString(), "guild", Long.toString(Fixtures.GUILD_ID));
         assertEquals(0, run.exitCode, run.toString());
         Path runDir = ArchiveFiles.onlyRun(out);
@@ -100,7 +99,7 @@ class ResilienceTest extends FakeDiscordTest {
         discord.channel(Fixtures.ANNOUNCEMENTS).historyForbidden();
         discord.channel(Fixtures.REOPENED).historyForbidden();
         CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), settings -> ArchiveRun.builder(settings)
-                .invalidRequestLimit(2).retryPolicy(CliRun.FAST_RETRY).random(CliRun.LATE_JITTER).build(),
+                .invalidRequestLimit(2).connection(CliRun.lateJitter().withRetry(CliRun.FAST_RETRY)).build(),
                 "--api-url", discord.apiUrl(), "-o", out.toString(), "--concurrency", "1", "guild",
                 Long.toString(Fixtures.GUILD_ID));
         assertEquals(ExitCode.FAILED, run.exitCode, run.toString());

@@ -29,7 +29,8 @@ class ResumeRunTest extends FakeDiscordTest {
         ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out)
                 .ids(List.of(Fixtures.GUILD_ID)).gzip(true).apiUrl(discord.apiUrl()).concurrency(1).build();
         Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
-                .random(CliRun.LATE_JITTER).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 1, "SIGTERM");
+                .connection(CliRun.lateJitter()).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 1,
+                "SIGTERM");
         assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
         return ArchiveFiles.onlyRun(out);
     }

@@ -126,7 +126,7 @@ class RunLogTest extends FakeDiscordTest {
         ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out.resolve(folder))
                 .ids(List.of(Fixtures.GUILD_ID)).apiUrl(server.apiUrl()).concurrency(1).build();
         try {
-            return ArchiveRun.builder(settings).random(CliRun.LATE_JITTER).listener(listener).build().run();
+            return ArchiveRun.builder(settings).connection(CliRun.lateJitter()).listener(listener).build().run();
         } catch (RunFailedException e) {
             throw new IllegalStateException(e);
         }
@@ -136,7 +136,7 @@ class RunLogTest extends FakeDiscordTest {
     void aResumedRunAppendsToItsRunLog() throws Exception {
         ArchiveSettings settings = ArchiveSettings.builder(Mode.CHANNEL, Fixtures.TOKEN, out)
                 .ids(List.of(Fixtures.GENERAL)).apiUrl(discord.apiUrl()).build();
-        Interruptions.interruptAt(discord, ArchiveRun.builder(settings).random(CliRun.LATE_JITTER).build(),
+        Interruptions.interruptAt(discord, ArchiveRun.builder(settings).connection(CliRun.lateJitter()).build(),
                 "/channels/" + Fixtures.GENERAL + "/messages?", 2, "SIGTERM");
         Path runDir = ArchiveFiles.onlyRun(out);
         assertTrue(runLog(runDir).contains("ArchiveRun: run ended: run interrupted (SIGTERM)"), runLog(runDir));

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.read.PythonExampleAccess;
 import dev.discard.read.SummarizerAccess;
+import dev.discard.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +32,11 @@ class SummaryCommandTest {
     @Test
     void printsRunsChannelsAndGapsAndWarnsAboutSkippedRuns() throws Exception {
         Path out = archive();
-        CliRun run = new CliRun("summary", out.toString());
-        assertEquals(0, run.code, run.err());
+        CliRun run = CliRun.run(Map.of(), "summary", out.toString());
+        assertEquals(0, run.exitCode, run.err);
         assertEquals("discard: warning: skipped " + out.resolve("20210121T000000_guild") + ": run not completed"
-                + " (DiscordException: 500 Internal Server Error)\n", run.err());
-        String text = run.out();
+                + " (DiscordException: 500 Internal Server Error)\n", run.err);
+        String text = run.out;
         assertTrue(text.startsWith("Runs: 3 completed, 1 skipped (not completed or unreadable)\n"), text);
         assertTrue(text.contains("  20210110T000000_guild  guild  all history until 2021-01-05 00:00:00  2 messages"
                 + " in 1 channel\n"), text);
@@ -51,9 +53,9 @@ class SummaryCommandTest {
     @Test
     void jsonIsMachineReadable() throws Exception {
         Path out = archive();
-        CliRun run = new CliRun("summary", "--json", out.toString());
-        assertEquals(0, run.code);
-        JsonNode root = new ObjectMapper().readTree(run.out());
+        CliRun run = CliRun.run(Map.of(), "summary", "--json", out.toString());
+        assertEquals(0, run.exitCode);
+        JsonNode root = new ObjectMapper().readTree(run.out);
         assertEquals(3, root.get("runs").size());
         assertEquals(1, root.get("skipped_runs").size());
         assertEquals(9, root.at("/totals/messages").asInt());
@@ -65,17 +67,17 @@ class SummaryCommandTest {
         assertEquals(7 * 86400, channel.at("/gaps/0/seconds").asLong());
         assertEquals("2021-01-20T00:00:00+00:00", channel.get("covered_until").asText());
         assertTrue(channel.at("/covered/0/from").isNull());
-        assertTrue(root.at("/runs/2/python_discard").asBoolean(), run.out());
+        assertTrue(root.at("/runs/2/python_discard").asBoolean(), run.out);
     }
 
     @Test
     void aFolderWithoutRunsIsAUsageError() throws Exception {
         Files.createDirectories(tmp.resolve("empty"));
-        CliRun run = new CliRun("summary", tmp.resolve("empty").toString());
-        assertEquals(2, run.code);
+        CliRun run = CliRun.run(Map.of(), "summary", tmp.resolve("empty").toString());
+        assertEquals(2, run.exitCode);
         assertEquals("discard: no run in " + tmp.resolve("empty") + ": a run directory holds run.meta.json\n",
-                run.err());
-        CliRun missing = new CliRun("summary", tmp.resolve("missing").toString());
-        assertEquals(2, missing.code);
+                run.err);
+        CliRun missing = CliRun.run(Map.of(), "summary", tmp.resolve("missing").toString());
+        assertEquals(2, missing.exitCode);
     }
 }

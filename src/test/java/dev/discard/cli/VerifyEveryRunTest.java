@@ -114,7 +114,7 @@ class VerifyEveryRunTest extends FakeDiscordTest {
     private Path interruptedGuildRun() throws Exception {
         ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out)
                 .ids(List.of(Fixtures.GUILD_ID)).gzip(true).apiUrl(discord.apiUrl()).concurrency(1).build();
-        Interruptions.interruptAt(discord, ArchiveRun.builder(settings).random(CliRun.LATE_JITTER).build(),
+        Interruptions.interruptAt(discord, ArchiveRun.builder(settings).connection(CliRun.lateJitter()).build(),
                 "/channels/" + Fixtures.REOPENED + "/messages?", 1, "SIGTERM");
         return ArchiveFiles.onlyRun(out);
     }

@@ -56,10 +56,11 @@ class DiscordRestTest {
     }
 
     private DiscordRest rest(MockWebServer server, OkHttpClient http) {
-        return DiscordRest.builder(http, server.url("/api/v10"), new Token("t", false))
+        ConnectionConfig connection = ConnectionConfig.defaults().withHttp(http).withSleeper(sleeper)
+                .withRandom(() -> 0L).withRetry(new RetryPolicy(2, 5, Duration.ofMillis(1), Duration.ofMillis(2)));
+        return DiscordRest.builder(connection, server.url("/api/v10"), new Token("t", false))
                 .client("u", "v").rateLimiter(new RateLimiter(sleeper, now::get))
-                .retryPolicy(new RetryPolicy(2, 5, Duration.ofMillis(1), Duration.ofMillis(2))).sleeper(sleeper)
-                .random(() -> 0L).invalidRequestGuard(new InvalidRequestGuard(100, now::get)).build();
+                .invalidRequestGuard(new InvalidRequestGuard(100, now::get)).build();
     }
 
     @Test

@@ -2,12 +2,18 @@ package dev.discard.export;
 
 import static dev.discard.fake.Fixtures.GENERAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.discard.read.TestArchive;
+import dev.discard.testing.CliRun;
+import dev.discard.testing.FollowArchive;
+import dev.discard.testing.LiveRecords;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -183,6 +189,58 @@ class ExportBrowserTest {
         days.get(1).click();
         String id = href.substring(href.indexOf('#') + 1);
         assertEquals(id, script("return document.querySelector(':target').id"));
+        assertNoConsoleErrors();
+    }
+
+    /**
+     * A follow run's channel page: deleted messages in place, marked, with their time; "(edited)" opens the earlier
+     * versions without a script; an earlier version that was hostile stays text; the page counts the deletions.
+     */
+    @Test
+    void deletedMessagesAreMarkedInPlaceAndEarlierVersionsOpen() throws Exception {
+        Path out = root.resolve("follow");
+        Path channel = FollowArchive.write(out);
+        Path log = channel.resolveSibling(channel.getFileName() + ".jsonl");
+        long hostile = TestArchive.id("2026-12-07T10:36:00Z", 0);
+        Files.writeString(log, LiveRecords.create("2026-12-07T10:36:00.100000+00:00", 20, hostile,
+                ExportedSite.HOSTILE) + "\n" + LiveRecords.update("2026-12-07T10:37:00.000000+00:00", 21, hostile,
+                "nothing to see", "2026-12-07T10:37:00.000000+00:00") + "\n", StandardOpenOption.APPEND);
+        Path db = root.resolve("follow.sqlite");
+        Path html = root.resolve("follow-html");
+        CliRun index = CliRun.run(Map.of(), "index", "-q", "--db", db.toString(), out.toString());
+        assertEquals(0, index.exitCode, index.toString());
+        CliRun export = CliRun.run(Map.of(), "export", "html", "-q", "--db", db.toString(), "-o", html.toString(),
+                out.toString());
+        assertEquals(0, export.exitCode, export.toString());
+        open(html.resolve(TestArchive.GUILD + "/" + TestArchive.CHANNEL + "/1.html"));
+
+        WebElement deleted = browser.findElement(By.id(Long.toString(FollowArchive.DELETED)));
+        assertTrue(deleted.getAttribute("class").contains("deleted"), deleted.getAttribute("class"));
+        assertEquals("to be deleted", deleted.findElement(By.cssSelector(".content")).getText());
+        assertEquals("Deleted 2026-12-07 10:31:02 UTC", deleted.findElement(By.cssSelector(".deleted-mark")).getText());
+        assertEquals("line-through", deleted.findElement(By.cssSelector(".content")).getCssValue("text-decoration-line"));
+        assertEquals("Deleted 2026-12-07 10:34:00 UTC", browser.findElement(By.id(Long.toString(FollowArchive.BULK_2)))
+                .findElement(By.cssSelector(".deleted-mark")).getText());
+        assertTrue(browser.findElement(By.id(Long.toString(FollowArchive.LIVE))).findElements(
+                By.cssSelector(".deleted-mark")).isEmpty(), "a message still there is not marked");
+        assertTrue(browser.findElement(By.cssSelector(".deleted-count")).getText().startsWith("3 messages of this"
+                + " channel were deleted"), browser.findElement(By.cssSelector(".deleted-count")).getText());
+
+        WebElement edited = browser.findElement(By.id(Long.toString(FollowArchive.EDITED)));
+        assertEquals("fourth words", edited.findElement(By.cssSelector(".content")).getText());
+        WebElement first = edited.findElements(By.cssSelector(".version-content")).get(0);
+        assertEquals(3, edited.findElements(By.cssSelector(".version")).size());
+        assertFalse(first.isDisplayed(), "closed until asked for");
+        edited.findElement(By.cssSelector("details.versions > summary")).click();
+        assertTrue(first.isDisplayed());
+        assertEquals("first words", first.getText());
+        assertEquals("third words", edited.findElements(By.cssSelector(".version-content")).get(2).getText());
+
+        WebElement was = browser.findElement(By.id(Long.toString(hostile)));
+        was.findElement(By.cssSelector("details.versions > summary")).click();
+        assertTrue(was.findElement(By.cssSelector(".version-content")).getText().startsWith("<script>"));
+        assertEquals(0L, script("return document.querySelectorAll('article img[src=\"x\"], article script').length"));
+        assertFalse(browser.getTitle().contains("pwned"), browser.getTitle());
         assertNoConsoleErrors();
     }
 

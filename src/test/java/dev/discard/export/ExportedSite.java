@@ -141,9 +141,9 @@ final class ExportedSite {
 
             Clock clock = Clock.fixed(CliRun.START, ZoneOffset.UTC);
             CliRun archived = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), settings -> ArchiveRun.builder(settings)
-                    .clock(clock).ident(() -> CliRun.IDENT).retryPolicy(CliRun.FAST_RETRY)
-                    .random(CliRun.LATE_JITTER).cdnUrl(cdn.root()).build(),
-                    "--api-url", discord.apiUrl(), "-o", out.toString(), "--no-gateway", "--media", "guild",
+                    .connection(CliRun.fastConnection(clock)).ident(() -> CliRun.IDENT).build(),
+                    "--api-url", discord.apiUrl(), "-o", out.toString(), "--no-gateway", "--media", "--cdn-url",
+                    cdn.root().toString(), "guild",
                     Long.toString(GUILD_ID));
             assertEquals(0, archived.exitCode, archived.toString());
 

@@ -49,6 +49,19 @@ public final class FakeChannel {
         return this;
     }
 
+    /** Deletes a message, as a moderator would: later history pages no longer return it. */
+    public FakeChannel remove(long id) {
+        messages.remove(id);
+        reactions.remove(id);
+        return this;
+    }
+
+    /** Edits a message's content, as its author would: Discord sets {@code edited_timestamp}. */
+    public FakeChannel edit(long id, String content, String editedTimestamp) {
+        messages.get(id).put("content", content).put("edited_timestamp", editedTimestamp);
+        return this;
+    }
+
     public List<Long> messageIds() {
         return new ArrayList<>(messages.keySet());
     }

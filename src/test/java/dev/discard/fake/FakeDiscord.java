@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
@@ -49,6 +51,8 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private final AtomicInteger tooManyRequests = new AtomicInteger();
     private final MockWebServer server = new MockWebServer();
     private final FakeGateway gateway;
+    /** Nanoseconds of a client's wait after which idle connections are closed; 0 for never. */
+    private volatile long idleTimeoutNanos;
     private volatile boolean oldestFirst;
     /** The most messages a history page holds, whatever {@code limit} asks; 0 for no cap of its own. */
     private volatile int pageCap;
@@ -219,10 +223,23 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         return this;
     }
 
-    /** Closes connections idle for {@code millis} before the next request, as Node servers do after 5 s. */
+    /**
+     * Closes connections idle for {@code millis}, as Node servers do after 5 s: the client's waits are told with
+     * {@link #clientWaited}, and a wait at least this long closes every connection waiting for its next request.
+     */
     public FakeDiscord idleTimeout(int millis) {
-        gateway.idleTimeout(millis);
+        idleTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(millis);
         return this;
+    }
+
+    /** The client waited {@code nanos} (a rate limit, a retry): time in which idle connections time out. */
+    public void clientWaited(long nanos) {
+        if (idleTimeoutNanos <= 0 || nanos < idleTimeoutNanos) return;
+        try {
+            gateway.closeIdleConnections();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Sets the server's clock this far from the local one (or the fixed clock): Date headers and {@link #now}. */

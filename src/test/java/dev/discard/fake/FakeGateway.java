@@ -177,9 +177,9 @@ public final class FakeGateway {
         server.setServerSocketFactory(sockets);
     }
 
-    /** Closes the server's connections once idle for {@code millis}, as Node servers do after 5 s. */
-    public void idleTimeout(int millis) {
-        sockets.idleTimeout(millis);
+    /** Closes the server's connections that answered a request and wait for the next, as an idle timeout does. */
+    public void closeIdleConnections() throws IOException {
+        sockets.closeIdle();
     }
 
     /** A dispatcher serving the gateway, and everything else with {@code fallback}. */

@@ -1,6 +1,10 @@
 package dev.discard.fake;
 
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -17,15 +21,18 @@ import javax.net.ServerSocketFactory;
  */
 final class TrackingServerSocketFactory extends ServerSocketFactory {
     private final Set<Socket> accepted = ConcurrentHashMap.newKeySet();
-    /** Milliseconds a connection may wait for its next request before the server closes it; 0 for never. */
-    private volatile int idleTimeoutMillis;
 
     /**
-     * Closes connections idle longer than this, as servers close idle keep-alive connections (Node: 5 s): MockWebServer
-     * gives up reading the next request and closes the socket, and the client finds out only when it reuses it.
+     * Closes the connections that answered a request and wait for the next one, as servers close idle keep-alive
+     * connections (Node: after 5 s): the client finds out only when it reuses one.
      */
-    void idleTimeout(int millis) {
-        idleTimeoutMillis = millis;
+    void closeIdle() throws IOException {
+        for (Socket socket : accepted) {
+            if (socket instanceof TrackedSocket tracked && tracked.idle()) {
+                socket.close();
+                accepted.remove(socket);
+            }
+        }
     }
 
     /** Closes every connection accepted so far. */
@@ -41,9 +48,9 @@ final class TrackingServerSocketFactory extends ServerSocketFactory {
         return new ServerSocket() {
             @Override
             public Socket accept() throws IOException {
-                Socket socket = super.accept();
+                TrackedSocket socket = new TrackedSocket();
+                implAccept(socket);
                 socket.setTcpNoDelay(true);
-                socket.setSoTimeout(idleTimeoutMillis);
                 accepted.add(socket);
                 return socket;
             }
@@ -63,5 +70,57 @@ final class TrackingServerSocketFactory extends ServerSocketFactory {
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress address) {
         throw new UnsupportedOperationException("expected an unbound server socket");
+    }
+
+    /** A connection that knows whether it is idle: it answered a request and its server waits for the next one. */
+    private static final class TrackedSocket extends Socket {
+        private volatile boolean answered;
+        private volatile boolean waiting;
+        private InputStream in;
+        private OutputStream out;
+
+        boolean idle() {
+            return answered && waiting;
+        }
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (in == null) {
+                in = new FilterInputStream(super.getInputStream()) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        waiting = true;
+                        try {
+                            int n = super.read(b, off, len);
+                            if (n > 0) answered = false;
+                            return n;
+                        } finally {
+                            waiting = false;
+                        }
+                    }
+
+                    @Override
+                    public int read() throws IOException {
+                        byte[] one = new byte[1];
+                        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                    }
+                };
+            }
+            return in;
+        }
+
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (out == null) {
+                out = new FilterOutputStream(super.getOutputStream()) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                        answered = true;
+                    }
+                };
+            }
+            return out;
+        }
     }
 }

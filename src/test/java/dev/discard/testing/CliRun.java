@@ -4,6 +4,7 @@ import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
 import dev.discard.cli.Main;
 import dev.discard.cli.Terminal;
+import dev.discard.discord.ConnectionConfig;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.gateway.ReconnectPolicy;
 import dev.discard.media.MediaJob;
@@ -84,15 +85,33 @@ public final class CliRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new HashMap<>(env)::get, runs, terminal,
-                settings -> MediaJob.builder(settings).clock(clock).sleeper(nanos -> {})).run(args);
+                settings -> MediaJob.builder(settings).connection(ConnectionConfig.defaults().withClock(clock)
+                        .withSleeper(nanos -> {}))).run(args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The archive runs of {@link #run(Map, String...)}: fixed clock and ident, fast retries and reconnects. */
     public static Function<ArchiveSettings, ArchiveRun> fixedRuns() {
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
-        return settings -> ArchiveRun.builder(settings).clock(clock).ident(() -> IDENT).retryPolicy(FAST_RETRY).honoursPageLimit(true)
-                .reconnectPolicy(FAST_RECONNECT).random(LATE_JITTER).build();
+        return settings -> ArchiveRun.builder(settings).connection(fastConnection(clock)).ident(() -> IDENT)
+                .reconnectPolicy(FAST_RECONNECT).honoursPageLimit(true).build();
+    }
+
+    /** As {@link #fixedRuns()}, waiting in {@code time}: rate limits and 429s cost no wall-clock time. */
+    public static Function<ArchiveSettings, ArchiveRun> fixedRuns(VirtualTime time) {
+        Clock clock = Clock.fixed(START, ZoneOffset.UTC);
+        return settings -> ArchiveRun.builder(settings).connection(time.on(fastConnection(clock))).ident(() -> IDENT)
+                .reconnectPolicy(FAST_RECONNECT).honoursPageLimit(true).build();
+    }
+
+    /** A connection with {@code clock}, fast retries and late jitter: what test runs share. */
+    public static ConnectionConfig fastConnection(Clock clock) {
+        return lateJitter().withClock(clock).withRetry(FAST_RETRY);
+    }
+
+    /** The production connection but for the jitter, pinned late ({@link #LATE_JITTER}). */
+    public static ConnectionConfig lateJitter() {
+        return ConnectionConfig.defaults().withRandom(LATE_JITTER);
     }
 
     @Override

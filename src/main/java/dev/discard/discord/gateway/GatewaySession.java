@@ -15,8 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -66,11 +68,12 @@ public final class GatewaySession implements AutoCloseable {
     private final SessionLoop loop;
     private boolean closed;
 
-    private GatewaySession(GatewaySettings settings, ExchangeSink sink) {
+    private GatewaySession(GatewaySettings settings, ExchangeSink sink,
+            Function<ThreadFactory, ScheduledThreadPoolExecutor> schedulers) {
         this.settings = settings;
         this.recorder = new FrameRecorder(sink, settings.clock(), settings.unrecordedEvents());
         LogContext logContext = LogContext.capture(); // the session logs into the log of the run that opened it
-        this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+        this.scheduler = schedulers.apply(runnable -> {
             Thread thread = new Thread(logContext.wrap(runnable), "discard-gateway");
             thread.setDaemon(true);
             return thread;
@@ -187,6 +190,8 @@ public final class GatewaySession implements AutoCloseable {
         private ReconnectPolicy reconnectPolicy = ReconnectPolicy.DEFAULT;
         private Set<String> unrecordedEvents = NOISY_EVENTS;
         private Duration closeTimeout = Duration.ofSeconds(5);
+        private Function<ThreadFactory, ScheduledThreadPoolExecutor> schedulers =
+                threads -> new ScheduledThreadPoolExecutor(1, threads);
 
         private Builder(OkHttpClient client, String gatewayUrl, Token token, ExchangeSink sink) {
             this.client = Objects.requireNonNull(client, "client");
@@ -243,6 +248,16 @@ public final class GatewaySession implements AutoCloseable {
         }
 
         /**
+         * Makes the session's one thread, which handles every event and runs the heartbeats, the reconnect backoff
+         * and the close timeouts; by default a real scheduler with one thread from {@code threads}. Tests pass one
+         * whose timers wait for time they move by hand.
+         */
+        public Builder scheduler(Function<ThreadFactory, ScheduledThreadPoolExecutor> schedulers) {
+            this.schedulers = Objects.requireNonNull(schedulers);
+            return this;
+        }
+
+        /**
          * Starts the session in the background and returns at once; wait with {@link #awaitReady}.
          *
          * @throws IllegalArgumentException when the gateway URL is not a URL
@@ -251,7 +266,7 @@ public final class GatewaySession implements AutoCloseable {
             GatewaySettings settings = new GatewaySettings(client, GatewayUrl.of(gatewayUrl), token,
                     token.userAccount() ? null : intents, properties, mapper, clock, random, reconnectPolicy,
                     unrecordedEvents, closeTimeout);
-            GatewaySession session = new GatewaySession(settings, sink);
+            GatewaySession session = new GatewaySession(settings, sink, schedulers);
             session.loop.start();
             return session;
         }

@@ -17,6 +17,7 @@ import dev.discard.discord.WsFrame.Direction;
 import dev.discard.fake.FakeGateway;
 import dev.discard.fake.RecordingSink;
 import dev.discard.fake.SampleGuild;
+import dev.discard.testing.VirtualTimeScheduler;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,8 @@ class GatewaySessionTest {
             .guild(SampleGuild.json(111, "first"))
             .guild(SampleGuild.json(222, "second"));
     private final RecordingSink sink = new RecordingSink();
+    /** The session's thread; its heartbeats, backoffs and close timeouts wait for {@link VirtualTimeScheduler#advance}. */
+    private VirtualTimeScheduler time;
     private GatewaySession session;
 
     @BeforeEach
@@ -65,13 +68,14 @@ class GatewaySessionTest {
         server.shutdown();
     }
 
-    /** Pinned clock, no heartbeat until 99% of the 41 s interval, fast reconnects. */
+    /** Pinned clock, virtual time, no heartbeat until 99% of the 41 s interval, fast reconnects. */
     private GatewaySession.Builder builder() {
         return builder(new Token(TOKEN, false));
     }
 
     private GatewaySession.Builder builder(Token token) {
         return GatewaySession.builder(CLIENT, gateway.url(server), token, sink)
+                .scheduler(threads -> time = new VirtualTimeScheduler(threads))
                 .clock(Clock.fixed(T0, ZoneOffset.UTC))
                 .random(FixedRandom.of(0.99))
                 .reconnectPolicy(FAST)
@@ -181,13 +185,10 @@ class GatewaySessionTest {
 
         assertTrue(gateway.awaitSent(HEARTBEAT).path("d").isNull(), "no dispatch before the first heartbeat");
         session.awaitGuildCreate(222, WAIT).orElseThrow();
-        long seq = 0;
-        for (int beats = 0; beats < 50 && seq < 3; beats++) {
-            long next = gateway.awaitSent(HEARTBEAT).path("d").asLong(0);
-            assertTrue(next >= seq, "sequence numbers never go back");
-            seq = next;
-        }
-        assertEquals(3, seq);
+        assertEquals(3, heartbeatSeq()); // the first heartbeat's acknowledgement came before this request
+        time.advance(Duration.ofMillis(100));
+
+        assertEquals(3, gateway.awaitSent(HEARTBEAT).path("d").asLong(), "the periodic heartbeat carries s 3");
     }
 
     @Test
@@ -205,8 +206,12 @@ class GatewaySessionTest {
         session.awaitGuildCreate(222, WAIT).orElseThrow();
         String sessionId = gateway.sessionId();
         gateway.awaitConnection();
+        heartbeatSeq(); // the first heartbeat's acknowledgement came before this request
 
         gateway.withholdAcks();
+        time.advance(Duration.ofMillis(100)); // a heartbeat, not acknowledged
+        assertEquals(1, gateway.connectionCount(), "still the first connection");
+        time.advance(Duration.ofMillis(100)); // the next is due: a zombie connection
 
         int code = gateway.awaitClientClose();
         assertTrue(code != 1000 && code != 1001, "closed with " + code);
@@ -276,13 +281,12 @@ class GatewaySessionTest {
         gateway.awaitConnection();
         gateway.awaitSent(IDENTIFY);
 
-        long start = System.nanoTime();
         gateway.invalidateSession(false);
 
         assertNotEquals(1000, gateway.awaitClientClose());
+        time.advanceWhenAsked(wait); // the policy's 300 ms before connecting again
         assertEquals(FakeGateway.PATH + QUERY, gateway.awaitConnection(), "the gateway URL, not the resume URL");
         gateway.awaitSent(IDENTIFY);
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(wait) >= 0);
         assertTrue(session.failure().isEmpty());
     }
 
@@ -317,8 +321,11 @@ class GatewaySessionTest {
     @Test
     void givesUpWhenTheReconnectAttemptsAreUsedUp() throws Exception {
         session = GatewaySession.builder(CLIENT, server.url("/not-a-gateway").toString(), new Token(TOKEN, false), sink)
+                .scheduler(threads -> time = new VirtualTimeScheduler(threads))
                 .reconnectPolicy(FAST)
                 .connect();
+        time.advanceWhenAsked(Duration.ofMillis(10)); // the second attempt after the policy's initial delay
+        time.advanceWhenAsked(Duration.ofMillis(20)); // the third after twice that
 
         GatewayException e = assertThrows(GatewayException.class, () -> session.awaitReady(WAIT));
 

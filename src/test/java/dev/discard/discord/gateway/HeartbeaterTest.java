@@ -3,17 +3,16 @@ package dev.discard.discord.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.discard.testing.VirtualTimeScheduler;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HeartbeaterTest {
-    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+    private final VirtualTimeScheduler scheduler = new VirtualTimeScheduler();
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
 
     @AfterEach
@@ -39,8 +38,14 @@ class HeartbeaterTest {
         return self[0];
     }
 
-    private String next() throws InterruptedException {
-        return events.poll(5, TimeUnit.SECONDS);
+    /** Moves time on by {@code millis}, after which every task due has run. */
+    private void advance(long millis) throws InterruptedException {
+        scheduler.advance(Duration.ofMillis(millis));
+    }
+
+    /** Runs what the scheduler's thread was asked to run now. */
+    private void flush() throws InterruptedException {
+        scheduler.flush();
     }
 
     @Test
@@ -48,34 +53,46 @@ class HeartbeaterTest {
         Heartbeater heartbeater = heartbeater(400, 0.5, true);
         assertEquals(200, heartbeater.firstDelayMillis());
 
-        long start = System.nanoTime();
         heartbeater.start();
+        advance(199);
+        assertNull(events.poll(), "no heartbeat before 200 ms");
 
-        assertEquals("beat", next());
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 200);
+        advance(1);
+        assertEquals("beat", events.poll());
     }
 
     @Test
     void zeroJitterBeatsAtOnce() throws Exception {
         heartbeater(60_000, 0, true).start();
+        flush();
 
-        assertEquals("beat", events.poll(2, TimeUnit.SECONDS));
+        assertEquals("beat", events.poll());
     }
 
     @Test
     void acknowledgedHeartbeatsGoOnEveryInterval() throws Exception {
         heartbeater(20, 0, true).start();
+        flush();
+        assertEquals("beat", events.poll());
 
-        for (int i = 0; i < 3; i++) assertEquals("beat", next());
+        for (int i = 0; i < 3; i++) {
+            advance(19);
+            assertNull(events.poll(), "no heartbeat before the interval");
+            advance(1);
+            assertEquals("beat", events.poll());
+        }
     }
 
     @Test
     void anUnacknowledgedHeartbeatIsReportedWhenTheNextIsDueAndBeatingStops() throws Exception {
         heartbeater(20, 0, false).start();
+        flush();
+        assertEquals("beat", events.poll());
 
-        assertEquals("beat", next());
-        assertEquals("missed", next());
-        assertNull(events.poll(100, TimeUnit.MILLISECONDS));
+        advance(20);
+        assertEquals("missed", events.poll());
+        advance(100);
+        assertNull(events.poll(), "no heartbeat after the missed acknowledgement");
     }
 
     @Test
@@ -85,7 +102,8 @@ class HeartbeaterTest {
 
         heartbeater.stop();
 
-        assertNull(events.poll(100, TimeUnit.MILLISECONDS));
+        advance(200);
+        assertNull(events.poll());
     }
 
     @Test
