@@ -7,14 +7,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code discard export}: the archive in another form; {@code html} is the one there is. */
+/** {@code discard export}: the archive in another form: {@code html}, {@code warc}. */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = false,
-        description = "Export archived runs in another form: html, a static site to browse.",
-        subcommands = {ExportHtmlCommand.class})
+        description = "Export archived runs in another form: html, a static site to browse; warc, for web"
+                + " archives.",
+        subcommands = {ExportHtmlCommand.class, ExportWarcCommand.class})
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand DiscardCommand parent;
 

@@ -31,7 +31,10 @@ public final class ArchiveRecord {
     boolean hasRequest;
     boolean hasResponse;
     Integer status;
+    /** {@code response.headers} as recorded, values as text; empty when none. */
+    Map<String, String> headers = Map.of();
     String text;
+    String bodyBase64;
     String error;
     boolean scrubbed;
     /** The data value is source[dataStart, dataEnd); both -1 when the record has none. */
@@ -145,6 +148,16 @@ public final class ArchiveRecord {
         return s != null && s >= 200 && s < 300;
     }
 
+    /** The response headers the archive kept ({@code response.headers}), in recorded order; empty when none. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** {@code response.body_base64}: the bytes of a body that was not UTF-8, in base64; null when none. */
+    public String bodyBase64() {
+        return bodyBase64;
+    }
+
     /** A response body that was not JSON. */
     public String text() {
         return text;
@@ -162,6 +175,16 @@ public final class ArchiveRecord {
 
     public boolean hasData() {
         return dataStart >= 0;
+    }
+
+    /** Where the data value starts in {@link #source()}; -1 when the record has none. */
+    public int dataOffset() {
+        return dataStart;
+    }
+
+    /** The length in bytes of the data value in {@link #source()}; -1 when the record has none. */
+    public int dataLength() {
+        return hasData() ? dataEnd - dataStart : -1;
     }
 
     /** The data value's bytes as stored: {@code response.data} of http records, {@code data} of ws records. */

@@ -31,6 +31,8 @@ final class CursorRecordParser {
     private static final byte[] PARAMS = ascii("params");
     private static final byte[] STATUS = ascii("status");
     private static final byte[] TEXT = ascii("text");
+    private static final byte[] HEADERS = ascii("headers");
+    private static final byte[] BODY_BASE64 = ascii("body_base64");
 
     private CursorRecordParser() {}
 
@@ -108,6 +110,10 @@ final class CursorRecordParser {
                 r.status = status(c);
             } else if (c.nameIs(TEXT)) {
                 r.text = c.text();
+            } else if (c.nameIs(HEADERS)) {
+                if (c.enterObject()) r.headers = params(c);
+            } else if (c.nameIs(BODY_BASE64)) {
+                r.bodyBase64 = c.text();
             } else if (c.nameIs(DATA)) {
                 data(c, r, visitor);
             } else {

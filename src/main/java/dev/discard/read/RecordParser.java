@@ -113,6 +113,11 @@ final class RecordParser {
             switch (field) {
                 case "status" -> r.status = value == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : null;
                 case "text" -> r.text = textOf(p);
+                case "headers" -> {
+                    if (value == JsonToken.START_OBJECT) r.headers = params(p);
+                    else p.skipChildren();
+                }
+                case "body_base64" -> r.bodyBase64 = textOf(p);
                 case "data" -> data(p, r, visitor);
                 default -> p.skipChildren();
             }

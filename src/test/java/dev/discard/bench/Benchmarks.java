@@ -86,6 +86,10 @@ public final class Benchmarks {
             row(line);
         }
         exportHtml(gzipRun, messages);
+        // discard export warc (docs/warc.md), of a generated plain JSONL log of the same number of messages.
+        for (String line : WarcBenchmark.rows(OUT.resolve("warc"), Math.max(1, messages / ReadBenchmark.PAGE))) {
+            row(line);
+        }
         Timed dedupe = Timed.of(List.of("java", "-cp", System.getProperty("java.class.path"),
                 DedupeBenchmark.class.getName()), false);
         for (String line : dedupe.output.lines().filter(l -> l.contains("images/s")).toList()) {

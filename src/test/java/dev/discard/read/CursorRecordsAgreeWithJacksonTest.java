@@ -100,6 +100,7 @@ class CursorRecordsAgreeWithJacksonTest {
                 .append(r.datetimeEnd()).append('|').append(r.direction()).append('|').append(r.method()).append('|')
                 .append(r.url()).append('|').append(new ArrayList<>(r.params().entrySet())).append('|')
                 .append(r.hasRequest()).append('|').append(r.hasResponse()).append('|').append(r.status()).append('|')
+                .append(new ArrayList<>(r.headers().entrySet())).append('|').append(r.bodyBase64()).append('|')
                 .append(r.text()).append('|').append(r.error()).append('|').append(r.scrubbed()).append('|')
                 .append(r.dataStart).append('-').append(r.dataEnd).append('|')
                 .append(r.visited == null ? "not visited" : describe((MessagePageParser.Page) r.visited));
@@ -162,7 +163,10 @@ class CursorRecordsAgreeWithJacksonTest {
     private static String response(Random r) {
         List<String> fields = new ArrayList<>();
         if (r.nextInt(6) > 0) fields.add(pair(r, "status", r.nextInt(6) > 0 ? "200" : scalar(r)));
-        fields.add(pair(r, "headers", "{\"content-type\":\"application/json\",\"x-ratelimit-remaining\":\"4\"}"));
+        fields.add(pair(r, "headers", r.nextInt(8) > 0 ? "{\"content-type\":\"application/json\","
+                + "\"x-ratelimit-remaining\":\"4\",\"via\":\"1.1 \\u0067oogle\",\"retry-after\":" + scalar(r) + "}"
+                : scalar(r)));
+        if (r.nextInt(8) == 0) fields.add(pair(r, "body_base64", r.nextBoolean() ? "\"/w==\"" : scalar(r)));
         if (r.nextInt(8) == 0) fields.add(pair(r, "text", r.nextBoolean() ? text(r) : scalar(r)));
         if (r.nextInt(10) > 0) fields.add(pair(r, "data", r.nextInt(10) > 0 ? page(r) : scalar(r)));
         if (r.nextInt(10) == 0) Collections.shuffle(fields, r);
