@@ -63,8 +63,8 @@ final class ExportWarcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = export.parent.console;
-        String token = export.parent.optionValues.token != null ? export.parent.optionValues.token
-                : console.env.apply("DISCORD_TOKEN");
+        String given = export.parent.options(null, null).token();
+        String token = given != null ? given : console.env.apply(RunLauncher.TOKEN_ENV);
         console.secret(token);
         List<Path> runs = new ArrayList<>();
         for (Path input : inputs) {
