@@ -36,6 +36,20 @@ public interface ArchiveListener {
     default void channelsFound(int count) {}
 
     /**
+     * As {@link #channelStarted(long, String)}, with the id of the channel's last message as its channel object
+     * gives it ({@code last_message_id}), or -1 when it has none: where the walk will end.
+     */
+    default void channelStarted(long channelId, String name, long lastMessageId) {
+        channelStarted(channelId, name);
+    }
+
+    /**
+     * A resumed run goes on with a channel that holds {@code messages} from before: the counts of
+     * {@link #pageArchived} include them, the rate of this session does not.
+     */
+    default void channelResumed(long channelId, long messages) {}
+
+    /**
      * A page was archived.
      *
      * @param messages this channel's messages within the range so far
@@ -43,6 +57,20 @@ public interface ArchiveListener {
      *     ({@code 2021-02-01T14:35:33.216000+00:00}), or null while there are none
      */
     default void pageArchived(long channelId, long messages, String newestTimestamp) {}
+
+    /**
+     * A {@code --follow} run archived its range and now follows the gateway; {@code status} stays live until the run
+     * ends. Run thread.
+     */
+    default void following(FollowStatus status) {}
+
+    /**
+     * A channel of a guild is not archived, for {@code reason} (the account may not read it); its guild's meta file
+     * lists it under {@code channels_skipped} too.
+     *
+     * @param name the channel's name, or null
+     */
+    default void channelSkipped(long channelId, String name, String reason) {}
 
     /** A channel is done, failed or not; also when the run is interrupted while walking it. */
     default void channelFinished(ChannelResult result) {}

@@ -13,6 +13,7 @@ import dev.discard.format.ClientInfo;
 import dev.discard.format.Json;
 import dev.discard.format.OutputFiles;
 import dev.discard.format.RunFiles;
+import dev.discard.format.RunLock;
 import dev.discard.format.Scrubber;
 import dev.discard.format.WriteFailedException;
 import dev.discard.media.CdnUrls;
@@ -54,12 +55,17 @@ public final class ArchiveRun {
     /** Whether the server honours the history page limit; null: Discord's hosts do, others are learned. */
     private final Boolean honoursPageLimit;
     private final OutputFiles files;
+    private final java.util.function.Consumer<ArchiveRun> onRunning;
     private final ObjectMapper mapper = Json.newMapper();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Thread runThread;
     private volatile String interruption;
+    /** The live part of a --follow run; null before it exists and without --follow. */
+    private volatile Follower follower;
     /** The run's run.log while it runs. Run thread only. */
     private RunLog runLog;
+    /** The run directory's lock while the run runs. Run thread only. */
+    private RunLock runLock;
 
     private ArchiveRun(Builder b) {
         this.configuration = b.copy();
@@ -73,6 +79,7 @@ public final class ArchiveRun {
         this.invalidRequestLimit = b.invalidRequestLimit;
         this.files = b.files;
         this.honoursPageLimit = b.honoursPageLimit;
+        this.onRunning = b.onRunning;
     }
 
     /** Starts configuring a run of {@code settings}; {@link Builder#build()} makes it. */
@@ -93,6 +100,7 @@ public final class ArchiveRun {
      */
     public RunResult run() throws RunFailedException {
         runThread = Thread.currentThread();
+        onRunning.accept(this);
         try {
             RunResult result = runOnce();
             listener.runFinished(result);
@@ -100,6 +108,7 @@ public final class ArchiveRun {
         } finally {
             if (runLog != null) runLog.close();
             runLog = null;
+            releaseLock();
             finished.countDown();
         }
     }
@@ -109,12 +118,31 @@ public final class ArchiveRun {
      * {@code timeoutMillis}, until every log is finished and every meta file says the run was interrupted.
      */
     public void interrupt(String reason, long timeoutMillis) throws InterruptedException {
-        interruption = reason;
         Thread thread = runThread;
         if (thread == null) return;
+        Follower following = follower;
+        if (following != null && following.stop(reason)) {
+            // A following run stops as it would at a rotation: a closing pass, then completed, not interrupted.
+            finished.await(timeoutMillis, TimeUnit.MILLISECONDS);
+            return;
+        }
+        interruption = reason;
         http.dispatcher().cancelAll();
         thread.interrupt();
         finished.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until a {@code --follow} run has archived its range and follows the gateway, up to {@code timeout}.
+     * Returns false when it did not (yet), and at once for a run without --follow.
+     */
+    public boolean awaitFollowing(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (follower == null) {
+            if (!settings.follow() || finished.getCount() == 0 || System.nanoTime() > deadline) return false;
+            if (finished.await(10, TimeUnit.MILLISECONDS)) return false;
+        }
+        return follower.awaitFollowing(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     private RunResult runOnce() throws RunFailedException {
@@ -124,6 +152,7 @@ public final class ArchiveRun {
         boolean resuming = settings.resumeDir() != null;
         RunOpening.Opened opened = RunOpening.open(settings, start, runIdent, range, mapper);
         RunLayout layout = opened.layout();
+        runLock = opened.lock();
         JsonNode previous = opened.previous();
         runIdent = opened.ident();
         ResumeState resume = opened.resume();
@@ -154,43 +183,64 @@ public final class ArchiveRun {
         }
         ArchiveContext context = new ArchiveContext(rest, mapper, layout,
                 new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,
-                new ChannelPool(concurrency(limiter)), incrementalStarts(), resume, resuming, media);
+                new ChannelPool(concurrency(limiter)), incrementalStarts(), resume, resuming, media,
+                settings.follow() ? settings.mode() : null, settings.ids());
         listener.runStarted(layout.root());
         RunFailedException failure = null;
-        try (ExchangeLog runLog = context.openLog(RunFiles.RUN_LOG)) {
-            new RunSession(settings, http, mapper, clock, connection.random(), reconnect).run(context, meta, runLog);
-            meta.completed(clock.instant());
+        ExchangeLog runJsonl = null;
+        RunPeriod first = new RunPeriod(layout, meta, context, null);
+        try {
+            runJsonl = context.openLog(RunFiles.RUN_LOG);
+            SwitchingSink sessionSink = new SwitchingSink(runJsonl);
+            FollowPeriods periods = null;
+            if (context.followed != null) {
+                first = new RunPeriod(layout, meta, context, runJsonl);
+                periods = new FollowPeriods(new FollowPeriods.Shared(settings, context, ident, metaWriter, clock));
+                follower = new Follower(first, periods, settings.rotate(), sessionSink, clock);
+            }
+            new RunSession(settings, http, mapper, clock, connection.random(), reconnect).run(context, meta, runJsonl, follower,
+                    periods, sessionSink);
+            current(first).meta().completed(clock.instant());
         } catch (InterruptedException e) {
             String reason = interruption != null ? interruption : "interrupted";
-            meta.interrupted(clock.instant(), reason);
-            failure = new RunFailedException("run interrupted (" + reason + "); " + layout.root()
-                    + " holds what was archived until then; continue with: " + resumeCommand(layout.root()),
-                    layout.root(), e);
+            RunPeriod last = current(first);
+            last.meta().interrupted(clock.instant(), reason);
+            failure = new RunFailedException("run interrupted (" + reason + "); " + last.layout().root()
+                    + " holds what was archived until then; continue with: " + resumeCommand(last.layout().root()),
+                    last.layout().root(), e);
         } catch (Exception e) {
             WriteFailedException write = WriteFailedException.in(e);
+            RunPeriod last = current(first);
+            Path root = last.layout().root();
             if (interruption != null) {
-                meta.interrupted(clock.instant(), interruption);
+                last.meta().interrupted(clock.instant(), interruption);
                 failure = new RunFailedException("run interrupted (" + interruption + "); continue with: "
-                        + resumeCommand(layout.root()), layout.root(), e);
+                        + resumeCommand(root), root, e);
             } else if (write != null) {
-                meta.failed(clock.instant(), write, RunEnding.trace(e));
+                last.meta().failed(clock.instant(), write, RunEnding.trace(e));
                 failure = new RunFailedException(scrubber.scrub(write.getMessage() + "; once it can be written"
-                        + " (free some space), continue with: " + resumeCommand(layout.root())), layout.root(), e);
+                        + " (free some space), continue with: " + resumeCommand(root)), root, e);
             } else {
-                meta.failed(clock.instant(), e, RunEnding.trace(e));
-                failure = new RunFailedException(scrubber.scrub(RunEnding.message(e, token)), layout.root(), e);
+                last.meta().failed(clock.instant(), e, RunEnding.trace(e));
+                failure = new RunFailedException(scrubber.scrub(RunEnding.message(e, token)), root, e);
             }
         } finally {
-            context.notes.all().forEach(meta::warning);
-            if (media != null) RunEnding.closeMedia(media, meta);
+            RunPeriod last = current(first);
+            failure = finishLogs(last, runJsonl, failure);
+            last.context().notes.all().forEach(last.meta()::warning);
+            if (media != null) RunEnding.closeMedia(media, last.meta());
             try {
-                metaWriter.replace(layout.metaFile(RunFiles.RUN_LOG), meta.toJson());
+                metaWriter.replace(last.layout().metaFile(RunFiles.RUN_LOG), last.meta().toJson());
             } catch (IOException | UncheckedIOException e) {
                 if (failure == null) {
-                    failure = new RunFailedException("cannot write run.meta.json: " + e.getMessage(), layout.root(), e);
+                    failure = new RunFailedException("cannot write run.meta.json: " + e.getMessage(),
+                            last.layout().root(), e);
                 }
             }
         }
+        meta = current(first).meta();
+        layout = current(first).layout();
+        counters = current(first).context().counters;
         if (failure != null) {
             LOG.info("run ended: {}", failure.getMessage());
             throw failure;
@@ -201,6 +251,32 @@ public final class ArchiveRun {
         return new RunResult(layout.root(), meta.user(), meta.failures(), counters.messages.sum(),
                 counters.channels.sum(), counters.channelsFailed.sum(), counters.httpRequests.sum(),
                 counters.rateLimited.sum());
+    }
+
+    /** The period the run is in: the first, or with --follow --rotate the one its follower is in. */
+    private RunPeriod current(RunPeriod first) {
+        Follower following = follower;
+        return following != null ? following.period() : first;
+    }
+
+    /**
+     * Finishes the last period's logs: the ones a follow holds open, or run.jsonl. A failure to finish them fails the
+     * run unless it failed already.
+     */
+    private RunFailedException finishLogs(RunPeriod last, ExchangeLog runJsonl, RunFailedException failure) {
+        try {
+            if (last.context().followLogs != null) {
+                last.context().followLogs.releaseAll();
+            } else if (runJsonl != null) {
+                runJsonl.close();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            if (failure == null) {
+                last.meta().failed(clock.instant(), e, RunEnding.trace(e));
+                return new RunFailedException(e.getMessage(), last.layout().root(), e);
+            }
+        }
+        return failure;
     }
 
     /**
@@ -221,9 +297,21 @@ public final class ArchiveRun {
         return log;
     }
 
+    /** Releases the run directory, last of all: every file is finished by now. */
+    private void releaseLock() {
+        if (runLock == null) return;
+        try {
+            runLock.close();
+        } catch (IOException e) {
+            LOG.warn("cannot remove {}: {}", RunLock.FILE, e.getMessage());
+        }
+        runLock = null;
+    }
+
     /** For --incremental, where earlier runs in the output directory left each channel. */
     private Map<Long, Long> incrementalStarts() throws RunFailedException {
-        if (!settings.incremental()) return Map.of();
+        // A followed run starts where the earlier ones ended, as --incremental does, unless --after says where.
+        if (!settings.incremental() && !(settings.follow() && settings.after() == null)) return Map.of();
         try {
             return IncrementalStarts.scan(settings.outputDir(), mapper);
         } catch (IOException | RuntimeException e) {
@@ -280,6 +368,7 @@ public final class ArchiveRun {
         private int invalidRequestLimit = InvalidRequestGuard.DEFAULT_LIMIT;
         private OutputFiles files = OutputFiles.DISK;
         private Boolean honoursPageLimit;
+        private java.util.function.Consumer<ArchiveRun> onRunning = run -> {};
 
         private Builder(ArchiveSettings settings) {
             this.settings = settings;
@@ -338,6 +427,15 @@ public final class ArchiveRun {
             return this;
         }
 
+        /**
+         * Hears the run as {@link ArchiveRun#run()} starts, on the run's thread: lets the program that embeds it (or
+         * a test) stop it later with {@link ArchiveRun#interrupt}. Must not block.
+         */
+        public Builder onRunning(java.util.function.Consumer<ArchiveRun> onRunning) {
+            this.onRunning = onRunning;
+            return this;
+        }
+
         /** The run, ready to {@link ArchiveRun#run()}. */
         public ArchiveRun build() {
             if (connection == null) connection = ConnectionConfig.defaults();
@@ -354,6 +452,7 @@ public final class ArchiveRun {
             b.invalidRequestLimit = invalidRequestLimit;
             b.files = files;
             b.honoursPageLimit = honoursPageLimit;
+            b.onRunning = onRunning;
             return b;
         }
 

@@ -2,6 +2,7 @@ package dev.discard.archive;
 
 import dev.discard.discord.Token;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -31,12 +32,15 @@ import java.util.Objects;
  *     Discord's global limit for bots, {@link #DEFAULT_USER_MAX_RATE} for user accounts
  * @param media also download the media of what is archived into {@code media/} ({@code --media})
  * @param members also record each guild's member list ({@code --members}; needs the GUILD_MEMBERS intent)
+ * @param follow after the range, stay on the gateway and record what happens until stopped ({@code --follow})
+ * @param rotate with {@code follow}, how long each run directory covers before the next one starts
+ *     ({@code --rotate}); null without {@code follow}
  */
 public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outputDir,
         Instant after, Instant before, boolean noScrub, boolean gzip, String apiUrl, String cdnUrl,
         List<String> command,
         boolean noGateway, int concurrency, boolean incremental, Path resumeDir, int maxRate,
-        boolean media, boolean members) {
+        boolean media, boolean members, boolean follow, Duration rotate) {
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
     public static final String DEFAULT_CDN_URL = dev.discard.media.CdnUrls.DISCORD.toString();
     /** Channels at once by default: automatic, decided from the rate limits as the run goes. */
@@ -55,6 +59,10 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
     public static int defaultMaxRate(boolean userAccount) {
         return userAccount ? DEFAULT_USER_MAX_RATE : DEFAULT_MAX_RATE;
     }
+    /** How long a {@code --follow} run directory covers by default: one day. */
+    public static final Duration DEFAULT_ROTATE = Duration.ofDays(1);
+    /** The shortest {@code --rotate}: each cut costs a closing pass over every followed channel. */
+    public static final Duration MIN_ROTATE = Duration.ofSeconds(10);
 
     public ArchiveSettings {
         Objects.requireNonNull(mode, "mode");
@@ -81,6 +89,18 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         }
         if (incremental && mode == Mode.PROFILE) throw new IllegalArgumentException("--incremental needs channel or guild");
         if (incremental && after != null) throw new IllegalArgumentException("--incremental and --after exclude each other");
+        if (follow && mode == Mode.PROFILE) throw new IllegalArgumentException("--follow needs channel, guild or dm");
+        if (follow && before != null) {
+            throw new IllegalArgumentException("--follow and --before exclude each other: a followed run ends when stopped");
+        }
+        if (follow && noGateway) throw new IllegalArgumentException("--follow needs the gateway: drop --no-gateway");
+        if (!follow) {
+            rotate = null;
+        } else if (rotate == null) {
+            rotate = DEFAULT_ROTATE;
+        } else if (rotate.compareTo(MIN_ROTATE) < 0) {
+            throw new IllegalArgumentException("--rotate must be at least 10s, not " + rotate.toSeconds() + "s");
+        }
     }
 
     /** Whether the token belongs to a user account ({@code -U}). */
@@ -128,6 +148,8 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         private Integer maxRate;
         private boolean media;
         private boolean members;
+        private boolean follow;
+        private Duration rotate;
 
         private Builder(Mode mode, String token, Path outputDir) {
             this.mode = mode;
@@ -205,6 +227,17 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
             return this;
         }
 
+        public Builder follow(boolean follow) {
+            this.follow = follow;
+            return this;
+        }
+
+        /** Null for {@link #DEFAULT_ROTATE}. */
+        public Builder rotate(Duration rotate) {
+            this.rotate = rotate;
+            return this;
+        }
+
         public Builder media(boolean media) {
             this.media = media;
             return this;
@@ -223,7 +256,7 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
             Objects.requireNonNull(token, "token");
             return new ArchiveSettings(mode, ids, new Token(token, userAccount), outputDir, after, before, noScrub,
                     gzip, apiUrl, cdnUrl, command, noGateway, concurrency, incremental, resumeDir,
-                    maxRate != null ? maxRate : defaultMaxRate(userAccount), media, members);
+                    maxRate != null ? maxRate : defaultMaxRate(userAccount), media, members, follow, rotate);
         }
     }
 }

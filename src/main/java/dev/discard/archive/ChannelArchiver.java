@@ -48,8 +48,18 @@ final class ChannelArchiver {
      * @throws DiscordApiException only for 401 (the token stopped working); other refusals fail this channel alone
      */
     ChannelResult archive(JsonNode channel, String guildStem, ExchangeLog log) throws IOException, InterruptedException {
+        return archive(channel, guildStem, log, false);
+    }
+
+    /**
+     * As above; with {@code threadsFollow} the meta file says {@code completed: false} until the caller has archived
+     * the channel's threads too ({@link ArchiveContext#completeMeta}), so that {@code --resume} skips a completed
+     * channel whole, threads included, and goes on with one whose threads were cut short.
+     */
+    ChannelResult archive(JsonNode channel, String guildStem, ExchangeLog log, boolean threadsFollow)
+            throws IOException, InterruptedException {
         long channelId = Ids.of(channel, "id");
-        context.listener.channelStarted(channelId, Ids.text(channel, "name"));
+        context.listener.channelStarted(channelId, Ids.text(channel, "name"), Ids.of(channel, "last_message_id"));
         LOG.info("channel {} ({}): archiving after id {}", channelId, Ids.text(channel, "name"),
                 Snowflake.toString(context.startAfter(channelId)));
         Walk walk = new Walk();
@@ -74,7 +84,7 @@ final class ChannelArchiver {
             finish(channel, guildStem, walk, e.getMessage(), false);
             throw e;
         }
-        return finish(channel, guildStem, walk, null, true);
+        return finish(channel, guildStem, walk, null, !threadsFollow);
     }
 
     /**
@@ -117,6 +127,7 @@ final class ChannelArchiver {
                 walk.oldest, walk.newest, error, walk.pins, refused);
         context.counters.channels.increment();
         if (result.failed()) context.counters.channelsFailed.increment();
+        if (context.followed != null) context.followed.historyDone(channel, guildStem, result, walk.pinsListed);
         context.writeMeta(guildStem + "/" + channelId, ChannelMetaWriter.of(context.mapper, channel, result,
                 new ChannelMetaWriter.History(walk.warning, walk.pageSize, walk.pinsListed), context.range, context.startAfter.get(channelId), finished));
         context.listener.paced(context.pace());
@@ -139,12 +150,17 @@ final class ChannelArchiver {
             walk.oldest = prior.oldest();
             walk.newest = prior.newest();
             context.counters.messages.add(prior.messages());
+            context.listener.channelResumed(channelId, prior.messages());
         }
         MessagePages.Outcome outcome = pages.walk(channelId, after, context.range.beforeId(), log, messages -> {
             for (PageMessage message : messages) {
                 long id = message.id();
                 walk.add(id, message.timestamp());
                 if (!Boolean.FALSE.equals(message.pinned())) walk.pinnedOrUnknown = true;
+                if (message.authorId() != context.selfId) {
+                    (message.hasContent() ? context.counters.othersWithContent : context.counters.othersWithoutContent)
+                            .increment();
+                }
                 reactions.archive(channelId, id, message.reactions(), log);
                 invites.archive(message, guildStem, log);
                 if (context.media != null) context.media.message(channelId, message.tree(), log);

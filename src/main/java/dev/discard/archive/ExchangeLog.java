@@ -45,6 +45,8 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
     private boolean failed;
     /** Bytes in the file up to the end of the last record written whole. */
     private long committed;
+    /** Held open by a follow run ({@link FollowLogs}): {@link #close} leaves it open, {@link #release} closes it. */
+    private boolean held;
 
     private ExchangeLog(Path path, CountingStream onDisk, OutputStream out, RecordEncoder encoder,
             RunCounters counters) {
@@ -126,10 +128,21 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
         }
     }
 
-    /** Finishes the file (the gzip trailer included). Idempotent. */
+    /** Keeps the log open through {@link #close}, for the live events that follow its history. */
+    synchronized void hold() {
+        held = true;
+    }
+
+    /** Ends the hold and finishes the file. */
+    synchronized void release() throws IOException {
+        held = false;
+        close();
+    }
+
+    /** Finishes the file (the gzip trailer included), unless it is held. Idempotent. */
     @Override
     public synchronized void close() throws IOException {
-        if (out == null) return;
+        if (out == null || held) return;
         OutputStream closing = out;
         out = null;
         try {

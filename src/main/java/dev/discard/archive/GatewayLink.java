@@ -57,8 +57,8 @@ final class GatewayLink implements AutoCloseable {
      *     did not come
      */
     static GatewayLink open(DiscordRest rest, OkHttpClient http, ObjectMapper mapper, ExchangeSink runLog, Clock clock,
-            RandomGenerator random, ReconnectPolicy reconnectPolicy, boolean userAccount, boolean members)
-            throws IOException, InterruptedException {
+            RandomGenerator random, ReconnectPolicy reconnectPolicy, boolean userAccount, boolean members,
+            Follower follower) throws IOException, InterruptedException {
         String path = userAccount ? Routes.GATEWAY : Routes.GATEWAY_BOT;
         ApiResponse where = rest.get(ApiRequest.get(path), runLog);
         JsonNode url = where.isSuccessful() ? where.json().get("url") : null;
@@ -67,13 +67,19 @@ final class GatewayLink implements AutoCloseable {
                     + (where.isSuccessful() ? "no url" : new DiscordApiException(path, where).answer()) + ")" + REST_ONLY,
                     null);
         }
-        GatewaySession session = GatewaySession.builder(http, url.textValue(), rest.token(), runLog)
+        GatewaySession.Builder builder = GatewaySession.builder(http, url.textValue(), rest.token(), runLog)
                 .intents(GatewayIntents.forArchive(members))
                 .mapper(mapper)
                 .clock(clock)
                 .random(random)
-                .reconnectPolicy(reconnectPolicy)
-                .connect();
+                .reconnectPolicy(reconnectPolicy);
+        if (follower != null) {
+            builder.intents(GatewayIntents.forFollow(members))
+                    .unrecordedEvents(GatewaySession.UNFOLLOWED_EVENTS)
+                    .dispatches(follower)
+                    .onFailure(follower::gatewayFailed);
+        }
+        GatewaySession session = builder.connect();
         try {
             return new GatewayLink(session, session.awaitReady(READY_TIMEOUT));
         } catch (GatewayException e) {
@@ -90,7 +96,10 @@ final class GatewayLink implements AutoCloseable {
         return ready;
     }
 
-    /** A bot without the MESSAGE_CONTENT intent archives messages with empty content: worth one clear warning. */
+    /**
+     * A bot without the MESSAGE_CONTENT intent archives messages with empty content: worth one clear warning, when the
+     * messages show it too (the caller's to check: a compatible server may send flags 0 and every content).
+     */
     Optional<String> messageContentWarning(boolean userAccount) {
         if (userAccount || session.hasMessageContentIntent()) return Optional.empty();
         return Optional.of("the bot lacks the MESSAGE CONTENT intent: messages of others are archived with empty"
@@ -114,6 +123,16 @@ final class GatewayLink implements AutoCloseable {
     /** Why the session ended early, if it did; the REST archive does not depend on it. */
     Optional<String> failure() {
         return session.failure().map(Throwable::getMessage);
+    }
+
+    /** The session's state, for status displays. */
+    String status() {
+        return session.status();
+    }
+
+    /** Dispatches Discord sent again after a RESUME that were recorded before. */
+    long replaysSkipped() {
+        return session.replaysSkipped();
     }
 
     Map<String, Long> droppedEvents() {

@@ -69,6 +69,10 @@ final class GuildArchiver {
                     ReadableChannels.basePermissions(guildId, userId, guild, roles, member), members, announced, log);
         }
         decisions.sort((a, b) -> Snowflake.compare(Ids.of(a.channel(), "id"), Ids.of(b.channel(), "id")));
+        for (ReadableChannels.Decision d : decisions) {
+            if (d.unreadable()) context.listener.channelSkipped(Ids.of(d.channel(), "id"), Ids.text(d.channel(), "name"),
+                    d.reason());
+        }
         // Filled as channels finish, so an interrupted guild still lists what was done.
         List<ChannelResult> results = Collections.synchronizedList(new ArrayList<>());
         List<ChannelResult> threadResults = Collections.synchronizedList(new ArrayList<>());
@@ -79,11 +83,18 @@ final class GuildArchiver {
             tasks.add(() -> {
                 long id = Ids.of(decision.channel(), "id");
                 ChannelResult result = context.doneBefore(id);
-                // A channel finished before a resume still lists its threads, into a new part of its log.
-                try (ExchangeLog log = context.openLog(stem + "/" + id)) {
-                    if (result == null) result = channels.archive(decision.channel(), stem, log);
+                if (result != null) {
+                    // Finished before a resume, threads included: nothing is asked again, no new log part.
                     results.add(result);
-                    if (ChannelType.hasThreads(decision.channel().path("type").asInt(-1))) {
+                    threadResults.addAll(context.doneThreads(id));
+                    return result;
+                }
+                boolean hasThreads = ChannelType.hasThreads(decision.channel().path("type").asInt(-1));
+                try (ExchangeLog log = context.openLog(stem + "/" + id)) {
+                    result = channels.archive(decision.channel(), stem, log, hasThreads);
+                    results.add(result);
+                    if (hasThreads) {
+                        // The parent's meta says completed when its last thread task ends (ThreadArchiver).
                         threads.archive(decision.channel(), stem, log,
                                 extras.activeThreads().getOrDefault(id, List.of()), userAccount,
                                 Permissions.has(decision.permissions(), Permissions.MANAGE_THREADS), threadResults::add);

@@ -11,7 +11,8 @@ import java.io.IOException;
 
 /**
  * Records a guild's members for {@code --members}: {@code GET /guilds/{id}/members?limit=1000&after=…} in user id
- * order until an empty page, the first page with {@code after=0} (a compatible server answers 500 without it). Discord
+ * order until a page brings no new id, the first page with {@code after=0} (a compatible server answers 500 without
+ * it). The docs give every listed member a {@code user}; Spacebar sends the member's own {@code id} instead. Discord
  * refuses the list without the GUILD_MEMBERS intent; a refusal or an error is recorded and reported, never fatal.
  * See https://discord.com/developers/docs/resources/guild#list-guild-members.
  */
@@ -45,13 +46,28 @@ final class MemberArchiver {
                     if (page.isEmpty()) return null;
                     long after = ((Number) cursor).longValue();
                     long largest = after;
-                    for (JsonNode member : page) largest = Snowflake.max(largest, Ids.of(member.path("user"), "id"));
-                    members[0] += page.size();
+                    for (JsonNode member : page) {
+                        long id = memberId(member);
+                        // Only ids past the cursor are new: a server that ignores `after` repeats itself.
+                        if (id == -1 || Snowflake.compare(id, after) <= 0) continue;
+                        members[0]++;
+                        largest = Snowflake.max(largest, id);
+                    }
+                    // A page that brings no new id ends the list, whatever the server does with `after`.
                     return Snowflake.compare(largest, after) <= 0 ? null : Snowflake.number(largest);
                 });
         context.counters.members.add(members[0]);
         if (failure[0] != null) return new Outcome(members[0] == 0 ? -1 : members[0], failure[0]);
         return new Outcome(members[0], null);
+    }
+
+    /**
+     * The member's user id: {@code user.id} as Discord sends it, else the member's own {@code id}, as Spacebar sends a
+     * member without {@code user}; -1 when it has neither.
+     */
+    static long memberId(JsonNode member) {
+        long id = Ids.of(member.path("user"), "id");
+        return id != -1 ? id : Ids.of(member, "id");
     }
 
     /** What the failed answer means for the user. */

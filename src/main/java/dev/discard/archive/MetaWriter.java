@@ -20,8 +20,9 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes meta files as Discard does: pretty JSON with four-space indents, UTF-8, non-ASCII as is. A meta file that is
- * rewritten (run.meta.json at the end of a run) is replaced atomically, so a reader never sees half of one. The
- * finished text is scrubbed of the token as a whole, whichever value carried it (a URL, a path, a name). A write that
+ * rewritten (run.meta.json at the end of a run) is replaced atomically, so a reader never sees half of one. Every
+ * string value is scrubbed of the token, whichever carried it (a URL, a path, a name), and nothing else: keys and
+ * structure stay, so the file is valid JSON whatever the token is. A write that
  * fails throws {@link WriteFailedException} and leaves neither a half meta file nor a {@code .tmp} one.
  */
 final class MetaWriter {
@@ -135,6 +136,8 @@ final class MetaWriter {
     }
 
     private byte[] bytes(JsonNode meta) throws IOException {
-        return (scrubber.scrub(writer.writeValueAsString(meta)) + "\n").getBytes(StandardCharsets.UTF_8);
+        JsonNode scrubbed = meta.deepCopy();
+        scrubber.scrubValues(scrubbed);
+        return (writer.writeValueAsString(scrubbed) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -74,7 +74,10 @@ final class ModeRunner {
     private List<RunResult.Failure> channel(ChannelArchiver archiver, ThreadArchiver threads, long channelId,
             boolean userAccount, ExchangeLog runLog, java.util.function.Consumer<ChannelResult> threadResults)
             throws IOException, InterruptedException {
-        if (context.doneBefore(channelId) != null) return List.of();
+        if (context.doneBefore(channelId) != null) {
+            context.doneThreads(channelId).forEach(threadResults);
+            return List.of();
+        }
         PendingExchanges pending = new PendingExchanges();
         ApiResponse response = context.rest.get(ApiRequest.get(Routes.channel(channelId)), pending);
         if (!response.isSuccessful() || !response.json().isObject()) {
@@ -91,8 +94,10 @@ final class ModeRunner {
         List<ChannelResult> results = new ArrayList<>();
         try (ExchangeLog log = context.openLog(stem + "/" + channelId)) {
             pending.drainTo(log);
-            results.add(archiver.archive(channel, stem, log));
-            if (guildId != -1 && ChannelType.hasThreads(channel.path("type").asInt(-1))) {
+            boolean hasThreads = guildId != -1 && ChannelType.hasThreads(channel.path("type").asInt(-1));
+            results.add(archiver.archive(channel, stem, log, hasThreads));
+            if (hasThreads) {
+                // The parent's meta says completed when its last thread task ends (ThreadArchiver).
                 threads.archive(channel, stem, log, activeThreads(guildId, channelId, log), userAccount, true,
                         threadResults);
             }

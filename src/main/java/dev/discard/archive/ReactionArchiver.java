@@ -10,11 +10,15 @@ import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Fetches who reacted, for every reaction on a message: {@code GET /channels/{c}/messages/{m}/reactions/{emoji}},
  * 100 users a page in id order, paged with {@code after}; burst ("super") reactions separately with {@code type=1}.
+ * A compatible server may answer in no order, with more users than asked or {@code after} ignored: users are counted
+ * distinct, and paging stops when no new one comes.
  * See https://discord.com/developers/docs/resources/message#get-reactions.
  */
 final class ReactionArchiver {
@@ -37,11 +41,15 @@ final class ReactionArchiver {
         }
     }
 
-    /** Pages until an empty page, or as many users as the count promised (a short page alone proves nothing). */
+    /**
+     * Pages until as many distinct users as the count promised, an empty page, or a page that brings no new id (a
+     * server that ignores {@code after} repeats itself). Pages are taken in any order and any size: the next page
+     * starts after the largest id seen, and a user counts once however often it comes.
+     */
     private void fetchUsers(ApiRequest base, long expected, ExchangeSink log) throws IOException, InterruptedException {
         long after = 0;
-        long fetched = 0;
-        while (fetched < expected) {
+        Set<Long> seen = new HashSet<>();
+        while (seen.size() < expected) {
             ApiRequest request = base.param("limit", PAGE);
             if (after != 0) request = request.param("after", Snowflake.number(after));
             ApiResponse response = context.rest.get(request, log);
@@ -50,12 +58,15 @@ final class ReactionArchiver {
             }
             JsonNode users = response.json();
             if (!users.isArray() || users.isEmpty()) return;
-            long largest = after;
-            for (JsonNode user : users) largest = Snowflake.max(largest, Ids.of(user, "id"));
-            fetched += users.size();
-            context.counters.reactionUsers.add(users.size());
-            if (Snowflake.compare(largest, after) <= 0) return; // The server ignored `after`: stop rather than loop.
-            after = largest;
+            int before = seen.size();
+            for (JsonNode user : users) {
+                long id = Ids.of(user, "id");
+                if (id == -1) continue;
+                seen.add(id);
+                after = Snowflake.max(after, id);
+            }
+            context.counters.reactionUsers.add(seen.size() - before);
+            if (seen.size() == before) return; // Nothing new: stop rather than loop.
         }
     }
 

@@ -28,6 +28,11 @@ final class ReadableChannels {
         Decision(JsonNode channel, boolean archive, String reason) {
             this(channel, archive, reason, Permissions.ALL);
         }
+
+        /** Whether it holds text the account may not read (a category or other channel without text is not that). */
+        boolean unreadable() {
+            return !archive && ChannelType.hasArchivedHistory(channel.path("type").asInt(-1));
+        }
     }
 
     private ReadableChannels() {}

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * Encodes exchanges as the one-line JSON records of DESIGN.md. Bodies are embedded as received (see
- * {@link JsonBody}); the finished line is scrubbed of the token as a whole, and a scrubbed record says so with
- * {@code "scrubbed": true}. Thread-safe.
+ * {@link JsonBody}); the finished line's string values are scrubbed of the token (keys and structure never), and a
+ * scrubbed record says so with {@code "scrubbed": true}. Thread-safe.
  */
 final class RecordEncoder {
     private final JsonFactory factory;
@@ -215,9 +215,10 @@ final class RecordEncoder {
         else g.writeString(value.toString());
     }
 
+    /** The line with the token out of its string values, marked {@code "scrubbed": true} when any held it. */
     private String scrubbed(String line) {
-        if (!scrubber.finds(line)) return line;
-        String clean = scrubber.scrub(line);
+        String clean = scrubber.scrubJsonValues(line);
+        if (clean == line) return line;
         return clean.substring(0, clean.length() - 1) + ",\"scrubbed\":true}";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.ChannelMeta;
 import dev.discard.format.ChannelMeta.MessageRef;
 import dev.discard.format.MetaFileException;
+import dev.discard.format.MetaJson;
 import dev.discard.format.Snowflake;
 import dev.discard.read.ChannelLog;
 import dev.discard.read.LogParts;
@@ -33,9 +34,10 @@ final class ResumeState {
      * @param newest the newest of those, or null
      * @param name the channel's name as the meta file has it, or null
      * @param guildStem the directory the channel is in: its guild's id, or {@code @me}
+     * @param parentId a thread's parent channel, from its meta file; -1 for none
      */
     record Prior(boolean done, long after, long messages, MessageRef oldest, MessageRef newest, String name,
-            String guildStem) {}
+            String guildStem, long parentId) {}
 
     private final Map<Long, Prior> channels;
 
@@ -52,6 +54,12 @@ final class ResumeState {
         return channels.get(channelId);
     }
 
+    /** The threads of {@code parentId} that the run holds a meta file of, in id order. */
+    List<Long> threadsOf(long parentId) {
+        return channels.entrySet().stream().filter(e -> e.getValue().parentId() == parentId).map(Map.Entry::getKey)
+                .sorted(Snowflake::compare).toList();
+    }
+
     /** Reads every channel of the run directory; messages count within {@code range}. */
     static ResumeState scan(Path runDir, Range range, ObjectMapper mapper) throws IOException {
         Map<Long, Prior> channels = new HashMap<>();
@@ -66,11 +74,14 @@ final class ResumeState {
                     }
                 }
                 long id = Snowflake.parse(files.id());
+                // A channel with threads says completed only once its threads are archived too.
                 boolean done = meta != null && Boolean.TRUE.equals(meta.completed()) && meta.error() == null;
+                long parentId = files.metaFile() == null ? -1 : parentId(files.metaFile(), mapper);
                 channels.put(id, done
                         ? new Prior(true, -1, meta.numMessages() == null ? 0 : meta.numMessages(),
-                                meta.oldest(), meta.newest(), meta.name(), guild.id())
-                        : continuation(files.log(), id, range, meta == null ? null : meta.name(), guild.id(), mapper));
+                                meta.oldest(), meta.newest(), meta.name(), guild.id(), parentId)
+                        : continuation(files.log(), id, range, meta == null ? null : meta.name(), guild.id(),
+                                parentId, mapper));
             }
         }
         return new ResumeState(channels);
@@ -78,11 +89,21 @@ final class ResumeState {
 
     /** Where a half-done channel goes on: before its last page, with the messages before that counted. */
     private static Prior continuation(LogParts log, long channelId, Range range, String name, String guildStem,
-            ObjectMapper mapper) {
+            long parentId, ObjectMapper mapper) {
         Counter counter = new Counter(range);
         new ChannelLog(log.files(), Snowflake.toString(channelId), true, mapper).read(counter);
         return new Prior(false, counter.lastPageStart != 0 ? counter.lastPageStart - 1 : 0, counter.before,
-                counter.beforeOldest, counter.beforeNewest, name, guildStem);
+                counter.beforeOldest, counter.beforeNewest, name, guildStem, parentId);
+    }
+
+    /** A thread's {@code channel.parent_id} in its meta file; -1 for a channel, or a file that cannot be read. */
+    private static long parentId(Path metaFile, ObjectMapper mapper) {
+        try {
+            return Snowflake.parseLenient(MetaJson.text(MetaJson.read(metaFile, mapper).path(ChannelMeta.CHANNEL)
+                    .get("parent_id")));
+        } catch (MetaFileException e) {
+            return -1;
+        }
     }
 
     /** Counts the messages in range page by page, remembering the totals as they stood before the last page. */

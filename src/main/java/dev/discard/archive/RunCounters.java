@@ -17,6 +17,9 @@ final class RunCounters {
     final LongAdder members = new LongAdder();
     final LongAdder pins = new LongAdder();
     final LongAdder invites = new LongAdder();
+    /** Messages by others than the account with non-empty content, and with empty content (MESSAGE_CONTENT). */
+    final LongAdder othersWithContent = new LongAdder();
+    final LongAdder othersWithoutContent = new LongAdder();
     /** Answers of 429 Too Many Requests recorded; each was waited out before the request went again. */
     final LongAdder rateLimited = new LongAdder();
 }

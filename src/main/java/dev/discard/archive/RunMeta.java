@@ -32,6 +32,14 @@ final class RunMeta {
     private final List<String> warnings = new ArrayList<>();
     private Map<String, Long> wsEventsNotRecorded = Map.of();
     private String gatewayError;
+    /** Where a --follow run's coverage ends (the closing pass's cut); null otherwise. */
+    private Instant followEnd;
+    /** Why a --follow run stopped (SIGTERM, say), or null. */
+    private String stopped;
+    /** Where a rotated period's coverage starts (the cut before it); null for a run's first. */
+    private Instant followStart;
+    /** The run directory of the period before this one; null for a run's first. */
+    private String followPrevious;
     private Instant end;
     private boolean completed;
     private boolean finished;
@@ -66,6 +74,32 @@ final class RunMeta {
     void gateway(Map<String, Long> eventsNotRecorded, String error) {
         this.wsEventsNotRecorded = eventsNotRecorded;
         this.gatewayError = error;
+    }
+
+    /**
+     * The meta of the rotated period that starts at {@code cut}: the same settings and user, its own directory,
+     * ident and counts, {@code settings.after} the cut.
+     */
+    RunMeta next(Instant cut, String directory, String nextIdent, RunCounters nextCounters, String previousDirectory) {
+        RunMeta next = new RunMeta(mapper, settings, scrubber, cut, directory, nextIdent, nextCounters, null);
+        next.user = user;
+        next.followStart = cut;
+        next.followPrevious = previousDirectory;
+        return next;
+    }
+
+    /** Why the gateway could not be used, or null. */
+    String gatewayError() {
+        return gatewayError;
+    }
+
+    /**
+     * A --follow run ended its follow at {@code cut} (its closing pass covers messages before it), because of
+     * {@code reason} ({@code SIGTERM}; null when the gateway gave up).
+     */
+    void followEnded(Instant cut, String reason) {
+        this.followEnd = cut;
+        this.stopped = reason;
     }
 
     /** The totals of {@code --media}. */
@@ -125,8 +159,11 @@ final class RunMeta {
         s.put("token", settings.noScrub() ? settings.token().secret() : null);
         s.put("is_user_account", settings.userAccount());
         s.put("output_dir", settings.outputDir().toString());
-        s.put("after", settings.after() == null ? null : Timestamps.isoSeconds(settings.after()));
-        s.put("before", settings.before() == null ? null : Timestamps.isoSeconds(settings.before()));
+        Instant after = followStart != null ? followStart : settings.after();
+        s.put("after", after == null ? null : Timestamps.isoSeconds(after));
+        Instant before = followEnd != null ? followEnd : settings.before();
+        // A followed run's coverage ends at its cut (a whole second), known at the end: written then.
+        s.put("before", before == null ? null : Timestamps.isoSeconds(before));
         s.put("no_scrub", settings.noScrub());
         s.put("gzip", settings.gzip());
         s.put("api_url", settings.apiUrl());
@@ -138,6 +175,10 @@ final class RunMeta {
         ArrayNode ids = s.putArray(settings.mode() == Mode.GUILD ? "guild_ids" : "channel_ids");
         settings.ids().forEach(ids::add);
         if (settings.media()) s.put("media", true);
+        if (settings.follow()) {
+            s.put("follow", true);
+            s.put("rotate", settings.rotate().toString());
+        }
         // The CDN of a --media run, so that --resume fetches from the same one.
         if (settings.media()) s.put("cdn_url", settings.cdnUrl());
 
@@ -154,6 +195,10 @@ final class RunMeta {
         run.put("traceback", traceback);
         run.put("interrupted", interrupted);
         run.put("gateway_error", gatewayError);
+        if (settings.follow()) {
+            run.put("stopped", stopped);
+            run.put("follows", followPrevious);
+        }
         ArrayNode resumes = run.putArray("resumes");
         if (previous != null) {
             previous.path("run").path("resumes").forEach(resumes::add);

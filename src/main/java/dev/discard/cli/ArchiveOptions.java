@@ -53,6 +53,15 @@ public final class ArchiveOptions {
             description = "Also record each guild's member list (needs the SERVER MEMBERS intent for bots).")
     boolean members;
 
+    @Option(order = 155, names = "--follow",
+            description = "After the range, stay connected and record what happens (messages created, edited and"
+                    + " deleted, reactions, channels, threads, the guild) until stopped; see docs/following.md.")
+    boolean follow;
+
+    @Option(order = 156, names = "--rotate", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --follow: start a new run directory every DURATION (1d by default; 6h, 30m, 10s).")
+    java.time.Duration rotate;
+
     @Option(order = 160, names = "--cdn-url", paramLabel = "URL",
             description = "With --media: the CDN that avatars, emojis, guild icons and stickers named by id come"
                     + " from; Discord's by default: https://cdn.discordapp.com")

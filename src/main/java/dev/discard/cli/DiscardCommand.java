@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ProfileCommand.class, ChannelCommand.class, GuildCommand.class, DmCommand.class,
             ReadCommand.class, SummaryCommand.class, VerifyCommand.class, MediaCommand.class, DedupeCommand.class,
             IndexCommand.class, SearchCommand.class, ExportCommand.class,
-            AutoComplete.GenerateCompletion.class},
+            AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",

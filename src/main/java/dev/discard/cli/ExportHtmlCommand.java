@@ -84,8 +84,9 @@ final class ExportHtmlCommand implements Callable<Integer> {
             HtmlExport.Result result = new HtmlExport(index.connection(), index::resolve, pageSize,
                     Clock.systemUTC()).write(output, channel -> {});
             if (!quiet) {
-                console.out.println("Exported " + result.messages() + " messages of " + result.channels()
-                        + " channels and " + result.mediaFiles() + " media files: " + result.index());
+                console.out.println("Exported " + RunReport.count(result.messages(), "message") + " of "
+                        + RunReport.count(result.channels(), "channel") + " and "
+                        + RunReport.count(result.mediaFiles(), "media file") + ": " + result.index());
             }
             return stats.problems() > 0 ? ExitCode.FAILED : ExitCode.OK;
         } catch (IndexException | ExportException e) {

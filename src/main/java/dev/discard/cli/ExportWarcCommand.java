@@ -65,6 +65,7 @@ final class ExportWarcCommand implements Callable<Integer> {
         Console console = export.parent.console;
         String given = export.parent.options(null, null).token();
         String token = given != null ? given : console.env.apply(RunLauncher.TOKEN_ENV);
+        if (token != null && token.isBlank()) token = null;
         console.secret(token);
         List<Path> runs = new ArrayList<>();
         for (Path input : inputs) {

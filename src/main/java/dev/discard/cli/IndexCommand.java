@@ -59,6 +59,7 @@ final class IndexCommand implements Callable<Integer> {
             }
         }
         Path file = db != null ? db : folders.get(0).resolve(Index.DEFAULT_NAME);
+        boolean existed = Files.exists(file);
         IndexStats stats;
         try (IndexProgress progress = new IndexProgress(console, quiet); Index index = Index.create(file)) {
             stats = new Indexer(index, Json.newMapper()).update(folders, progress);
@@ -67,6 +68,8 @@ final class IndexCommand implements Callable<Integer> {
             return ExitCode.FAILED;
         }
         if (stats.runs() == 0) {
+            // Exit 2 says nothing was written: a database this command made for nothing goes again.
+            if (!existed) deleteDatabase(file);
             throw new UsageException("no run in " + String.join(", ", folders.stream().map(Path::toString).toList())
                     + ": a run directory holds run.meta.json");
         }
@@ -77,5 +80,12 @@ final class IndexCommand implements Callable<Integer> {
                     + " updated, " + RunReport.number(stats.messagesRead()) + " read. Database: " + file);
         }
         return stats.problems() > 0 ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    /** The database file and the journal files SQLite may leave beside it. */
+    private static void deleteDatabase(Path file) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+        }
     }
 }

@@ -34,6 +34,7 @@ final class IndexProgress implements IndexListener, AutoCloseable {
                 .setInitialMax(toRead)
                 .setStyle(ProgressBarStyle.UNICODE_BLOCK)
                 .setUnit(" files", 1)
+                .hideEta()
                 .setUpdateIntervalMillis(250)
                 .setConsumer(new TerminalBarConsumer(console.out, console.width))
                 .build();
@@ -48,7 +49,9 @@ final class IndexProgress implements IndexListener, AutoCloseable {
     public void progress(long messages) {
         if (bar == null) return;
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-        bar.setExtraMessage(" " + messages + " messages, " + Math.round(messages / seconds) + " messages/s");
+        // Short enough that the bar's text fits 80 columns whole: the library cuts the line, not its own text.
+        bar.setExtraMessage(" " + RunReport.number(messages) + " msgs, " + RunReport.number(Math.round(messages / seconds))
+                + "/s");
     }
 
     @Override

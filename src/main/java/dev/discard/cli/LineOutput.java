@@ -19,11 +19,18 @@ final class LineOutput {
     }
 
     private final PrintStream out;
+    /** Whether control characters are shown visibly ({@link VisibleControls}): text for people, not --json. */
+    private final boolean visibleControls;
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int length;
 
     LineOutput(PrintStream out) {
+        this(out, false);
+    }
+
+    LineOutput(PrintStream out, boolean visibleControls) {
         this.out = out;
+        this.visibleControls = visibleControls;
     }
 
     void line(String text) {
@@ -32,6 +39,14 @@ final class LineOutput {
     }
 
     void line(byte[] bytes, int offset, int count) {
+        if (visibleControls) {
+            byte[] visible = VisibleControls.of(bytes, offset, count);
+            if (visible != null) {
+                bytes = visible;
+                offset = 0;
+                count = visible.length;
+            }
+        }
         if (length + count + 1 > buffer.length) flushBuffer();
         if (count + 1 > buffer.length) {
             write(bytes, offset, count);

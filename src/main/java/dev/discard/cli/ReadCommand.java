@@ -88,7 +88,8 @@ final class ReadCommand implements Callable<Integer> {
         }
         String channelId = meta != null && meta.id() != null ? meta.id()
                 : Snowflake.parseLenient(name) != -1 ? name : null;
-        LineOutput out = new LineOutput(console.out);
+        // Text shows control characters visibly (a message must not drive the terminal); --json stays exact.
+        LineOutput out = new LineOutput(console.out, !json);
         if (!json) {
             String channelName = meta != null && meta.name() != null ? meta.name() : "(unknown name)";
             out.line("Channel " + channelName + " (id " + (channelId != null ? channelId : name) + ")");

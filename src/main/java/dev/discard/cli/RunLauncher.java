@@ -4,6 +4,7 @@ import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
 import dev.discard.archive.Mode;
 import dev.discard.archive.ResumedSettings;
+import dev.discard.archive.RunDirectoryInUseException;
 import dev.discard.archive.RunFailedException;
 import dev.discard.archive.RunPace;
 import dev.discard.archive.RunResult;
@@ -24,6 +25,10 @@ final class RunLauncher {
     static final String TOKEN_ENV = "DISCORD_TOKEN";
     /** How long a signal's shutdown waits, after the files, for the outcome's line to be printed. */
     private static final long REPORT_WAIT_MILLIS = 2_000;
+    /**
+     * How long a stopped --follow run may take for its closing pass: below systemd's default TimeoutStopSec of 90 s.
+     */
+    static final long FOLLOW_STOP_MILLIS = 80_000;
 
     private RunLauncher() {}
 
@@ -85,6 +90,8 @@ final class RunLauncher {
                             : ArchiveSettings.defaultMaxRate(options.userAccount()))
                     .media(options.media())
                     .members(options.members())
+                    .follow(options.follow())
+                    .rotate(options.rotate())
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -101,7 +108,8 @@ final class RunLauncher {
         // that says how to resume must be out by then.
         CountDownLatch reported = new CountDownLatch(1);
         try (ShutdownGuard guard = ShutdownGuard.install(wait -> {
-                    run.interrupt(Signals.reason(), wait);
+                    // A followed run makes its closing pass before it stops: give it longer than the files alone.
+                    run.interrupt(Signals.reason(), settings.follow() ? FOLLOW_STOP_MILLIS : wait);
                     reported.await(REPORT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
                 });
                 ConsoleLog log = ConsoleLog.open(console.verbose(), console.quiet())) {
@@ -112,8 +120,9 @@ final class RunLauncher {
                 progress.close();
             }
             int code = report(console, mode, result, progress.elapsed());
-            if (mode != Mode.PROFILE) {
-                // Printed with --quiet too: what a cron job's mail should say of how the run used its budget.
+            if (mode != Mode.PROFILE && !(settings.follow() && console.quiet())) {
+                // Printed with --quiet too: what a cron job's mail should say of how the run used its budget (issue
+                // 29); but not for a quiet --follow run, a service whose -q prints only errors (issue 26).
                 RunPace pace = progress.lastPace();
                 console.out.println(RunReport.pace(result, progress.elapsed(), settings.maxRate(),
                         pace == null ? 0 : pace.channelsFound()));
@@ -121,7 +130,7 @@ final class RunLauncher {
             return code;
         } catch (RunFailedException e) {
             console.error(e.getMessage());
-            return ExitCode.FAILED;
+            return e instanceof RunDirectoryInUseException ? ExitCode.USAGE : ExitCode.FAILED;
         } finally {
             reported.countDown();
         }

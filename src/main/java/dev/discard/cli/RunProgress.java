@@ -48,6 +48,8 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     /** The pace told before the last channel finished; null before the first. */
     private volatile RunPace pace;
+    /** Null until the run follows, and with {@code -q}. */
+    private volatile FollowStatusLine followLine;
 
     RunProgress(Console console, ArchiveSettings settings, Clock clock, LongSupplier nanoTime) {
         this.console = console;
@@ -67,10 +69,26 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
 
     @Override
     public void channelStarted(long channelId, String name) {
+        channelStarted(channelId, name, -1);
+    }
+
+    /** The range ends at the channel's last message when its object names one: the walk ends there, not now. */
+    @Override
+    public void channelStarted(long channelId, String name, long lastMessageId) {
         Instant created = Snowflake.instantOf(channelId);
         Instant from = after != null && after.isAfter(created) ? after : created;
         Instant to = before != null ? before : clock.instant();
+        if (lastMessageId != -1) {
+            Instant last = Snowflake.instantOf(lastMessageId);
+            if (last.isBefore(to) && last.isAfter(from)) to = last;
+        }
         channels.put(channelId, new Channel(name, nanoTime.getAsLong(), from, to));
+    }
+
+    @Override
+    public void channelResumed(long channelId, long messages) {
+        Channel channel = channels.get(channelId);
+        if (channel != null) channel.before = messages;
     }
 
     @Override
@@ -82,7 +100,7 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
         channel.bar.stepTo(covered);
         double seconds = Math.max(1e-3, (nanoTime.getAsLong() - channel.startNanos) / 1e9);
         channel.bar.setExtraMessage(" " + RunReport.count(messages, "message") + ", "
-                + RunReport.number(Math.round(messages / seconds)) + "/s"
+                + RunReport.number(Math.round((messages - channel.before) / seconds)) + "/s"
                 + (newestTimestamp == null || newestTimestamp.length() < 10 ? "" : ", at " + newestTimestamp.substring(0, 10)));
     }
 
@@ -94,6 +112,14 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
     /** The pace told before the last channel finished; null when none did. */
     RunPace lastPace() {
         return pace;
+    }
+
+    @Override
+    public void channelSkipped(long channelId, String name, String reason) {
+        if (console.quiet()) return;
+        String line = RunReport.name(channelId, name) + ": skipped: " + reason;
+        if (board != null) board.line(line);
+        else console.out.println(line);
     }
 
     @Override
@@ -115,6 +141,16 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
         }
     }
 
+    /** A following run: one status line instead of the channels' bars (a line when not a terminal). */
+    @Override
+    public void following(dev.discard.archive.FollowStatus status) {
+        if (console.quiet()) return;
+        if (board != null) board.clear();
+        FollowStatusLine line = new FollowStatusLine(console.out, board != null, clock);
+        followLine = line;
+        line.start(status);
+    }
+
     @Override
     public void runFinished(RunResult result) {
         close();
@@ -123,6 +159,8 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
     /** Takes down the bars of channels still walked (an interrupted run). Idempotent. */
     @Override
     public void close() {
+        FollowStatusLine line = followLine;
+        if (line != null) line.close();
         if (board == null) return;
         for (Channel channel : channels.values()) {
             if (channel.bar != null) channel.bar.close();
@@ -156,6 +194,8 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
         final long startNanos;
         final Instant from;
         final Instant to;
+        /** Messages a resumed run held before this session: not part of its rate. */
+        volatile long before;
         volatile ProgressBar bar;
         volatile ProgressBoard.Slot slot;
 

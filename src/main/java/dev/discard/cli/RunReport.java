@@ -41,12 +41,15 @@ final class RunReport {
     }
 
     /**
-     * Two lines: {@code Archived 12,345 messages from 3 channels into out/…}, then
+     * Two lines: {@code Archived 12,345 messages from 3 channels into out/…} ({@code from 2 channels (1 failed)} when
+     * some failed), then
      * {@code 187 requests (2 answered 429), 1 error, 41 s}. The 429s were waited out and asked again; the errors are
      * the guilds and channels that failed.
      */
     static String summary(RunResult result, Duration took) {
+        long failed = result.channelsFailed();
         return "Archived " + count(result.messages(), "message") + " from " + count(result.channels(), "channel")
+                + (failed > 0 ? " (" + number(failed) + " failed)" : "")
                 + " into " + result.runDirectory() + System.lineSeparator()
                 + count(result.httpRequests(), "request") + " (" + number(result.rateLimited()) + " answered 429), "
                 + count(result.failures().size(), "error") + ", " + duration(took);

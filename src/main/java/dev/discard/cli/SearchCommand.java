@@ -112,8 +112,9 @@ final class SearchCommand implements Callable<Integer> {
         if (text.isBlank() && !deleted && !edited) {
             throw new UsageException("the query is empty: give words to search for, or --deleted or --edited");
         }
-        SearchQuery query = new SearchQuery(text, guild, channel, author, after, before, limit, oldest, deleted,
-                edited);
+        // One hit more than shown tells whether there are more.
+        SearchQuery query = new SearchQuery(text, guild, channel, author, after, before, Math.max(limit, limit + 1),
+                oldest, deleted, edited);
         List<SearchHit> hits;
         try (Index index = Index.open(db != null ? db : defaultIndex())) {
             hits = new Searcher(index).search(query);
@@ -121,6 +122,8 @@ final class SearchCommand implements Callable<Integer> {
             console.error(e.getMessage());
             return ExitCode.FAILED;
         }
+        boolean more = hits.size() > limit;
+        if (more) hits = hits.subList(0, limit);
         LineOutput out = new LineOutput(console.out);
         ObjectMapper mapper = Json.newMapper();
         MessageRenderer renderer = new MessageRenderer();
@@ -135,6 +138,9 @@ final class SearchCommand implements Callable<Integer> {
             console.error(e.getMessage());
             return ExitCode.FAILED;
         }
+        // On stderr: stdout stays the hits alone, for pipes and --json.
+        if (more) console.err.println("(the first " + RunReport.number(limit) + " hits; there are more: --limit N shows"
+                + " more)");
         return ExitCode.OK;
     }
 
@@ -147,13 +153,16 @@ final class SearchCommand implements Callable<Integer> {
         String deletion = hit.deletion() == null ? null : hit.deletion().mark();
         String notes = version != null && deletion != null ? version + "; " + deletion
                 : version != null ? version : deletion;
-        out.line(guildName + " #" + channelName + " message " + hit.id() + (notes == null ? "" : " (" + notes + ")"));
+        out.line(VisibleControls.of(guildName + " #" + channelName + " message " + hit.id()
+                + (notes == null ? "" : " (" + notes + ")")));
         String line;
         try {
             line = renderer.render(hit.json().getBytes(StandardCharsets.UTF_8), factory);
         } catch (IOException e) {
             line = "[" + hit.timestamp() + "] <" + hit.authorName() + "> " + hit.content();
         }
+        // Visible before the highlight's own colours go in, which must stay codes.
+        line = VisibleControls.of(line);
         if (terminal && hit.highlighted() != null) line = highlight(line, hit);
         if (deletion != null) line += " [" + deletion + "]";
         out.line(line);
@@ -167,10 +176,10 @@ final class SearchCommand implements Callable<Integer> {
     private static String highlight(String line, SearchHit hit) {
         int from = 0;
         if (hit.content() != null && !hit.content().isEmpty() && hit.highlighted() != null) {
-            String plain = hit.content().replace("\n", "\n    ");
+            String plain = VisibleControls.of(hit.content().replace("\n", "\n    "));
             int at = line.indexOf(plain);
             if (at >= 0) {
-                String marked = colour(hit.highlighted().replace("\n", "\n    "));
+                String marked = colour(VisibleControls.of(hit.highlighted().replace("\n", "\n    "), MARKERS));
                 line = line.substring(0, at) + marked + line.substring(at + plain.length());
                 from = at + marked.length();
             }
@@ -179,17 +188,20 @@ final class SearchCommand implements Callable<Integer> {
             if (column == null) continue;
             for (String part : column.split("\n")) {
                 if (part.indexOf(SearchHit.MATCH_START) < 0) continue;
-                String plain = part.replace(String.valueOf(SearchHit.MATCH_START), "")
-                        .replace(String.valueOf(SearchHit.MATCH_END), "");
+                String plain = VisibleControls.of(part.replace(String.valueOf(SearchHit.MATCH_START), "")
+                        .replace(String.valueOf(SearchHit.MATCH_END), ""));
                 int at = line.indexOf(plain, from);
                 if (at < 0) continue;
-                String marked = colour(part);
+                String marked = colour(VisibleControls.of(part, MARKERS));
                 line = line.substring(0, at) + marked + line.substring(at + plain.length());
                 from = at + marked.length();
             }
         }
         return line;
     }
+
+    /** The match markers of a highlighted column, which {@link VisibleControls} must leave for {@link #colour}. */
+    private static final String MARKERS = "" + SearchHit.MATCH_START + SearchHit.MATCH_END;
 
     private static String colour(String highlighted) {
         return highlighted.replace(String.valueOf(SearchHit.MATCH_START), MATCH_ON)

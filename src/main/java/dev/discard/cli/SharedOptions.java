@@ -30,7 +30,9 @@ record SharedOptions(
         Path resume,
         Integer maxRate,
         boolean media,
-        boolean members) {
+        boolean members,
+        boolean follow,
+        java.time.Duration rotate) {
 
     /**
      * The options as the mixins received them, in command-line order (the root command's first): a value given later
@@ -55,7 +57,9 @@ record SharedOptions(
                 last(archive, a -> a.resume),
                 last(archive, a -> a.maxRate),
                 any(archive, a -> a.media),
-                any(archive, a -> a.members));
+                any(archive, a -> a.members),
+                any(archive, a -> a.follow),
+                last(archive, a -> a.rotate));
     }
 
     private static <M, T> T last(List<M> mixins, Function<M, T> value) {

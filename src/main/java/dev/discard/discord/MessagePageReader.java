@@ -83,6 +83,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
     private static final byte[] TIMESTAMP = JsonCursor.ascii("timestamp");
     private static final byte[] CONTENT = JsonCursor.ascii("content");
     private static final byte[] EMBEDS = JsonCursor.ascii("embeds");
+    private static final byte[] AUTHOR = JsonCursor.ascii("author");
     private static final byte[] REACTIONS = JsonCursor.ascii("reactions");
     private static final byte[] PINNED = JsonCursor.ascii("pinned");
     private static final byte[] URL = JsonCursor.ascii("url");
@@ -100,6 +101,8 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         List<String> embedUrls = List.of();
         List<PageMessage.Reaction> reactions = List.of();
         Boolean pinned = null;
+        long authorId = -1;
+        boolean hasContent = false;
         c.beginObject();
         while (c.nextField()) {
             // By length first: most names are none of these, and are passed over after one comparison.
@@ -111,11 +114,17 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 case 6 -> {
                     if (c.nameIs(EMBEDS)) embedUrls = embedUrls(c);
                     else if (c.nameIs(PINNED)) pinned = flag(c);
+                    else if (c.nameIs(AUTHOR)) authorId = authorId(c);
                     else c.skipValue();
                 }
                 case 7 -> {
-                    if (c.nameIs(CONTENT)) content = linkText(c);
-                    else c.skipValue();
+                    if (c.nameIs(CONTENT)) {
+                        boolean string = c.peek() == '"';
+                        content = linkText(c);
+                        hasContent = string && c.stringEnd() > c.stringStart();
+                    } else {
+                        c.skipValue();
+                    }
                 }
                 case 9 -> {
                     if (c.nameIs(TIMESTAMP)) timestamp = text(c);
@@ -125,7 +134,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 default -> c.skipValue();
             }
         }
-        return new PageMessage(id, timestamp, content, embedUrls, reactions, pinned, null);
+        return new PageMessage(id, timestamp, content, embedUrls, reactions, pinned, null, authorId, hasContent);
     }
 
     /** A boolean value, or null for anything else (skipped), as the Jackson reading gives it. */
@@ -136,6 +145,21 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
             return null;
         }
         return Boolean.valueOf(c.scalarText());
+    }
+
+    /** The {@code id} of an {@code author} object; -1 when it is not one. */
+    private static long authorId(JsonCursor c) throws Unreadable {
+        if (c.peek() != '{') {
+            c.skipValue();
+            return -1;
+        }
+        long id = -1;
+        c.beginObject();
+        while (c.nextField()) {
+            if (c.nameLength() == 2 && c.nameIs(ID)) id = id(c);
+            else c.skipValue();
+        }
+        return id;
     }
 
     private static long id(JsonCursor c) throws Unreadable {
@@ -289,13 +313,32 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         List<String> embedUrls = List.of();
         List<PageMessage.Reaction> reactions = List.of();
         Boolean pinned = null;
+        long authorId = -1;
+        boolean hasContent = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
                 case "id" -> id = id(p, value);
                 case "timestamp" -> timestamp = text(p, value);
-                case "content" -> content = linkText(p, value);
+                case "content" -> {
+                    String text = string(p, value);
+                    hasContent = text != null && !text.isEmpty();
+                    content = withSlash(text);
+                }
+                case "author" -> {
+                    // A repeated author counts as its last value, as in the cursor's reading.
+                    authorId = -1;
+                    if (value == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            JsonToken field = p.nextToken();
+                            if (p.currentName().equals("id")) authorId = id(p, field);
+                            else p.skipChildren();
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
                 case "embeds" -> embedUrls = embedUrls(p, value);
                 case "reactions" -> reactions = reactions(p, value);
                 case "pinned" -> {
@@ -306,7 +349,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 default -> p.skipChildren();
             }
         }
-        return new PageMessage(id, timestamp, content, embedUrls, reactions, pinned, tree);
+        return new PageMessage(id, timestamp, content, embedUrls, reactions, pinned, tree, authorId, hasContent);
     }
 
     private static long id(JsonParser p, JsonToken value) throws IOException {

@@ -64,8 +64,12 @@ final class MessageViews {
         previousAuthor = null;
     }
 
-    /** The view of the message at the cursor of {@code rs} (columns of {@link ChannelExporter#QUERY}). */
-    MessageView view(ResultSet rs, ExportChannel channel, ChannelPlan channelPlan) throws SQLException {
+    /**
+     * The view of the message at the cursor of {@code rs}: columns of {@link ChannelExporter#QUERY}, or of
+     * {@link ChannelExporter#LIFE_QUERY} with its deletion and whether it has versions ({@code life}).
+     */
+    MessageView view(ResultSet rs, boolean life, ExportChannel channel, ChannelPlan channelPlan)
+            throws SQLException {
         String storedId = rs.getString(1);
         String authorId = rs.getString(2);
         int type = rs.getInt(3);
@@ -103,7 +107,7 @@ final class MessageViews {
                 edited == null ? null : shortTime(edited) + " UTC", reply,
                 attachments(storedId, json.path("attachments")), embeds(json.path("embeds")), stickers(json),
                 reactions(json.path("reactions")), pinned, thread(storedId, json.path("thread")), grouped,
-                deletion(rs), rs.getBoolean(14) ? versions(storedId) : List.of());
+                life ? deletion(rs) : null, life && rs.getBoolean(14) ? versions(storedId) : List.of());
     }
 
     /** The deletion of the message at the cursor (columns 10 to 13 of the query), as a page says it. */

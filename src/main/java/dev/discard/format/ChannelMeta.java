@@ -54,6 +54,10 @@ public record ChannelMeta(
     public static final String PAGE_SIZE = "page_size";
     /** In {@code summary}: whether the pins list was fetched (false: the archived history proved it empty). */
     public static final String PINS_LISTED = "pins_listed";
+    /** A {@code --follow} run's times without a gateway session: from, to, backfilled (DESIGN.md). */
+    public static final String GAPS = "gaps";
+    /** What a {@code --follow} run recorded live in the channel. */
+    public static final String FOLLOW = "follow";
 
     /** A message named in a meta file, by id and Discord's timestamp string. */
     public record MessageRef(long id, String timestamp) {}

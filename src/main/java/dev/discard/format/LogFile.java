@@ -50,6 +50,16 @@ public record LogFile(Path path, String name, int part, boolean gzip) {
     }
 
     /**
+     * Whether a later part of the same log exists beside this file: then a cut at this file's end is what a killed run
+     * and its {@code --resume} leave, and the later part goes on where this one stops.
+     */
+    public boolean hasLaterPart() {
+        Path dir = path.toAbsolutePath().getParent();
+        return dir != null && (Files.exists(dir.resolve(fileName(name, part + 1, true)))
+                || Files.exists(dir.resolve(fileName(name, part + 1, false))));
+    }
+
+    /**
      * Opens the file's decompressed content. A gzip file is inflated on a second thread so that reading and parsing
      * overlap; a truncated or damaged gzip stream throws from {@code read} once the good data before it was delivered.
      */

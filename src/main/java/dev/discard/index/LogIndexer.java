@@ -36,7 +36,7 @@ final class LogIndexer implements AutoCloseable {
         this.connection = connection;
         this.mapper = mapper;
         this.rows = new MessageRowReader(new JsonFactory());
-        this.messages = new MessageStore(connection, rows);
+        this.messages = new MessageStore(connection, rows, mapper);
         this.entities = new EntityStore(connection);
         this.live = new LiveIndexer(connection, messages, entities, rows, mapper);
     }

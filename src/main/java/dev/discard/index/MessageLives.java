@@ -23,6 +23,7 @@ public final class MessageLives implements AutoCloseable {
     private final PreparedStatement deletion;
     private final PreparedStatement channelDeletion;
     private final PreparedStatement deletedInChannel;
+    private final PreparedStatement hasVersions;
 
     public MessageLives(Index index) throws IndexException {
         try {
@@ -32,6 +33,7 @@ public final class MessageLives implements AutoCloseable {
             deletion = st.deletion;
             channelDeletion = st.channelDeletion;
             deletedInChannel = st.deletedInChannel;
+            hasVersions = st.hasVersions;
         } catch (SQLException e) {
             throw IndexException.of(index.file(), e);
         }
@@ -45,6 +47,7 @@ public final class MessageLives implements AutoCloseable {
         deletion = st.deletion;
         channelDeletion = st.channelDeletion;
         deletedInChannel = st.deletedInChannel;
+        hasVersions = st.hasVersions;
     }
 
     /** The statements, prepared. */
@@ -54,6 +57,7 @@ public final class MessageLives implements AutoCloseable {
         final PreparedStatement deletion;
         final PreparedStatement channelDeletion;
         final PreparedStatement deletedInChannel;
+        final PreparedStatement hasVersions;
 
         Statements(Connection c) throws SQLException {
             current = c.prepareStatement("SELECT channel_id, json, edited_timestamp, seen_at, source FROM messages"
@@ -66,6 +70,8 @@ public final class MessageLives implements AutoCloseable {
                     + " WHERE channel_id = ?");
             deletedInChannel = c.prepareStatement("SELECT count(*) FROM message_deletions d JOIN messages m"
                     + " ON m.id = d.message_id WHERE d.channel_id = ?");
+            hasVersions = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM message_versions v JOIN messages m"
+                    + " ON m.id = v.message_id WHERE m.channel_id = ?)");
         }
     }
 
@@ -110,6 +116,14 @@ public final class MessageLives implements AutoCloseable {
         return read(channelDeletion);
     }
 
+    /** Whether a message of the channel has an earlier version. */
+    public boolean hasVersions(String channelId) throws SQLException {
+        hasVersions.setString(1, IndexIds.of(channelId));
+        try (ResultSet r = hasVersions.executeQuery()) {
+            return r.next() && r.getBoolean(1);
+        }
+    }
+
     /** How many messages of a channel the index holds as deleted. */
     public long deletedMessages(String channelId) throws SQLException {
         deletedInChannel.setString(1, IndexIds.of(channelId));
@@ -134,7 +148,7 @@ public final class MessageLives implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         for (PreparedStatement s : new PreparedStatement[] {current, versions, deletion, channelDeletion,
-            deletedInChannel}) {
+            deletedInChannel, hasVersions}) {
             s.close();
         }
     }

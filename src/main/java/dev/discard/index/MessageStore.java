@@ -40,10 +40,11 @@ final class MessageStore implements AutoCloseable {
     private final PreparedStatement insertVersionFts;
     private final PreparedStatement touch;
     private final MessageRowReader rows;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
 
-    MessageStore(Connection c, MessageRowReader rows) throws SQLException {
+    MessageStore(Connection c, MessageRowReader rows, ObjectMapper mapper) throws SQLException {
         this.rows = rows;
+        this.mapper = mapper;
         insert = c.prepareStatement("INSERT INTO messages (rowid_, id, guild_id, channel_id, author_id, type,"
                 + " timestamp, edited_timestamp, content, reference_id, pinned, flags, json, run_id, seen_at, source,"
                 + " last_seen_at, last_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"

@@ -57,8 +57,11 @@ public final class Searcher {
                         "m.rowid_", true);
                 rows = merge(rows, earlier, q);
             }
+            // Most indexes hold no earlier version or deletion: then a hit needs no look-up of its own.
+            boolean versions = any("message_versions");
+            boolean deletions = any("message_deletions");
             List<SearchHit> hits = new ArrayList<>(rows.size());
-            for (Row r : rows) hits.add(hit(r, lives));
+            for (Row r : rows) hits.add(hit(r, versions ? lives : null, deletions ? lives : null));
             return hits;
         } catch (SQLException e) {
             String reason = IndexException.reason(e);
@@ -147,10 +150,19 @@ public final class Searcher {
         return all.size() > q.limit() ? all.subList(0, q.limit()) : all;
     }
 
-    private SearchHit hit(Row r, MessageLives lives) throws SQLException {
-        List<MessageLife.Version> earlier = lives.earlierVersions(r.id);
-        int versions = earlier.size() + 1;
-        int version = versions;
+    /** Whether a table has a row. */
+    private boolean any(String table) throws SQLException {
+        try (PreparedStatement s = index.connection().prepareStatement("SELECT EXISTS (SELECT 1 FROM " + table + ")");
+                ResultSet r = s.executeQuery()) {
+            return r.next() && r.getBoolean(1);
+        }
+    }
+
+    /** @param versions where to look up versions, null when there are none; {@code deletions} likewise */
+    private SearchHit hit(Row r, MessageLives versions, MessageLives deletions) throws SQLException {
+        List<MessageLife.Version> earlier = versions == null ? List.of() : versions.earlierVersions(r.id);
+        int count = earlier.size() + 1;
+        int version = count;
         if (r.versionRowid != 0) {
             for (int i = 0; i < earlier.size(); i++) {
                 if (earlier.get(i).json().equals(r.json)) version = i + 1;
@@ -158,8 +170,8 @@ public final class Searcher {
         }
         return new SearchHit(IndexIds.display(r.id), IndexIds.display(r.guildId), r.guildName,
                 IndexIds.display(r.channelId), r.channelName, IndexIds.display(r.authorId), authorName(r.json),
-                r.timestamp, r.content, r.highlighted, r.json, r.attachments, r.embeds, version, versions,
-                versions > 1 || r.marked, lives.deletion(r.id));
+                r.timestamp, r.content, r.highlighted, r.json, r.attachments, r.embeds, version, count,
+                count > 1 || r.marked, deletions == null ? null : deletions.deletion(r.id));
     }
 
     /** The author's name as the message shows it. */

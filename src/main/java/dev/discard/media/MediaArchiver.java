@@ -3,6 +3,7 @@ package dev.discard.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.format.OutputFiles;
@@ -218,7 +219,11 @@ public final class MediaArchiver implements Closeable {
         if (manifest == null) throw new IllegalStateException("media manifest is closed: " + runDir);
         line.put("datetime", Timestamps.isoMicros(clock.instant()));
         try {
-            manifest.write((scrub.apply(mapper.writeValueAsString(line)) + "\n").getBytes(StandardCharsets.UTF_8));
+            // The values, never the keys or literals: the line stays valid JSON whatever the token is.
+            line.fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual()) field.setValue(TextNode.valueOf(scrub.apply(field.getValue().textValue())));
+            });
+            manifest.write((mapper.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
             manifest.flush();
         } catch (IOException e) {
             writeFailed = true;

@@ -34,6 +34,12 @@ public final class ChannelLog {
         default void otherRecord(ArchiveRecord record) {}
 
         void problem(RecordProblem problem);
+
+        /**
+         * A part cut short that a later part continues ({@link RecordProblem#continuedLater()}): not a problem, and
+         * not counted as one.
+         */
+        default void continuedCut(RecordProblem cut) {}
     }
 
     /**
@@ -86,6 +92,10 @@ public final class ChannelLog {
         Merge merge = new Merge(listener);
         long pageCount = 0;
         try (ArchiveReader reader = new ArchiveReader(files, mapper, p -> {
+            if (p.continuedLater()) {
+                listener.continuedCut(p);
+                return;
+            }
             problemCount[0]++;
             listener.problem(p);
         }, pages)) {

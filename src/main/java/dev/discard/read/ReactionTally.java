@@ -14,17 +14,34 @@ import java.util.function.Consumer;
  * Compares each reaction's count on its message with the users fetched for it
  * ({@code GET …/channels/{c}/messages/{m}/reactions/{emoji}?type=0|1&after=…}). Type 0 (normal, the default) is
  * compared with {@code count_details.normal}, or {@code count} when the message has no details; type 1 (burst) with
- * {@code count_details.burst}. Users are counted like messages: pages walk forward by id, so a user id not above the
- * largest seen is a repeat. Memory grows with the number of reactions in one channel, not with messages.
+ * {@code count_details.burst}. Users are counted distinct, in whatever order and page size the server gave them (a
+ * compatible server may ignore {@code after} and {@code limit}). Memory grows with the reaction users of one channel
+ * (8 bytes each), not with messages.
  */
 final class ReactionTally {
     private record Key(long messageId, String emoji, int type) {}
 
+    /** The user ids fetched for one reaction, repeats included until {@link #distinct} counts them. */
     private static final class Fetched {
-        long users;
-        long highest = 0;
+        long[] ids = new long[8];
+        int size;
         Path file;
         long line;
+
+        void add(long id) {
+            if (size == ids.length) ids = java.util.Arrays.copyOf(ids, size * 2);
+            ids[size++] = id;
+        }
+
+        long distinct() {
+            long[] sorted = java.util.Arrays.copyOf(ids, size);
+            java.util.Arrays.sort(sorted);
+            long count = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) count++;
+            }
+            return count;
+        }
     }
 
     private record Expected(long count, Path file, long line) {}
@@ -77,10 +94,7 @@ final class ReactionTally {
         if (users == null || !users.isArray()) return true;
         for (JsonNode user : users) {
             long id = Snowflake.parseLenient(MetaJson.text(user.get("id")));
-            if (id != -1 && Long.compareUnsigned(id, f.highest) > 0) {
-                f.highest = id;
-                f.users++;
-            }
+            if (id != -1) f.add(id);
         }
         return true;
     }
@@ -94,9 +108,12 @@ final class ReactionTally {
             if (e == null) {
                 findings.accept(Finding.problem(f.file, f.line, what + ": users fetched but the message or reaction"
                         + " is in no message page"));
-            } else if (e.count() != f.users) {
-                findings.accept(Finding.problem(f.file, f.line, what + ": count is " + e.count() + " but "
-                        + f.users + " users were fetched"));
+            } else {
+                long users = f.distinct();
+                if (e.count() != users) {
+                    findings.accept(Finding.problem(f.file, f.line, what + ": count is " + e.count() + " but "
+                            + users + " users were fetched"));
+                }
             }
         });
         if (fetched.isEmpty()) return;

@@ -38,6 +38,14 @@ public record RecordProblem(Path file, long line, long offset, String message, b
         return new RecordProblem(file, line, offset, message, true);
     }
 
+    /**
+     * Whether this is a file cut short (a hard kill) that a later part of the same log continues, as {@code --resume}
+     * leaves it: no damage, and every reader treats it so (verify says so as information, the others say nothing).
+     */
+    public boolean continuedLater() {
+        return cutShort && dev.discard.format.LogFile.of(file).map(dev.discard.format.LogFile::hasLaterPart).orElse(false);
+    }
+
     /** {@code file:line: message}, or {@code file: message} for the whole file. */
     @Override
     public String toString() {

@@ -31,6 +31,8 @@ import java.time.Instant;
  * @param settingsToken {@code settings.token}: non-null only for runs made with {@code --no-scrub}
  * @param apiUrl {@code settings.api_url}, the server the run talked to; null when not recorded (the Python Discard)
  * @param summary the {@code summary} object as written (counts), never null
+ * @param followed whether it followed the gateway ({@code settings.follow}): its {@code before} is where its closing
+ *     pass ended, which may be after its start
  */
 public record RunInfo(
         Path directory,
@@ -49,7 +51,8 @@ public record RunInfo(
         String interrupted,
         String settingsToken,
         String apiUrl,
-        JsonNode summary) {
+        JsonNode summary,
+        boolean followed) {
 
     public static final String FILE_NAME = RunFiles.RUN_META;
     /** The first Python Discard that wrote {@code after} and {@code before} the right way round. */
@@ -75,7 +78,8 @@ public record RunInfo(
                 run.path("completed").asBoolean(false), run.path("finished").asBoolean(false),
                 MetaJson.text(run.get("exception")), MetaJson.text(run.get("interrupted")),
                 MetaJson.text(settings.get("token")), MetaJson.text(settings.get("api_url")),
-                root.path("summary").isObject() ? root.get("summary") : mapper.createObjectNode());
+                root.path("summary").isObject() ? root.get("summary") : mapper.createObjectNode(),
+                settings.path("follow").asBoolean(false));
     }
 
     /** Compares dotted numbers as numbers ({@code 0.3.10} is not below {@code 0.3.3}); other text is not below. */
@@ -95,8 +99,13 @@ public record RunInfo(
         return false;
     }
 
-    /** Where the run's coverage ends: {@code --before}, or the run's start when none was given or it is later. */
+    /**
+     * Where the run's coverage ends: {@code --before}, or the run's start when none was given or it is later; for a
+     * completed {@code --follow} run, its cut ({@code before}).
+     */
     public Instant coverageEnd() {
+        // A followed run that completed paged every channel up to its cut, its before, at the end.
+        if (followed && completed && before != null) return before;
         return before != null && before.isBefore(start) ? before : start;
     }
 

@@ -59,6 +59,8 @@ public final class Summarizer {
         long oldest = -1L;
         long newest = 0;
         final List<CoverageGaps.Range> ranges = new ArrayList<>();
+        /** Each run's {oldest, newest} message id counted, for runs that counted any. */
+        final List<long[]> spans = new ArrayList<>();
         LiveCounts live = LiveCounts.NONE;
 
         ChannelTotals(String id) {
@@ -157,6 +159,7 @@ public final class Summarizer {
                 channel.runs++;
                 channel.messages += counted[0];
                 if (counted[0] > 0) {
+                    channel.spans.add(new long[] {counted[1], counted[2]});
                     if (Long.compareUnsigned(counted[1], channel.oldest) < 0) channel.oldest = counted[1];
                     if (Long.compareUnsigned(counted[2], channel.newest) > 0) channel.newest = counted[2];
                 }
@@ -215,9 +218,26 @@ public final class Summarizer {
     private static ArchiveSummary.ChannelEntry entry(ChannelTotals c) {
         long id = Snowflake.parseLenient(c.id);
         CoverageGaps coverage = CoverageGaps.of(id == -1 ? null : Snowflake.instantOf(id), c.ranges);
-        return new ArchiveSummary.ChannelEntry(c.id, c.name, c.runs, c.messages, overlaps(c.ranges),
+        // Ranges that share time count a message twice only when one lies in the shared time: an incremental run
+        // starts at the newest message of the run before, which ends later, and shares none.
+        return new ArchiveSummary.ChannelEntry(c.id, c.name, c.runs, c.messages,
+                overlaps(c.ranges) && spansOverlap(c.spans),
                 c.newest == 0 ? null : Snowflake.instantOf(c.oldest), c.newest == 0 ? null : Snowflake.instantOf(c.newest),
                 coverage, c.live);
+    }
+
+    /** Whether the message ids two runs counted interleave: {oldest, newest} spans that share an id range. */
+    static boolean spansOverlap(List<long[]> spans) {
+        List<long[]> sorted = new ArrayList<>(spans);
+        sorted.sort((a, b) -> Long.compareUnsigned(a[0], b[0]));
+        long end = -1;
+        boolean first = true;
+        for (long[] span : sorted) {
+            if (!first && Long.compareUnsigned(span[0], end) <= 0) return true;
+            if (first || Long.compareUnsigned(span[1], end) > 0) end = span[1];
+            first = false;
+        }
+        return false;
     }
 
     /** Whether any two ranges share time. */

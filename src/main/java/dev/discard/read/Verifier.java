@@ -6,6 +6,7 @@ import dev.discard.format.ChannelMeta;
 import dev.discard.format.GuildMeta;
 import dev.discard.format.LogFile;
 import dev.discard.format.MetaFileException;
+import dev.discard.format.RunLock;
 import dev.discard.format.Snowflake;
 import dev.discard.format.Timestamps;
 import java.io.IOException;
@@ -43,6 +44,8 @@ public final class Verifier {
     private long messages;
     private long problems;
     private long infos;
+    /** Whether the run being verified was killed: its logs' last parts may be cut short. */
+    private boolean killedRun;
 
     /** @param token the token to look for; null to skip that check */
     public Verifier(ObjectMapper mapper, String token) {
@@ -71,11 +74,20 @@ public final class Verifier {
         }
         boolean completed = info != null && info.completed();
         boolean resumable = info != null && info.isResumable();
+        if (resumable && RunLock.isHeld(dir)) {
+            // Its files are being written: a cut gzip stream or a count that lags is the normal state of a live run.
+            findings.accept(Finding.info(metaFile, 0, "in progress: a discard process is writing this run (it holds "
+                    + RunLock.FILE + "); verify it once that has ended"));
+            return;
+        }
+        // A run whose meta file never got its end was killed (SIGKILL, a power cut): its last parts are cut short.
+        killedRun = resumable && info.end() == null;
         if (resumable) {
             // One line instead of every count an unfinished run cannot have reached yet.
-            findings.accept(Finding.problem(metaFile, 0, (info.interrupted() != null ? "interrupted" : "stopped")
-                    + " at " + (info.end() != null ? Timestamps.isoCompact(info.end()) : "an unknown time (killed?)")
-                    + (info.interrupted() != null ? " (" + info.interrupted() + ")" : "")
+            String when = info.end() != null ? "at " + Timestamps.isoCompact(info.end())
+                    : "at an unknown time (killed before it could finish its files)";
+            findings.accept(Finding.problem(metaFile, 0, (info.interrupted() != null || killedRun ? "interrupted"
+                    : "stopped") + " " + when + (info.interrupted() != null ? " (" + info.interrupted() + ")" : "")
                     + ": run `discard --resume " + dir + "`"));
         } else if (info != null && !completed) {
             findings.accept(Finding.problem(metaFile, 0, "the run did not complete"
@@ -234,6 +246,11 @@ public final class Verifier {
             findings.accept(damage(problem, channel.log()));
         }
 
+        @Override
+        public void continuedCut(RecordProblem cut) {
+            findings.accept(damage(cut, channel.log()));
+        }
+
         /** The meta must agree with the messages within the run's range, or with all of them. */
         private void compareMeta(ChannelMeta meta) {
             if (meta.swapped() && !legacy) {
@@ -275,13 +292,20 @@ public final class Verifier {
 
     /**
      * A part cut short by a hard kill that a later part of the same log continues is what {@code --resume} leaves
-     * (information); a cut in the last part, or any other damage, is a problem.
+     * (information), and so is a cut last part of a killed run not resumed yet (its one problem is said once, on
+     * run.meta.json); any other damage is a problem.
      */
-    private static Finding damage(RecordProblem p, LogParts log) {
+    private Finding damage(RecordProblem p, LogParts log) {
+        if (p.continuedLater()) {
+            return Finding.info(p.file(), p.line(), p.message() + "; the next part continues the log");
+        }
         List<LogFile> parts = log.files();
-        boolean continued = p.cutShort() && !parts.isEmpty() && !parts.get(parts.size() - 1).path().equals(p.file());
-        return continued ? Finding.info(p.file(), p.line(), p.message() + "; the next part continues the log")
-                : Finding.problem(p);
+        boolean last = !parts.isEmpty() && parts.get(parts.size() - 1).path().equals(p.file());
+        if (p.cutShort() && last && killedRun) {
+            return Finding.info(p.file(), p.line(), p.message() + "; cut by the kill, --resume continues the log in a"
+                    + " new part");
+        }
+        return Finding.problem(p);
     }
 
     private static void compare(Path file, JsonNode summary, String key, long actual, String what,

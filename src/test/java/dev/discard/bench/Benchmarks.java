@@ -98,6 +98,16 @@ public final class Benchmarks {
         // Budget use under Discord's limits (docs/performance.md, Rate limits): in-process, the fake playing Discord.
         row("");
         for (String line : RateLimitBenchmark.rows()) row(line);
+        // --follow (issue 26): CPU and RSS per 100,000 dispatches, flat over 1,000,000; a process of its own.
+        Timed follow = Timed.of(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m", "-cp",
+                System.getProperty("java.class.path"), dev.discard.archive.FollowBenchmark.class.getName(), "1000000",
+                "50"), false);
+        row("");
+        row("`--follow`, dispatches parsed, routed and written into 50 channel logs (goal: under 2 s CPU and 100 MB"
+                + String.format(Locale.ROOT, " RSS per 100,000, flat); whole process %.1f s CPU, peak RSS %s:",
+                follow.cpu, follow.rss()));
+        row("");
+        for (String line : follow.output.lines().filter(l -> l.startsWith("|")).toList()) row(line);
         row("");
         row(String.format(Locale.ROOT, "Machine: %d cores, Java %s, %s; fake Discord and discard share the cores.",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),

@@ -40,19 +40,22 @@ class ConsoleOutputTest extends FakeDiscordTest {
         assertEquals(-1, run.out.indexOf('\r'), "no carriage returns without a terminal");
         assertEquals(-1, run.err.indexOf(ESC));
         List<String> lines = run.out.lines().toList();
-        assertEquals(7, lines.size(), run.out);
-        assertTrue(lines.subList(0, 4).stream().anyMatch(l -> Pattern.matches(
+        assertEquals(9, lines.size(), run.out);
+        // Issue 25, item 12: the channels the account may not read, and why, as the guild starts.
+        assertEquals(List.of("#staff: skipped: no VIEW_CHANNEL permission",
+                "#no-history: skipped: no READ_MESSAGE_HISTORY permission"), lines.subList(0, 2));
+        assertTrue(lines.subList(2, 6).stream().anyMatch(l -> Pattern.matches(
                 "#general: 1,460 messages, 2021-02-01 → 2021-03-09, " + DURATION + PACE, l)), run.out);
-        assertTrue(lines.subList(0, 4).stream().anyMatch(l -> Pattern.matches(
+        assertTrue(lines.subList(2, 6).stream().anyMatch(l -> Pattern.matches(
                 "#announcements: 5 messages, 2021-02-03 → 2021-02-03, " + DURATION + PACE, l)), run.out);
-        assertTrue(lines.subList(0, 4).stream().anyMatch(l -> l.contains(" [4/4 channels, ")), run.out);
-        assertTrue(lines.subList(0, 4).stream().anyMatch(l -> l.startsWith("#reopened: 3 messages, ")), run.out);
-        assertTrue(lines.subList(0, 4).stream().anyMatch(l -> l.startsWith("#Voice: 0 messages, ")), run.out);
-        assertEquals("Archived 1,468 messages from 4 channels into " + ArchiveFiles.onlyRun(out), lines.get(4));
-        assertTrue(Pattern.matches("\\d+ requests \\(0 answered 429\\), 0 errors, " + DURATION, lines.get(5)),
-                lines.get(5));
-        assertTrue(Pattern.matches(FINAL_PACE, lines.get(6)), lines.get(6));
-        assertTrue(lines.get(6).endsWith("; 4/4 channels"), lines.get(6));
+        assertTrue(lines.subList(2, 6).stream().anyMatch(l -> l.contains(" [4/4 channels, ")), run.out);
+        assertTrue(lines.subList(2, 6).stream().anyMatch(l -> l.startsWith("#reopened: 3 messages, ")), run.out);
+        assertTrue(lines.subList(2, 6).stream().anyMatch(l -> l.startsWith("#Voice: 0 messages, ")), run.out);
+        assertEquals("Archived 1,468 messages from 4 channels into " + ArchiveFiles.onlyRun(out), lines.get(6));
+        assertTrue(Pattern.matches("\\d+ requests \\(0 answered 429\\), 0 errors, " + DURATION, lines.get(7)),
+                lines.get(7));
+        assertTrue(Pattern.matches(FINAL_PACE, lines.get(8)), lines.get(8));
+        assertTrue(lines.get(8).endsWith("; 4/4 channels"), lines.get(8));
         assertEquals("", run.err);
     }
 
@@ -104,7 +107,7 @@ class ConsoleOutputTest extends FakeDiscordTest {
         assertTrue(Pattern.compile("^#announcements: 0 messages, " + DURATION + "; failed: 500 Internal Server Error"
                 + PACE + "$",
                 Pattern.MULTILINE).matcher(run.out).find(), run.out);
-        assertTrue(run.out.contains("0 messages from 1 channel into "), run.out);
+        assertTrue(run.out.contains("0 messages from 1 channel (1 failed) into "), run.out);
         assertTrue(run.out.contains(", 1 error, "), run.out);
         assertEquals("discard: channel " + Fixtures.ANNOUNCEMENTS + ": 500 Internal Server Error\n", run.err);
     }

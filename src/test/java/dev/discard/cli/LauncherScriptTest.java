@@ -97,4 +97,38 @@ class LauncherScriptTest {
         assertTrue(off.contains("-XX:+UseSerialGC"), off.toString());
         assertEquals(List.of(), archives());
     }
+
+    /** Issue 25, item 14: the first run says on a terminal, once, why it takes longer; never in a pipe. */
+    @Test
+    void theFirstRunSaysOnATerminalThatItWritesTheArchive() throws Exception {
+        Path dir = install();
+        Path argsOut = tmp.resolve("args.txt");
+        String launcher = "JAVA=" + dir.resolve("fake-java") + " ARGS_OUT=" + argsOut + " DISCARD_CDS_DIR="
+                + tmp.resolve("cache") + " sh " + dir.resolve("discard") + " profile";
+        List<String> terminal = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            // script(1) gives the launcher a terminal, as a person's shell does.
+            ProcessBuilder builder = new ProcessBuilder("script", "-qec", launcher, "/dev/null")
+                    .redirectErrorStream(true);
+            builder.environment().remove("DISCARD_CDS");
+            Process process = builder.start();
+            terminal.add(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            process.waitFor();
+        }
+        assertTrue(terminal.get(0).contains("first run of this discard.jar: it also writes a class-data archive"),
+                terminal.get(0));
+        assertFalse(terminal.get(1).contains("class-data archive"), "once: " + terminal.get(1));
+        Files.walk(tmp.resolve("cache")).filter(f -> f.toString().endsWith(".jsa")).forEach(f -> f.toFile().delete());
+        Path pipe = Files.createDirectories(tmp.resolve("pipe"));
+        ProcessBuilder piped = new ProcessBuilder("sh", dir.resolve("discard").toString(), "profile")
+                .redirectErrorStream(true);
+        piped.environment().put("JAVA", dir.resolve("fake-java").toString());
+        piped.environment().put("ARGS_OUT", argsOut.toString());
+        piped.environment().put("DISCARD_CDS_DIR", pipe.toString());
+        piped.environment().remove("DISCARD_CDS");
+        Process process = piped.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        assertEquals("", output, "not a terminal: nothing said");
+    }
 }

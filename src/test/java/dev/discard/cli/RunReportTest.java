@@ -45,7 +45,7 @@ class RunReportTest {
     void summaryIsTwoLines() {
         RunResult result = new RunResult(Path.of("out", "20261121T100000_guild_full"), null,
                 List.of(new RunResult.Failure("channel 7", "403 Missing Access (50001)")), 1, 1, 1, 1_234, 2);
-        assertEquals("Archived 1 message from 1 channel into " + Path.of("out", "20261121T100000_guild_full")
+        assertEquals("Archived 1 message from 1 channel (1 failed) into " + Path.of("out", "20261121T100000_guild_full")
                 + System.lineSeparator() + "1,234 requests (2 answered 429), 1 error, 1 h 0 min",
                 RunReport.summary(result, Duration.ofHours(1)));
     }

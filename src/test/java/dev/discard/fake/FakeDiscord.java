@@ -62,6 +62,12 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private volatile boolean membersAllowed = true;
     /** Whether members without {@code after} fail with 500, as a compatible server (Spacebar) answers. */
     private volatile boolean compatibleMembers;
+    /** Whether listed members carry {@code id} instead of {@code user}, as Spacebar sends them. */
+    private volatile boolean membersWithoutUser;
+    /** Whether reaction users come all at once, unordered, {@code after} ignored. */
+    private volatile boolean reactionUsersUnordered;
+    /** Whether others' messages come without content, as to a bot without the MESSAGE_CONTENT intent. */
+    private volatile boolean contentWithheld;
     /** How far the server's clock is from the local one (Date headers and {@link #now}). */
     private volatile Duration clockOffset = Duration.ZERO;
     /** Whether the bot has MANAGE_THREADS (private archived threads) and MANAGE_WEBHOOKS. */
@@ -189,7 +195,19 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
      * up or the server closes: for interruption tests.
      */
     public FakeDiscord hangOn(String pathPart, int nth) {
-        hang = new Hang(pathPart, nth);
+        hang = new Hang(pathPart, nth, false);
+        return this;
+    }
+
+    /** Answers every request again. */
+    public FakeDiscord stopHanging() {
+        hang = null;
+        return this;
+    }
+
+    /** As {@link #hangOn}, and every later request whose path contains {@code pathPart} hangs too (its retries). */
+    public FakeDiscord hangFrom(String pathPart, int nth) {
+        hang = new Hang(pathPart, nth, true);
         return this;
     }
 
@@ -214,6 +232,33 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     /** The next request whose path contains {@code pathPart} gets exactly this answer, without Discord's headers. */
     public FakeDiscord scriptRaw(String pathPart, MockResponse response) {
         scripted.add(new Scripted(pathPart, response, true));
+        return this;
+    }
+
+    /**
+     * Lists members as Spacebar does: each with its own {@code id} and no {@code user} object (which the docs say a
+     * listed member has), and a 500 for an {@code after} at or past 2^63 (its database's signed ids).
+     */
+    public FakeDiscord membersWithoutUser() {
+        membersWithoutUser = true;
+        return this;
+    }
+
+    /**
+     * Answers reaction users as a compatible server may: all of them at once (more than {@code limit}), in no id
+     * order, with {@code after} ignored. The docs say up to {@code limit} (1–100) users after the {@code after} id.
+     */
+    public FakeDiscord reactionUsersUnordered() {
+        reactionUsersUnordered = true;
+        return this;
+    }
+
+    /**
+     * Withholds the content of others' messages (empty {@code content}, {@code embeds}, {@code attachments},
+     * {@code components}), as Discord does for a bot without the MESSAGE_CONTENT intent.
+     */
+    public FakeDiscord contentWithheld() {
+        contentWithheld = true;
         return this;
     }
 
@@ -416,7 +461,8 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         List<String> route = segments.subList(2, segments.size());
         String path = "/" + String.join("/", route);
         Hang h = hang;
-        if (h != null && request.getPath().contains(h.pathPart) && h.left.decrementAndGet() == 0) {
+        if (h != null && request.getPath().contains(h.pathPart) && (h.left.decrementAndGet() == 0
+                || h.andLater && h.left.get() < 0)) {
             return new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE);
         }
         for (Scripted s : scripted) {
@@ -594,8 +640,19 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
                 picked.add(m);
             }
         }
-        picked.forEach(page::add);
+        for (ObjectNode m : picked) page.add(contentWithheld && !m.path("author").path("id").asText()
+                .equals(self.get("id").asText()) ? withoutContent(m) : m);
         return json(200, page);
+    }
+
+    /** A message of another as a bot without the MESSAGE_CONTENT intent gets it (docs: "Message Content Intent"). */
+    private static ObjectNode withoutContent(ObjectNode message) {
+        ObjectNode copy = message.deepCopy();
+        copy.put("content", "");
+        copy.putArray("embeds");
+        copy.putArray("attachments");
+        copy.putArray("components");
+        return copy;
     }
 
     /** The account's permissions in a guild channel; everything in a DM. */
@@ -614,8 +671,15 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         String type = url.queryParameter("type");
         List<Long> ids = new ArrayList<>(byType.getOrDefault(type == null ? 0 : Integer.parseInt(type), List.of()));
         Collections.sort(ids);
-        long after = url.queryParameter("after") == null ? 0 : parse(url.queryParameter("after"));
         ArrayNode page = mapper.createArrayNode();
+        if (reactionUsersUnordered) {
+            // Every user at once, newest reaction first (not by id), whatever `after` and `limit` say.
+            Collections.reverse(ids);
+            if (ids.size() > 2) Collections.swap(ids, 0, ids.size() / 2);
+            for (long id : ids) page.add(users.containsKey(id) ? users.get(id) : user(id, "user" + id));
+            return json(200, page);
+        }
+        long after = url.queryParameter("after") == null ? 0 : parse(url.queryParameter("after"));
         for (long id : ids) {
             if (id <= after) continue;
             if (page.size() == limit) break;
@@ -699,10 +763,19 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         }
         if (limit < 1 || limit > 1000) return invalidLimit();
         long after = url.queryParameter("after") == null ? 0 : parse(url.queryParameter("after"));
+        if (membersWithoutUser && after < 0) return error(500, 0, "Internal Server Error");
         ArrayNode page = mapper.createArrayNode();
         guild.members.entrySet().stream().filter(e -> e.getKey() > after).sorted(Map.Entry.comparingByKey())
-                .limit(limit).forEach(e -> page.add(e.getValue()));
+                .limit(limit).forEach(e -> page.add(membersWithoutUser ? withoutUser(e.getValue()) : e.getValue()));
         return json(200, page);
+    }
+
+    /** Spacebar's member: the user's id as the member's own, no user object. */
+    private static ObjectNode withoutUser(ObjectNode member) {
+        ObjectNode copy = member.deepCopy();
+        copy.put("id", member.path("user").path("id").asText());
+        copy.remove("user");
+        return copy;
     }
 
     private static Integer limit(HttpUrl url, int byDefault) {
@@ -755,10 +828,12 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private static final class Hang {
         final String pathPart;
         final AtomicInteger left;
+        final boolean andLater;
 
-        Hang(String pathPart, int nth) {
+        Hang(String pathPart, int nth, boolean andLater) {
             this.pathPart = pathPart;
             this.left = new AtomicInteger(nth);
+            this.andLater = andLater;
         }
     }
 }

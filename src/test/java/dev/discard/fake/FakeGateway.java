@@ -90,6 +90,10 @@ public final class FakeGateway {
     private volatile boolean privilegedIntentsEnabled = true;
     private volatile JsonNode user = parse(BOT_USER);
     private volatile long applicationFlags = MESSAGE_CONTENT_LIMITED_FLAG;
+    /** Dispatches a RESUME replays beyond those the client missed, as when it resumed with an older sequence. */
+    private volatile int replayOverlap;
+    /** The heartbeat interval of the next connection, which then never acknowledges one; null for none. */
+    private volatile Duration zombieNext;
 
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger sessions = new AtomicInteger();
@@ -139,6 +143,29 @@ public final class FakeGateway {
     public FakeGateway applicationFlags(long flags) {
         applicationFlags = flags;
         return this;
+    }
+
+    /**
+     * Each RESUME replays {@code extra} dispatches the client had received already, as Discord does when the client
+     * resumes with a sequence number older than the last it got (its frames were read but not yet handled).
+     */
+    public FakeGateway replayOverlap(int extra) {
+        replayOverlap = extra;
+        return this;
+    }
+
+    /**
+     * The next connection says HELLO with {@code interval} and never acknowledges a heartbeat: a zombie connection,
+     * which the client must close and resume. Connections after it are normal again.
+     */
+    public FakeGateway zombieNext(Duration interval) {
+        zombieNext = interval;
+        return this;
+    }
+
+    /** Forgets what the client sent with this op so far, for a test that waits for the next one. */
+    public void clearSent(int op) {
+        sent(op).clear();
     }
 
     /** Adds a guild the account is in: a GUILD_CREATE {@code d}, e.g. {@link SampleGuild#json}. */
@@ -402,7 +429,14 @@ public final class FakeGateway {
                 webSocket.close(4012, "Invalid API version.");
                 return;
             }
-            send("{\"t\":null,\"s\":null,\"op\":10,\"d\":{\"heartbeat_interval\":" + heartbeatIntervalMillis
+            long interval = heartbeatIntervalMillis;
+            Duration zombie = zombieNext;
+            if (zombie != null) {
+                zombieNext = null;
+                acks = false;
+                interval = zombie.toMillis();
+            }
+            send("{\"t\":null,\"s\":null,\"op\":10,\"d\":{\"heartbeat_interval\":" + interval
                     + ",\"_trace\":" + TRACE + "}}");
         }
 
@@ -446,7 +480,7 @@ public final class FakeGateway {
                     socket.close(4004, "Authentication failed.");
                 } else if (sessionId != null && sessionId.equals(d.path("session_id").asText())) {
                     // Discord replays what the client missed, then says RESUMED.
-                    long from = d.path("seq").asLong();
+                    long from = Math.max(0, d.path("seq").asLong() - replayOverlap);
                     dispatches.subList((int) Math.min(from, dispatches.size()), dispatches.size())
                             .forEach(this::send);
                     dispatch("RESUMED", "{\"_trace\":" + TRACE + "}");

@@ -30,7 +30,8 @@ public final class ChildProcess {
     public static void awaitRequests(FakeDiscord discord, String pathPart, int count) throws InterruptedException {
         int seen = 0;
         while (seen < count) {
-            RecordedRequest request = discord.server().takeRequest(30, TimeUnit.SECONDS);
+            // A bound for a machine under load (a JVM starting beside busy builds), not a wait: it returns at once.
+            RecordedRequest request = discord.server().takeRequest(120, TimeUnit.SECONDS);
             assertNotNull(request, "the child should send request " + count + " of " + pathPart);
             if (request.getPath().contains(pathPart)) seen++;
         }

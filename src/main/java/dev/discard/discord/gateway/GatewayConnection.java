@@ -53,13 +53,17 @@ final class GatewayConnection {
     private final ObjectMapper mapper;
     private final FrameRecorder recorder;
     private final Listener listener;
+    private final SequenceMark session;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     /** Null until {@link #open} was called. */
     private volatile WebSocket webSocket;
 
-    GatewayConnection(String name, HttpUrl url, ObjectMapper mapper, FrameRecorder recorder, Listener listener) {
+    /** @param session the sequence numbers of the session this connection identifies or resumes */
+    GatewayConnection(String name, HttpUrl url, ObjectMapper mapper, FrameRecorder recorder, Listener listener,
+            SequenceMark session) {
         this.name = name;
+        this.session = session;
         this.url = url;
         this.mapper = mapper;
         this.recorder = recorder;
@@ -114,7 +118,7 @@ final class GatewayConnection {
     private void received(Instant time, String text) {
         GatewayPayload payload = GatewayPayload.parse(mapper, text);
         synchronized (this) {
-            recorder.received(time, text, payload);
+            recorder.received(time, text, payload, session);
         }
         if (payload == GatewayPayload.UNREADABLE) {
             log.warn("{}: ignored a frame that is not a gateway payload ({} chars)", name, text.length());
@@ -147,7 +151,7 @@ final class GatewayConnection {
                 text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
             } catch (CharacterCodingException e) {
                 synchronized (GatewayConnection.this) {
-                    recorder.received(time, "base64:" + bytes.base64(), GatewayPayload.UNREADABLE);
+                    recorder.received(time, "base64:" + bytes.base64(), GatewayPayload.UNREADABLE, session);
                 }
                 log.warn("{}: ignored a binary frame that is not UTF-8 ({} bytes)", name, bytes.size());
                 return;

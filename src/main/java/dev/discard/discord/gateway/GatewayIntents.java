@@ -13,9 +13,13 @@ public final class GatewayIntents {
     public static final int GUILDS = 1 << 0;
     /** Privileged: "Server Members Intent" in the developer portal. */
     public static final int GUILD_MEMBERS = 1 << 1;
+    /** Emoji, sticker and soundboard updates (GUILD_EMOJIS_UPDATE, GUILD_STICKERS_UPDATE). */
+    public static final int GUILD_EXPRESSIONS = 1 << 3;
     /** Privileged: "Presence Intent" in the developer portal. */
     public static final int GUILD_PRESENCES = 1 << 8;
     public static final int GUILD_MESSAGES = 1 << 9;
+    /** MESSAGE_REACTION_ADD, _REMOVE, _REMOVE_ALL and _REMOVE_EMOJI in guilds. */
+    public static final int GUILD_MESSAGE_REACTIONS = 1 << 10;
     /** Privileged: "Message Content Intent" in the developer portal. */
     public static final int MESSAGE_CONTENT = 1 << 15;
 
@@ -28,6 +32,14 @@ public final class GatewayIntents {
     public static int forArchive(boolean members) {
         int intents = GUILDS | GUILD_MESSAGES | MESSAGE_CONTENT;
         return members ? intents | GUILD_MEMBERS : intents;
+    }
+
+    /**
+     * What a {@code --follow} run asks for: the archive's intents plus GUILD_MESSAGE_REACTIONS and GUILD_EXPRESSIONS,
+     * so that reactions and emoji or sticker changes arrive live; GUILD_MEMBERS only when members are archived.
+     */
+    public static int forFollow(boolean members) {
+        return forArchive(members) | GUILD_MESSAGE_REACTIONS | GUILD_EXPRESSIONS;
     }
 
     /**

@@ -59,6 +59,9 @@ public final class GatewaySession implements AutoCloseable {
             "MESSAGE_REACTION_REMOVE_ALL",
             "MESSAGE_REACTION_REMOVE_EMOJI");
 
+    /** What a {@code --follow} run leaves out: typing and presence; every message and reaction event is recorded. */
+    public static final Set<String> UNFOLLOWED_EVENTS = Set.of("TYPING_START", "PRESENCE_UPDATE");
+
     private static final Logger log = LoggerFactory.getLogger(GatewaySession.class);
 
     private final GatewaySettings settings;
@@ -66,12 +69,12 @@ public final class GatewaySession implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final SessionState state = new SessionState();
     private final SessionLoop loop;
-    private boolean closed;
+    private volatile boolean closed;
 
     private GatewaySession(GatewaySettings settings, ExchangeSink sink,
             Function<ThreadFactory, ScheduledThreadPoolExecutor> schedulers) {
         this.settings = settings;
-        this.recorder = new FrameRecorder(sink, settings.clock(), settings.unrecordedEvents());
+        this.recorder = new FrameRecorder(sink, settings.clock(), settings.unrecordedEvents(), settings.dispatches());
         LogContext logContext = LogContext.capture(); // the session logs into the log of the run that opened it
         this.scheduler = schedulers.apply(runnable -> {
             Thread thread = new Thread(logContext.wrap(runnable), "discard-gateway");
@@ -79,6 +82,7 @@ public final class GatewaySession implements AutoCloseable {
             return thread;
         });
         this.scheduler.setRemoveOnCancelPolicy(true);
+        this.state.onFailure(settings.onFailure());
         this.loop = new SessionLoop(settings, recorder, scheduler, state);
     }
 
@@ -138,6 +142,19 @@ public final class GatewaySession implements AutoCloseable {
         return recorder.droppedEvents();
     }
 
+    /**
+     * What the session is doing now, for status displays: {@code connecting}, {@code identifying}, {@code resuming},
+     * {@code connected}, {@code reconnecting}, {@code failed}, or {@code closed}.
+     */
+    public String status() {
+        return closed ? "closed" : loop.status;
+    }
+
+    /** How many dispatches Discord sent again after a RESUME that were recorded before, and so not again. */
+    public long replaysSkipped() {
+        return recorder.replaysSkipped();
+    }
+
     /** How many frames, sent and received, went to the sink. */
     public long framesRecorded() {
         return recorder.framesRecorded();
@@ -190,6 +207,8 @@ public final class GatewaySession implements AutoCloseable {
         private ReconnectPolicy reconnectPolicy = ReconnectPolicy.DEFAULT;
         private Set<String> unrecordedEvents = NOISY_EVENTS;
         private Duration closeTimeout = Duration.ofSeconds(5);
+        private DispatchSink dispatches = DispatchSink.NONE;
+        private java.util.function.Consumer<GatewayException> onFailure = e -> {};
         private Function<ThreadFactory, ScheduledThreadPoolExecutor> schedulers =
                 threads -> new ScheduledThreadPoolExecutor(1, threads);
 
@@ -240,6 +259,18 @@ public final class GatewaySession implements AutoCloseable {
             return this;
         }
 
+        /** Takes the dispatches it wants before the session's sink sees them; default {@link DispatchSink#NONE}. */
+        public Builder dispatches(DispatchSink dispatches) {
+            this.dispatches = Objects.requireNonNull(dispatches);
+            return this;
+        }
+
+        /** Hears, on the session's thread, the failure that ends the session for good; must not block. */
+        public Builder onFailure(java.util.function.Consumer<GatewayException> onFailure) {
+            this.onFailure = Objects.requireNonNull(onFailure);
+            return this;
+        }
+
         /** How long {@link #close()} waits for each socket to finish; default 5 s. */
         public Builder closeTimeout(Duration closeTimeout) {
             if (closeTimeout.isNegative()) throw new IllegalArgumentException("expected closeTimeout >= 0");
@@ -265,7 +296,7 @@ public final class GatewaySession implements AutoCloseable {
         public GatewaySession connect() {
             GatewaySettings settings = new GatewaySettings(client, GatewayUrl.of(gatewayUrl), token,
                     token.userAccount() ? null : intents, properties, mapper, clock, random, reconnectPolicy,
-                    unrecordedEvents, closeTimeout);
+                    unrecordedEvents, closeTimeout, dispatches, onFailure);
             GatewaySession session = new GatewaySession(settings, sink, schedulers);
             session.loop.start();
             return session;

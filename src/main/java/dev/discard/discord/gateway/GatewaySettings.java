@@ -17,6 +17,8 @@ import okhttp3.OkHttpClient;
  * @param random the source of the heartbeat jitter and the INVALID_SESSION wait
  * @param unrecordedEvents dispatches of these events are counted, not recorded
  * @param closeTimeout how long {@link GatewaySession#close()} waits for each socket to finish
+ * @param dispatches takes the dispatches recorded elsewhere than the session's sink
+ * @param onFailure hears the failure that ends the session for good
  */
 record GatewaySettings(
         OkHttpClient client,
@@ -29,7 +31,9 @@ record GatewaySettings(
         RandomGenerator random,
         ReconnectPolicy reconnectPolicy,
         Set<String> unrecordedEvents,
-        Duration closeTimeout) {
+        Duration closeTimeout,
+        DispatchSink dispatches,
+        java.util.function.Consumer<GatewayException> onFailure) {
     /** The intent bits asked for; 0 for a user account. */
     int intentBits() {
         return intents == null ? 0 : intents;

@@ -67,6 +67,10 @@ final class SessionLoop {
     /** Connections opened since the last READY or RESUMED. */
     private int attempts;
     private ScheduledFuture<?> pendingConnect;
+    /** The sequence numbers recorded in the current session; a new one for each connection that identifies. */
+    private SequenceMark sequences = new SequenceMark();
+    /** What the session is doing, for status displays: written here, read by any thread. */
+    volatile String status = "connecting";
     private boolean stopped;
 
     SessionLoop(GatewaySettings settings, FrameRecorder recorder, ScheduledExecutorService scheduler, Events events) {
@@ -99,7 +103,10 @@ final class SessionLoop {
         resuming = sessionId != null && lastSeq != null;
         HttpUrl url = resuming ? resumeUrl : settings.url();
         opened.removeIf(GatewayConnection::isFinished);
-        connection = new GatewayConnection("gateway#" + ++connectionCount, url, settings.mapper(), recorder, listener);
+        if (!resuming) sequences = new SequenceMark();
+        status = resuming ? "resuming" : "identifying";
+        connection = new GatewayConnection("gateway#" + ++connectionCount, url, settings.mapper(), recorder, listener,
+                sequences);
         opened.add(connection);
         connection.open(settings.client());
     }
@@ -167,6 +174,7 @@ final class SessionLoop {
         switch (event) {
             case "READY" -> ready(d);
             case "RESUMED" -> {
+                status = "connected";
                 resuming = false;
                 attempts = 0;
                 log.info("{}: resumed session", connection);
@@ -180,6 +188,7 @@ final class SessionLoop {
     }
 
     private void ready(JsonNode d) {
+        status = "connected";
         ReadyInfo ready = ReadyInfo.of(d);
         sessionId = ready.sessionId();
         resumeUrl = resumeUrl(ready.resumeGatewayUrl());
@@ -245,6 +254,7 @@ final class SessionLoop {
             return;
         }
         long delay = Math.max(minDelayMillis, policy.delayMillis(attempts + 1));
+        status = "reconnecting";
         log.info("gateway: {}; {} in {} ms", why, sessionId != null ? "resuming" : "identifying", delay);
         pendingConnect = scheduler.schedule(() -> guarded(this::connect), delay, TimeUnit.MILLISECONDS);
     }
@@ -264,6 +274,7 @@ final class SessionLoop {
 
     private void fail(GatewayException failure) {
         if (stopped) return;
+        status = "failed";
         log.debug("gateway session failed: {}", failure.getMessage());
         dropConnection(GatewayConnection.NORMAL_CLOSE_CODE, "failed");
         stopped = true;

@@ -16,6 +16,12 @@ final class SessionState implements SessionLoop.Events {
     private final CountDownLatch settled = new CountDownLatch(1);
     private volatile ReadyInfo ready;
     private volatile GatewayException failure;
+    /** Hears the failure that ended the session; set before the session starts. */
+    private volatile java.util.function.Consumer<GatewayException> onFailure = e -> {};
+
+    void onFailure(java.util.function.Consumer<GatewayException> onFailure) {
+        this.onFailure = onFailure;
+    }
 
     @Override
     public void ready(ReadyInfo info, JsonNode guildList) {
@@ -38,6 +44,7 @@ final class SessionState implements SessionLoop.Events {
     public void failed(GatewayException e) {
         failure = e;
         end();
+        onFailure.accept(e);
     }
 
     /** The session was closed by its owner. */
