@@ -146,7 +146,11 @@ class LibraryApiTest {
     void newBuilderCopiesARunWithOneThingChanged() throws Exception {
         ArchiveSettings settings = ArchiveSettings.builder(Mode.CHANNEL, Fixtures.TOKEN, out)
                 .ids(List.of(Fixtures.ANNOUNCEMENTS)).apiUrl(discord.apiUrl()).noGateway(true).build();
-        ArchiveRun first = ArchiveRun.builder(settings).ident(() -> "abcdefghijklmnopqrstuvwx").build();
+        // One pinned second for both runs, so that the second run's name is taken whatever the machine's speed.
+        ConnectionConfig pinned = ConnectionConfig.defaults().withClock(
+                java.time.Clock.fixed(java.time.Instant.parse("2026-11-21T10:00:00Z"), java.time.ZoneOffset.UTC));
+        ArchiveRun first = ArchiveRun.builder(settings).connection(pinned).ident(() -> "abcdefghijklmnopqrstuvwx")
+                .build();
         List<Long> finished = new CopyOnWriteArrayList<>();
         ArchiveRun copy = first.newBuilder().listener(new ArchiveListener() {
             @Override

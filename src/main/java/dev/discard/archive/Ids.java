@@ -4,19 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.discard.format.Snowflake;
 
-/** Reads snowflake ids out of Discord's JSON, where they are strings (or numbers from older API versions). */
+/** The archive's ids in JSON: read as {@link Snowflake} does, written as the unsigned numbers meta files hold. */
 final class Ids {
     private Ids() {}
 
-    /**
-     * The id in {@code node.field} (unsigned, see {@link Snowflake}), or -1 when it is missing or not a number; -1 is
-     * 2^64 - 1, which no real id reaches.
-     */
+    /** {@link Snowflake#of(JsonNode, String)}: the id in {@code node.field}, or -1. */
     static long of(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        if (value == null || value.isNull()) return -1;
-        if (value.isIntegralNumber()) return value.bigIntegerValue().longValue();
-        return Snowflake.parseOr(value.asText(), -1);
+        return Snowflake.of(node, field);
     }
 
     /** Puts an id as the unsigned JSON number meta files hold. */

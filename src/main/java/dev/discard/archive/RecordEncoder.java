@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.discard.discord.HttpExchange;
 import dev.discard.discord.WsFrame;
+import dev.discard.format.ApiRoute;
 import dev.discard.format.Scrubber;
 import dev.discard.format.Timestamps;
-import dev.discard.read.ArchiveUrls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -104,7 +104,7 @@ final class RecordEncoder {
         String raw = text == null || x.bodyJson() != null ? null : jsonBody.asRawJson(text);
         boolean exchange = (checkedJson || raw != null) && x.status() >= 200 && x.status() < 300
                 // Discard's reader takes any http record of a messages URL for a list of messages.
-                && (!ArchiveUrls.isMessagesUrl(x.url(), null) || JsonBody.isArray(x.body()));
+                && (!ApiRoute.isMessages(x.url(), null) || JsonBody.isArray(x.body()));
         try (JsonGenerator g = factory.createGenerator(line, JsonEncoding.UTF8)) {
             g.writeStartObject();
             // "http" keeps Discard's meaning (its reader iterates response.data of every one): a 2xx JSON answer.

@@ -2,8 +2,8 @@ package dev.discard.cli;
 
 import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
-import dev.discard.media.MediaJob;
-import dev.discard.media.MediaSettings;
+import dev.discard.pictures.MediaJob;
+import dev.discard.pictures.MediaSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
-            "  1  the run failed (token refused, nothing archived, output not writable)",
+            "  1  the run failed (token refused, nothing archived, output not writable);",
+            "     read, summary, verify, index, search, export: damaged input (the rest",
+            "     was read), or the index missing, locked or damaged",
             "  2  usage error (bad option, date or id; no token)",
             "  3  the run completed but some channels or guilds failed",
             "  130/143  interrupted by Ctrl-C / SIGTERM; files and meta are valid and say so"

@@ -7,15 +7,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code discard export}: the archive in another form: {@code html}, {@code warc}. */
+/** {@code discard export}: the archive in another form: {@code html}, {@code json}, {@code csv}, {@code warc}. */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = false,
-        description = "Export archived runs in another form: html, a static site to browse; warc, for web"
-                + " archives.",
-        subcommands = {ExportHtmlCommand.class, ExportWarcCommand.class})
+        description = "Export archived runs in another form: html, a static site to browse; json"
+                + " and csv, as DiscordChatExporter writes them; warc, for web archives.",
+        subcommands = {ExportHtmlCommand.class, ExportJsonCommand.class, ExportCsvCommand.class,
+            ExportWarcCommand.class})
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand DiscardCommand parent;
 

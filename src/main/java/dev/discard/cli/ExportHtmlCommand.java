@@ -2,11 +2,9 @@ package dev.discard.cli;
 
 import dev.discard.export.ExportException;
 import dev.discard.export.HtmlExport;
-import dev.discard.format.Json;
 import dev.discard.index.Index;
 import dev.discard.index.IndexException;
 import dev.discard.index.IndexStats;
-import dev.discard.index.Indexer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +55,9 @@ final class ExportHtmlCommand implements Callable<Integer> {
             description = "Messages per page (default: ${DEFAULT-VALUE}).")
     int pageSize;
 
+    @Option(names = "--no-search", description = "No search box and no search index.")
+    boolean noSearch;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary line; only problems.")
     boolean quiet;
 
@@ -68,21 +69,13 @@ final class ExportHtmlCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console console = export.parent.console;
         if (pageSize < 1) throw new UsageException("--page-size must be at least 1 but was " + pageSize);
-        for (Path folder : folders) {
-            if (!Files.isDirectory(folder)) {
-                throw new UsageException("no folder " + folder + ": give a folder of runs such as out/");
-            }
-        }
+        RunFolders.requireFolders(folders);
         checkOutput();
-        Path file = db != null ? db : folders.get(0).resolve(Index.DEFAULT_NAME);
-        try (IndexProgress progress = new IndexProgress(console, quiet); Index index = Index.create(file)) {
-            IndexStats stats = new Indexer(index, Json.newMapper()).update(folders, progress);
-            if (stats.runs() == 0) {
-                throw new UsageException("no run in " + String.join(", ", folders.stream().map(Path::toString)
-                        .toList()) + ": a run directory holds run.meta.json");
-            }
+        try (IndexProgress progress = new IndexProgress(console, quiet);
+                Index index = Index.create(ExportIndexing.file(folders, db))) {
+            IndexStats stats = ExportIndexing.update(index, folders, progress);
             HtmlExport.Result result = new HtmlExport(index.connection(), index::resolve, pageSize,
-                    Clock.systemUTC()).write(output, channel -> {});
+                    Clock.systemUTC(), !noSearch).write(output, channel -> {});
             if (!quiet) {
                 console.out.println("Exported " + RunReport.count(result.messages(), "message") + " of "
                         + RunReport.count(result.channels(), "channel") + " and "

@@ -53,11 +53,7 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = parent.console;
-        for (Path folder : folders) {
-            if (!Files.isDirectory(folder)) {
-                throw new UsageException("no folder " + folder + ": give a folder of runs such as out/");
-            }
-        }
+        RunFolders.requireFolders(folders);
         Path file = db != null ? db : folders.get(0).resolve(Index.DEFAULT_NAME);
         boolean existed = Files.exists(file);
         IndexStats stats;
@@ -70,8 +66,7 @@ final class IndexCommand implements Callable<Integer> {
         if (stats.runs() == 0) {
             // Exit 2 says nothing was written: a database this command made for nothing goes again.
             if (!existed) deleteDatabase(file);
-            throw new UsageException("no run in " + String.join(", ", folders.stream().map(Path::toString).toList())
-                    + ": a run directory holds run.meta.json");
+            throw RunFolders.noRun(folders);
         }
         if (!quiet) {
             console.out.println("Indexed " + RunReport.number(stats.filesRead()) + " of "

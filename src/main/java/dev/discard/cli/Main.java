@@ -2,8 +2,8 @@ package dev.discard.cli;
 
 import dev.discard.archive.ArchiveRun;
 import dev.discard.archive.ArchiveSettings;
-import dev.discard.media.MediaJob;
-import dev.discard.media.MediaSettings;
+import dev.discard.pictures.MediaJob;
+import dev.discard.pictures.MediaSettings;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

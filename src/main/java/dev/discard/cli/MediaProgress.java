@@ -1,7 +1,7 @@
 package dev.discard.cli;
 
-import dev.discard.media.ExtractListener;
 import dev.discard.media.MediaRef;
+import dev.discard.pictures.ExtractListener;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.IntSupplier;

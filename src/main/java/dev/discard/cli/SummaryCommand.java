@@ -5,8 +5,8 @@ import dev.discard.format.Json;
 import dev.discard.read.ArchiveSummary;
 import dev.discard.read.Summarizer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,16 +45,14 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = parent.console;
-        if (!Files.isDirectory(dir)) {
-            throw new UsageException("no folder " + dir + ": give a folder of runs such as out/");
-        }
+        RunFolders.requireFolders(List.of(dir));
         ObjectMapper mapper = Json.newMapper();
         Summarizer summarizer = new Summarizer(mapper, p -> console.error(p.toString()),
                 s -> console.error("warning: skipped " + s.directory() + ": " + s.reason()),
                 w -> console.error("warning: " + w));
         ArchiveSummary summary = summarizer.summarize(dir);
         if (summary.runs().isEmpty() && summary.skipped().isEmpty()) {
-            throw new UsageException("no run in " + dir + ": a run directory holds run.meta.json");
+            throw RunFolders.noRun(List.of(dir));
         }
         if (json) new SummaryJson(mapper).print(summary, console.out);
         else new SummaryText(console.out, dir).print(summary);

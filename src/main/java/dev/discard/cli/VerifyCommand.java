@@ -59,7 +59,7 @@ final class VerifyCommand implements Callable<Integer> {
             if (!Files.isDirectory(dir)) throw new UsageException("no folder " + dir + ": give a run directory");
             List<Path> found = RunDirectory.isRun(dir) ? List.of(dir) : RunDirectory.findRuns(dir);
             if (found.isEmpty()) {
-                throw new UsageException("no run in " + dir + ": a run directory holds run.meta.json");
+                throw RunFolders.noRun(List.of(dir));
             }
             runs.addAll(found);
         }

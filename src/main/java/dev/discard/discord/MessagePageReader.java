@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.JsonCursor;
 import dev.discard.format.JsonCursor.Unreadable;
+import dev.discard.format.Snowflake;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -330,12 +331,14 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                     // A repeated author counts as its last value, as in the cursor's reading.
                     authorId = -1;
                     if (value == JsonToken.START_OBJECT) {
+                        authorId = -1;
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             JsonToken field = p.nextToken();
                             if (p.currentName().equals("id")) authorId = id(p, field);
                             else p.skipChildren();
                         }
                     } else {
+                        authorId = -1; // the last "author" wins, as in the cursor reading
                         p.skipChildren();
                     }
                 }
@@ -354,7 +357,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
 
     private static long id(JsonParser p, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT) return integer(p);
-        if (value == JsonToken.VALUE_STRING) return MessagePages.id(p.getText());
+        if (value == JsonToken.VALUE_STRING) return Snowflake.parseOr(p.getText(), -1);
         p.skipChildren();
         return -1;
     }

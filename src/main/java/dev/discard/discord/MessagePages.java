@@ -1,6 +1,5 @@
 package dev.discard.discord;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
@@ -105,21 +104,5 @@ public final class MessagePages {
 
     private Outcome ended(long count, String warning) {
         return new Outcome(count, warning, pageSize.shown());
-    }
-
-    /**
-     * The message's id (a string in Discord's JSON, a number in old API versions), unsigned as {@link Snowflake}
-     * says, or -1 (2^64 - 1, no real id) when it has none.
-     */
-    public static long id(JsonNode message) {
-        JsonNode id = message.get("id");
-        if (id == null) return -1;
-        if (id.isIntegralNumber()) return id.bigIntegerValue().longValue();
-        return id(id.asText());
-    }
-
-    /** A message id as text, or -1 when it does not read as one (ids are unsigned 64-bit). */
-    static long id(String text) {
-        return Snowflake.parseOr(text, -1);
     }
 }

@@ -92,9 +92,7 @@ public final class Permissions {
     }
 
     private static long id(JsonNode node) {
-        JsonNode id = node.get("id");
-        if (id == null) return -1;
-        return Snowflake.parseOr(id.asText(), -1);
+        return Snowflake.of(node, "id");
     }
 
     /** A permission bit set: a decimal string (current API) or a number (older API versions). */

@@ -50,18 +50,22 @@ final class ChannelExporter {
     private final SitePlan plan;
     private final MessageViews views;
     private final MessageLives lives;
+    private final SearchPass search;
     private long deletedMessages;
     private String channelDeleted;
     /** The query of the channel being written: {@link #LIFE_QUERY} when it has deletions or versions. */
     private String query = QUERY;
 
-    ChannelExporter(Connection db, Path out, int pageSize, SitePlan plan, MessageViews views, MessageLives lives) {
+    /** @param search feeds the site's search index; null for a site without one */
+    ChannelExporter(Connection db, Path out, int pageSize, SitePlan plan, MessageViews views, MessageLives lives,
+            SearchPass search) {
         this.db = db;
         this.out = out;
         this.pageSize = pageSize;
         this.plan = plan;
         this.views = views;
         this.lives = lives;
+        this.search = search;
     }
 
     /** Writes the channel's pages and returns how many messages they hold. */
@@ -83,7 +87,9 @@ final class ChannelExporter {
         }
         removeStalePages(folder, channelPlan.pages());
         String guild = plan.guildName(channel.guildId());
-        DatesPage dates = new DatesPage(PageNames.ROOT, guild, channel.label(), "1.html", channelPlan.days());
+        if (search != null) search.channel(channel, guild, channelPlan);
+        DatesPage dates = new DatesPage(PageNames.ROOT, guild, channel.label(), "1.html", channelPlan.days(),
+                search != null);
         render(folder.resolve("dates.html"), w -> JtedatesGenerated.render(new OwaspHtmlTemplateOutput(
                 new WriterOutput(w)), null, dates));
         return count;
@@ -178,7 +184,7 @@ final class ChannelExporter {
                 page > 1 ? (page - 1) + ".html" : null, page < pages ? (page + 1) + ".html" : null,
                 page < pages ? pages + ".html" : null, "dates.html");
         ChannelPage view = new ChannelPage(PageNames.ROOT, guild, channel.label(), parent, messages, pager,
-                deletedMessages, channelDeleted);
+                deletedMessages, channelDeleted, search != null);
         Path file = folder.resolve(page + ".html");
         render(file, w -> JtechannelGenerated.render(new OwaspHtmlTemplateOutput(new WriterOutput(w)), null, view));
         return file;

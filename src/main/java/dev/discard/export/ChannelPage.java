@@ -12,9 +12,10 @@ import java.util.List;
  * @param pager links to the other pages
  * @param deletedMessages how many of the channel's messages (on every page) the archive knows to be deleted
  * @param channelDeleted when and how the channel itself is known to be deleted; null when it is not
+ * @param search whether the site has a search index (the page then shows a search box)
  */
 public record ChannelPage(String root, String guild, String channel, Crumb parent, List<MessageView> messages,
-        Pager pager, long deletedMessages, String channelDeleted) {
+        Pager pager, long deletedMessages, String channelDeleted, boolean search) {
 
     /** A link to another page with its label. */
     public record Crumb(String name, String href) {}

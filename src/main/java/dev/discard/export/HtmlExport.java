@@ -1,6 +1,7 @@
 package dev.discard.export;
 
 import dev.discard.export.templates.JteindexGenerated;
+import dev.discard.export.templates.JtesearchGenerated;
 import dev.discard.format.Json;
 import dev.discard.index.MessageLives;
 import gg.jte.html.OwaspHtmlTemplateOutput;
@@ -28,7 +29,9 @@ import java.util.function.Function;
 public final class HtmlExport {
     /** Messages per page unless asked otherwise. */
     public static final int DEFAULT_PAGE_SIZE = 1000;
-    private static final List<String> ASSETS = List.of("discard.css", "discard.js");
+    /** The search page, at the site's root. */
+    static final String SEARCH_PAGE = "search.html";
+    private static final List<String> ASSETS = List.of("discard.css", "discard.js", "search.js");
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -36,22 +39,25 @@ public final class HtmlExport {
     private final Function<String, Path> files;
     private final int pageSize;
     private final Clock clock;
+    private final boolean search;
 
     /**
      * @param db an index built by {@code discard index}
      * @param files the file a stored media path of the index names
      * @param pageSize messages per page, at least 1
+     * @param search whether to write the search index and the search page (docs/browse.md)
      */
-    public HtmlExport(Connection db, Function<String, Path> files, int pageSize, Clock clock) {
+    public HtmlExport(Connection db, Function<String, Path> files, int pageSize, Clock clock, boolean search) {
         if (pageSize < 1) throw new IllegalArgumentException("expected a page size of at least 1 but was " + pageSize);
         this.db = db;
         this.files = files;
         this.pageSize = pageSize;
         this.clock = clock;
+        this.search = search;
     }
 
-    /** What an export wrote. */
-    public record Result(int channels, long messages, int mediaFiles, Path index) {}
+    /** What an export wrote; {@code searchBytes} is the size of the search index, 0 without one. */
+    public record Result(int channels, long messages, int mediaFiles, Path index, long searchBytes) {}
 
     /** Writes the site into {@code out} (created when missing); {@code progress} hears of each channel written. */
     public Result write(Path out, Consumer<String> progress) throws IOException {
@@ -62,22 +68,34 @@ public final class HtmlExport {
             UserCache users = new UserCache(db);
             MediaCopies media = new MediaCopies(out, files);
             Colours colours = new Colours();
+            SearchPass searchPass = search ? new SearchPass(db, new UserCache(db), new SearchIndexWriter(out)) : null;
             long messages = 0;
             List<ExportChannel> channels = plan.exported();
             try (MessageLives lives = new MessageLives(db)) {
                 MessageViews views = new MessageViews(db, Json.newMapper(), plan, users, media, colours, lives);
-                ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views, lives);
+                ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views, lives, searchPass);
                 for (ExportChannel channel : channels) {
                     messages += exporter.export(channel);
                     progress.accept(plan.guildName(channel.guildId()) + " #" + channel.label());
                 }
             }
             Files.writeString(out.resolve("assets").resolve(Colours.FILE), colours.css(plan.roleColours()));
-            IndexPage index = plan.index(messages, GENERATED.format(clock.instant()), media);
+            IndexPage index = plan.index(messages, GENERATED.format(clock.instant()), media, search);
             Path indexFile = out.resolve("index.html");
             ChannelExporter.render(indexFile, w -> JteindexGenerated.render(new OwaspHtmlTemplateOutput(
                     new WriterOutput(w)), null, index));
-            return new Result(channels.size(), messages, media.files(), indexFile);
+            long searchBytes = 0;
+            Path searchPage = out.resolve(SEARCH_PAGE);
+            if (searchPass != null) {
+                searchBytes = searchPass.finish();
+                ChannelExporter.render(searchPage, w -> JtesearchGenerated.render(new OwaspHtmlTemplateOutput(
+                        new WriterOutput(w)), null, ""));
+                searchBytes += Files.size(searchPage);
+            } else {
+                Files.deleteIfExists(searchPage);
+                SearchIndexWriter.delete(out);
+            }
+            return new Result(channels.size(), messages, media.files(), indexFile, searchBytes);
         } catch (SQLException e) {
             throw new ExportException("could not read the index: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {

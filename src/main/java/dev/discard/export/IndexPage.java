@@ -2,8 +2,11 @@ package dev.discard.export;
 
 import java.util.List;
 
-/** The export's front page: every guild with its channels and threads in Discord's order. Immutable. */
-public record IndexPage(List<Guild> guilds, long messages, String generated) {
+/**
+ * The export's front page: every guild with its channels and threads in Discord's order; {@code search} whether the
+ * site has a search index (the page then shows a search box). Immutable.
+ */
+public record IndexPage(List<Guild> guilds, long messages, String generated, boolean search) {
 
     /** A guild and its channel list. */
     public record Guild(String id, String name, String iconSrc, List<Channel> channels) {}

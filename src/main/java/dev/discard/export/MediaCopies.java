@@ -17,7 +17,8 @@ import java.util.function.Function;
 final class MediaCopies {
     static final String FOLDER = "media/";
 
-    private final Path out;
+    private final Path folder;
+    private final boolean link;
     private final Function<String, Path> resolve;
     private final Set<String> copied = new HashSet<>();
     private long bytes;
@@ -27,8 +28,18 @@ final class MediaCopies {
      * @param resolve the file a stored {@code media_file} or {@code avatar_file} path names
      */
     MediaCopies(Path out, Function<String, Path> resolve) {
-        this.out = out;
+        this(out.resolve(FOLDER), resolve, false);
+    }
+
+    /**
+     * @param folder where the copies go
+     * @param link whether to hard-link each file rather than copy it (copied when the file system refuses a link)
+     * @param resolve the file a stored {@code media_file} or {@code avatar_file} path names
+     */
+    MediaCopies(Path folder, Function<String, Path> resolve, boolean link) {
+        this.folder = folder;
         this.resolve = resolve;
+        this.link = link;
     }
 
     /**
@@ -36,23 +47,39 @@ final class MediaCopies {
      * is missing (the page then links to where it came from, or shows a placeholder).
      */
     String copy(String stored) {
+        Path copy = copied(stored);
+        return copy == null ? null : FOLDER + copy.getFileName();
+    }
+
+    /** The copy of an archived file in the media folder, made on first use; null when the archived file is missing. */
+    Path copied(String stored) {
         if (stored == null || stored.isEmpty()) return null;
         String name = Path.of(stored).getFileName().toString();
         if (!name.matches("[A-Za-z0-9._-]{1,200}")) return null;
-        String relative = FOLDER + name;
-        if (copied.contains(name)) return relative;
+        Path target = folder.resolve(name);
+        if (copied.contains(name)) return target;
         Path source = resolve.apply(stored);
         if (!Files.isRegularFile(source)) return null;
         try {
-            Path target = out.resolve(relative);
-            Files.createDirectories(target.getParent());
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(folder);
+            if (!link || !linked(source, target)) Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             bytes += Files.size(target);
         } catch (IOException e) {
             throw new UncheckedIOException("could not copy " + source + " into the export", e);
         }
         copied.add(name);
-        return relative;
+        return target;
+    }
+
+    /** Hard-links {@code target} to {@code source}; false when the file system cannot (another volume, FAT). */
+    private static boolean linked(Path source, Path target) {
+        try {
+            Files.deleteIfExists(target);
+            Files.createLink(target, source);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     int files() {

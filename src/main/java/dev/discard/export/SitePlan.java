@@ -38,7 +38,8 @@ final class SitePlan {
             }
             try (ResultSet rs = s.executeQuery("SELECT id, name, color, position FROM roles")) {
                 while (rs.next()) {
-                    plan.roles.put(rs.getString(1), new Role(rs.getString(2), rs.getInt(3), rs.getInt(4)));
+                    plan.roles.put(rs.getString(1), new Role(IndexIds.display(rs.getString(1)),
+                            rs.getString(2), rs.getInt(3), rs.getInt(4)));
                 }
             }
             // Media of guilds: small (a few hundred emojis a guild), kept for every page.
@@ -89,8 +90,21 @@ final class SitePlan {
         return channels.get(storedId);
     }
 
-    /** A role of a guild: its colour is 0xRRGGBB, 0 for none; the highest position wins a member's colour. */
-    record Role(String name, int color, int position) {}
+    /**
+     * A role of a guild: its id as Discord writes it; its colour is 0xRRGGBB, 0 for none; the highest position wins
+     * a member's colour.
+     */
+    record Role(String id, String name, int color, int position) {}
+
+    /** The role of a stored id, null when the index has none. */
+    Role roleOf(String storedId) {
+        return roles.get(storedId);
+    }
+
+    /** The stored media path of a guild's archived icon, null when none. */
+    String guildIconFile(String storedId) {
+        return storedId == null ? null : guildIcons.get(storedId);
+    }
 
     String role(String storedId) {
         Role role = roles.get(storedId);
@@ -151,7 +165,7 @@ final class SitePlan {
     }
 
     /** The front page: guilds by id, then categories and channels in Discord's order, threads under their channel. */
-    IndexPage index(long messages, String generated, MediaCopies media) {
+    IndexPage index(long messages, String generated, MediaCopies media, boolean search) {
         List<IndexPage.Guild> guilds = new ArrayList<>();
         for (Map.Entry<String, List<ExportChannel>> e : byGuild().entrySet()) {
             List<IndexPage.Channel> lines = new ArrayList<>();
@@ -165,7 +179,7 @@ final class SitePlan {
             String icon = e.getKey() == null ? null : media.copy(guildIcons.get(e.getKey()));
             guilds.add(new IndexPage.Guild(id, guildName(e.getKey()), icon, lines));
         }
-        return new IndexPage(guilds, messages, generated);
+        return new IndexPage(guilds, messages, generated, search);
     }
 
     private Map<String, List<ExportChannel>> byGuild() {

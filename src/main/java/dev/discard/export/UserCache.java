@@ -17,10 +17,14 @@ import java.util.Map;
 final class UserCache {
     static final int CAPACITY = 4096;
 
-    /** A user as shown: display name, whether a bot, and the archived avatar's stored path (null when none). */
-    record User(String name, boolean bot, String avatarFile) {}
+    /**
+     * A user as shown: display name, whether a bot, the archived avatar's stored path (null when none), and the
+     * fields behind the name (user name, global name, discriminator, avatar hash) for exports that write them.
+     */
+    record User(String name, boolean bot, String avatarFile, String username, String globalName,
+            String discriminator, String avatar) {}
 
-    private static final User MISSING = new User(null, false, null);
+    private static final User MISSING = new User(null, false, null, null, null, null, null);
 
     private final PreparedStatement query;
     private final Map<String, User> recent = new LinkedHashMap<>(CAPACITY * 2, 0.75f, true) {
@@ -32,7 +36,7 @@ final class UserCache {
 
     UserCache(Connection db) throws SQLException {
         query = db.prepareStatement(
-                "SELECT username, global_name, discriminator, bot, avatar_file FROM users WHERE id = ?");
+                "SELECT username, global_name, discriminator, bot, avatar_file, avatar FROM users WHERE id = ?");
     }
 
     /** The user of a stored id, or null when the index has none. */
@@ -53,7 +57,8 @@ final class UserCache {
                 if (!rs.next()) return MISSING;
                 String name = new MessageFields.Author(rs.getString(1), rs.getString(3), rs.getString(2))
                         .displayName();
-                return new User(name, rs.getInt(4) != 0, rs.getString(5));
+                return new User(name, rs.getInt(4) != 0, rs.getString(5), rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(6));
             }
         } catch (SQLException e) {
             throw new ExportException("could not read user " + IndexIds.display(storedId) + " from the index", e);

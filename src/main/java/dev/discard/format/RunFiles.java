@@ -15,6 +15,8 @@ public final class RunFiles {
     public static final String RUN_LOG = "run";
     /** The name of a guild folder's own log: {@code guild.jsonl[.gz]}. */
     public static final String GUILD_LOG = "guild";
+    /** The run's list of the media it downloaded ({@code --media}), one JSON line per file. */
+    public static final String MEDIA_MANIFEST = "media.jsonl";
 
     private RunFiles() {}
 

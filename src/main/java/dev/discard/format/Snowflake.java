@@ -1,5 +1,6 @@
 package dev.discard.format;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.time.Instant;
 
@@ -75,6 +76,17 @@ public final class Snowflake {
         }
         if (id == 0) throw new IllegalArgumentException("expected a Discord id greater than 0 but was '" + text + "'");
         return id;
+    }
+
+    /**
+     * The id in {@code node.field}, where Discord's JSON holds ids as strings (numbers in older API versions), or -1
+     * when it is missing or not an id; -1 is 2^64 - 1, which no real id reaches.
+     */
+    public static long of(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull()) return -1;
+        if (value.isIntegralNumber()) return value.bigIntegerValue().longValue();
+        return parseOr(value.asText(), -1);
     }
 
     /** Parses an id, or returns {@code fallback} when the text is not one. */

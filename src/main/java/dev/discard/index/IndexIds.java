@@ -50,4 +50,13 @@ public final class IndexIds {
     public static long fromRowid(long rowid) {
         return rowid ^ Long.MIN_VALUE;
     }
+
+    /**
+     * The key of a reaction's emoji in the {@code reactions} and {@code reaction_users} tables: {@code name:id} for a
+     * custom emoji, the Unicode emoji itself otherwise, as in a reaction URL.
+     */
+    public static String emojiKey(String emojiId, String emojiName) {
+        if (emojiId != null) return (emojiName == null ? "" : emojiName) + ":" + emojiId;
+        return emojiName == null ? "?" : emojiName;
+    }
 }

@@ -3,6 +3,7 @@ package dev.discard.index;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.ApiRoute;
 import dev.discard.format.LogFile;
 import dev.discard.read.ArchiveRecord;
 import dev.discard.read.ChannelLog;
@@ -105,22 +106,23 @@ final class LogIndexer implements AutoCloseable {
         if (route == null) return;
         JsonNode data = record.data();
         if (data == null) return;
+        String routeId = route.id() == -1 ? null : IndexIds.of(route.id());
         switch (route.kind()) {
             case GUILD -> entities.guild(data);
             case GUILD_CHANNELS -> {
                 for (JsonNode ch : each(data)) {
-                    entities.channel(ch, route.id());
+                    entities.channel(ch, routeId);
                     live.listed(runId, IndexIds.of(EntityStore.text(ch, "id")));
                 }
             }
             case GUILD_ROLES -> {
-                for (JsonNode r : each(data)) entities.role(route.id(), r);
+                for (JsonNode r : each(data)) entities.role(routeId, r);
             }
             case GUILD_EMOJIS -> {
-                for (JsonNode e : each(data)) entities.emoji(route.id(), e);
+                for (JsonNode e : each(data)) entities.emoji(routeId, e);
             }
             case GUILD_STICKERS -> {
-                for (JsonNode st : each(data)) entities.sticker(route.id(), st);
+                for (JsonNode st : each(data)) entities.sticker(routeId, st);
             }
             case GUILD_MEMBERS -> {
                 for (JsonNode member : each(data)) {
@@ -139,7 +141,7 @@ final class LogIndexer implements AutoCloseable {
                 for (JsonNode user : each(data)) {
                     String id = IndexIds.of(EntityStore.text(user, "id"));
                     if (id == null) continue;
-                    entities.reactionUser(route.id(), route.emoji(), id, burst);
+                    entities.reactionUser(IndexIds.of(route.messageId()), route.emoji(), id, burst);
                     entities.user(user);
                 }
             }

@@ -3,8 +3,8 @@ package dev.discard.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.discard.media.CdnUrls;
-import dev.discard.media.MediaArchiver;
+import dev.discard.format.RunFiles;
+import dev.discard.format.SignedUrls;
 import dev.discard.read.RecordProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -142,7 +142,7 @@ final class MediaFiles {
             while (r.next()) {
                 String id = r.getString(1);
                 String own = r.getString(2);
-                if (own != null && CdnUrls.key(own).equals(url)) {
+                if (own != null && SignedUrls.key(own).equals(url)) {
                     match = id;
                     break;
                 }
@@ -156,5 +156,5 @@ final class MediaFiles {
     }
 
     /** The manifest's name, for documentation and tests. */
-    static final String NAME = MediaArchiver.MANIFEST;
+    static final String NAME = RunFiles.MEDIA_MANIFEST;
 }

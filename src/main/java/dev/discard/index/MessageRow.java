@@ -55,8 +55,7 @@ final class MessageRow {
 
     /** {@code name:id} for a custom emoji, the Unicode emoji itself otherwise. */
     static String emojiKey(String emojiId, String emojiName) {
-        if (emojiId != null) return (emojiName == null ? "" : emojiName) + ":" + emojiId;
-        return emojiName == null ? "?" : emojiName;
+        return IndexIds.emojiKey(emojiId, emojiName);
     }
 
     /** The text FTS5 indexes in its {@code attachments} column: the file names, one a line. */

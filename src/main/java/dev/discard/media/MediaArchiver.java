@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.format.OutputFiles;
+import dev.discard.format.RunFiles;
+import dev.discard.format.SignedUrls;
 import dev.discard.format.Timestamps;
 import dev.discard.format.WriteFailedException;
 import java.io.Closeable;
@@ -41,7 +43,7 @@ public final class MediaArchiver implements Closeable {
     public static final String DIRECTORY = "media";
     /** The store as the manifest names it: relative to the run directory, in the output directory. */
     private static final String STORE = "../" + DIRECTORY;
-    public static final String MANIFEST = "media.jsonl";
+    public static final String MANIFEST = RunFiles.MEDIA_MANIFEST;
 
     private final Path runDir;
     private final Path mediaDir;
@@ -198,7 +200,7 @@ public final class MediaArchiver implements Closeable {
         line.put("status", duplicate ? "duplicate" : "downloaded");
         line.put("http_status", 200);
         if (result.refreshed()) line.put("refreshed", true);
-        if (!CdnUrls.key(result.url()).equals(ref.key())) line.put("fetched_url", scrub.apply(CdnUrls.key(result.url())));
+        if (!SignedUrls.key(result.url()).equals(ref.key())) line.put("fetched_url", scrub.apply(SignedUrls.key(result.url())));
         write(line);
     }
 

@@ -7,6 +7,7 @@ import dev.discard.discord.DiscordApiException;
 import dev.discard.discord.DiscordRest;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.Routes;
+import dev.discard.format.SignedUrls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -17,12 +18,12 @@ import java.util.Deque;
  * URL (expired), the message fetched again ({@code GET /channels/{c}/messages/{m}}) for a freshly signed URL, tried
  * once; when the original is gone, Discord's proxied copy. The token goes only to the API, through {@link DiscordRest}.
  */
-final class MediaFetcher {
+public final class MediaFetcher {
     private final Downloader downloader;
     /** Null when there is no token (a run from an archive without one): expired URLs then fail. */
     private final DiscordRest rest;
 
-    MediaFetcher(Downloader downloader, DiscordRest rest) {
+    public MediaFetcher(Downloader downloader, DiscordRest rest) {
         this.downloader = downloader;
         this.rest = rest;
     }
@@ -33,19 +34,19 @@ final class MediaFetcher {
      * @param url the URL that answered
      * @param refreshed whether that URL came from fetching the message again
      */
-    record Result(Downloader.Fetched fetched, String url, boolean refreshed) {}
+    public record Result(Downloader.Fetched fetched, String url, boolean refreshed) {}
 
     /**
      * @param sink where the message refetch is recorded (the channel's log in an archive run)
      * @throws Downloader.FailedException with the original URL's failure when nothing worked
      */
-    Result fetch(MediaRef ref, long channelId, Path dir, ExchangeSink sink)
+    public Result fetch(MediaRef ref, long channelId, Path dir, ExchangeSink sink)
             throws Downloader.FailedException, InterruptedException {
         try {
             return new Result(downloader.fetch(ref.url(), dir), ref.url(), false);
         } catch (Downloader.FailedException e) {
             Downloader.FailedException failure = e;
-            if ((e.status() == 403 || e.status() == 404) && CdnUrls.isSigned(ref.url()) && rest != null
+            if ((e.status() == 403 || e.status() == 404) && SignedUrls.isSigned(ref.url()) && rest != null
                     && ref.messageId() != 0) {
                 String fresh;
                 try {
@@ -97,7 +98,7 @@ final class MediaFetcher {
         while (!todo.isEmpty()) {
             JsonNode node = todo.pop();
             if (node.isTextual()) {
-                if (key.equals(CdnUrls.key(node.textValue()))) return node.textValue();
+                if (key.equals(SignedUrls.key(node.textValue()))) return node.textValue();
             } else {
                 node.forEach(todo::push);
             }

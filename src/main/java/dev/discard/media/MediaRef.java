@@ -1,5 +1,6 @@
 package dev.discard.media;
 
+import dev.discard.format.SignedUrls;
 import java.util.Locale;
 
 /**
@@ -32,6 +33,6 @@ public record MediaRef(Kind kind, String url, String fallbackUrl, String name, S
 
     /** The URL without its signature, which names the same file for as long as it exists. */
     public String key() {
-        return CdnUrls.key(url);
+        return SignedUrls.key(url);
     }
 }

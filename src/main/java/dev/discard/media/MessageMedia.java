@@ -2,6 +2,7 @@ package dev.discard.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.MessagePages;
+import dev.discard.format.Snowflake;
 import dev.discard.media.MediaRef.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import okhttp3.HttpUrl;
  * as a fallback), links in the content, the author's avatar and stickers. Each URL once per message, attachments
  * first. See https://discord.com/developers/docs/resources/message#message-object.
  */
-final class MessageMedia {
+public final class MessageMedia {
     /** Extensions of the images {@code discard media} collects, as DiscordPicExtract does. */
     static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "webp", "bmp", "avif", "heic",
             "heif", "tif", "tiff", "apng", "svg");
@@ -29,9 +30,9 @@ final class MessageMedia {
     private MessageMedia() {}
 
     /** Every image of the message: attachments of an image type, embed images and thumbnails, image links. */
-    static List<MediaRef> images(JsonNode message) {
+    public static List<MediaRef> images(JsonNode message) {
         Map<String, MediaRef> found = new LinkedHashMap<>();
-        long id = MessagePages.id(message);
+        long id = Snowflake.of(message, "id");
         for (JsonNode a : message.path("attachments")) {
             if (isImage(text(a, "content_type"), text(a, "filename"))) add(found, attachment(a, id));
         }
@@ -52,7 +53,7 @@ final class MessageMedia {
      */
     static List<MediaRef> all(JsonNode message, CdnUrls cdn) {
         Map<String, MediaRef> found = new LinkedHashMap<>();
-        long id = MessagePages.id(message);
+        long id = Snowflake.of(message, "id");
         for (JsonNode a : message.path("attachments")) add(found, attachment(a, id));
         for (JsonNode embed : message.path("embeds")) {
             add(found, embedded(embed.path("image"), Kind.EMBED_IMAGE, id));
@@ -147,7 +148,7 @@ final class MessageMedia {
     }
 
     /** The usual extension of a media type ({@code image/jpeg} → {@code jpg}), or {@code fallback}. */
-    static String extensionOf(String contentType, String fallback) {
+    public static String extensionOf(String contentType, String fallback) {
         if (contentType == null) return fallback;
         String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return switch (type) {

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Moves a finished download into place without ever replacing a file that is there. */
-final class Placement {
+public final class Placement {
     private Placement() {}
 
     /**
@@ -16,7 +16,7 @@ final class Placement {
      *
      * @return false when {@code target} existed; {@code temp} is deleted either way
      */
-    static boolean moveNoReplace(Path temp, Path target) throws IOException {
+    public static boolean moveNoReplace(Path temp, Path target) throws IOException {
         try {
             try {
                 Files.createLink(target, temp);

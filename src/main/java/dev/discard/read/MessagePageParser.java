@@ -3,6 +3,7 @@ package dev.discard.read;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.ApiRoute;
 import dev.discard.format.JsonCursor;
 import dev.discard.format.JsonCursor.Unreadable;
 import dev.discard.format.Snowflake;
@@ -45,7 +46,7 @@ final class MessagePageParser implements DataVisitor {
     /** Whether the record requests the channel's message history ({@code GET …/channels/{id}/messages}). */
     boolean isPageRequest(ArchiveRecord r) {
         return r.isHttp() && (r.method() == null || "GET".equalsIgnoreCase(r.method()))
-                && ArchiveUrls.isMessagesUrl(r.url(), channelId);
+                && ApiRoute.isMessages(r.url(), channelId);
     }
 
     @Override

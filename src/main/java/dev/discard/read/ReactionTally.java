@@ -1,10 +1,9 @@
 package dev.discard.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.discard.format.ApiRoute;
 import dev.discard.format.MetaJson;
 import dev.discard.format.Snowflake;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,14 +79,12 @@ final class ReactionTally {
 
     /** Whether the record fetches reaction users; if so, counts them. */
     boolean maybeUsers(ArchiveRecord record) {
-        String[] path = ArchiveUrls.channelPath(record.url());
-        if (path == null || path.length != 5 || !path[1].equals("messages") || !path[3].equals("reactions")) {
-            return false;
-        }
-        long messageId = Snowflake.parseLenient(path[2]);
-        if (messageId == -1 || !record.isSuccess()) return true;
+        ApiRoute route = ApiRoute.of(record.url());
+        if (route == null || route.kind() != ApiRoute.Kind.REACTION_USERS) return false;
+        if (!record.isSuccess()) return true;
         int type = "1".equals(record.param("type")) ? 1 : 0;
-        Fetched f = fetched.computeIfAbsent(new Key(messageId, urlEmojiKey(path[4]), type), k -> new Fetched());
+        Fetched f = fetched.computeIfAbsent(new Key(route.messageId(), urlEmojiKey(route.emoji()), type),
+                k -> new Fetched());
         f.file = record.file();
         f.line = record.line();
         JsonNode users = record.data();
@@ -133,9 +130,8 @@ final class ReactionTally {
         return id != null ? "emoji " + id : name == null ? "?" : name;
     }
 
-    /** The same key from a reaction URL's segment: {@code name:id} for custom emoji, the percent-encoded character. */
-    private static String urlEmojiKey(String segment) {
-        String emoji = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /** The same key from a reaction URL's emoji: {@code name:id} for custom emoji, else the character. */
+    private static String urlEmojiKey(String emoji) {
         int colon = emoji.lastIndexOf(':');
         if (colon >= 0 && Snowflake.parseLenient(emoji.substring(colon + 1)) != -1) return "emoji " + emoji.substring(colon + 1);
         return emoji;

@@ -86,6 +86,10 @@ public final class Benchmarks {
             row(line);
         }
         exportHtml(gzipRun, messages);
+        // export json and csv, and the site's search index (docs/export.md, docs/browse.md), on generated messages.
+        for (String line : ExportBenchmark.rows(OUT.resolve("export"), Math.max(1, messages / ReadBenchmark.PAGE))) {
+            row(line);
+        }
         // discard export warc (docs/warc.md), of a generated plain JSONL log of the same number of messages.
         for (String line : WarcBenchmark.rows(OUT.resolve("warc"), Math.max(1, messages / ReadBenchmark.PAGE))) {
             row(line);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.discard.format.Snowflake;
 import dev.discard.format.StrictUtf8;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -95,7 +96,7 @@ class JsonScanTest {
                 m.get(0).reactions());
         assertNull(m.get(0).tree());
         // The id a tree would give: the low 64 bits, as JsonNode.longValue has it.
-        assertEquals(MessagePages.id(MAPPER.readTree("{\"id\":12345678901234567890}")), m.get(1).id());
+        assertEquals(Snowflake.of(MAPPER.readTree("{\"id\":12345678901234567890}"), "id"), m.get(1).id());
         assertNull(m.get(1).content());
         assertEquals(List.of(), m.get(1).reactions());
         assertEquals(-1, m.get(2).id());

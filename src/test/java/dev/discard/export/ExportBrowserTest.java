@@ -10,7 +10,6 @@ import dev.discard.read.TestArchive;
 import dev.discard.testing.CliRun;
 import dev.discard.testing.FollowArchive;
 import dev.discard.testing.LiveRecords;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +28,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * The exported site in headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them), opened from
@@ -41,8 +35,6 @@ import org.openqa.selenium.logging.LogType;
  * inert, and a console without errors.
  */
 class ExportBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** The screenshot docs/browse.md shows; copied there by hand when the look changes. */
     static final Path SCREENSHOT = Path.of("target", "browse-channel.png");
 
@@ -52,17 +44,8 @@ class ExportBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         site = ExportedSite.build(root);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--no-first-run", "--disable-background-networking", "--window-size=1200,900");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start();
     }
 
     @AfterAll
@@ -258,10 +241,6 @@ class ExportBrowserTest {
 
     /** The warnings and errors of the console since it was last read (reading empties it). */
     private static Set<String> consoleProblems() {
-        Set<String> errors = new HashSet<>();
-        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.WARNING.intValue()) errors.add(entry.getMessage());
-        }
-        return errors;
+        return Chromium.consoleProblems(browser);
     }
 }

@@ -65,7 +65,8 @@ class ExportPageBytesTest {
                 }
                 s.executeBatch();
             }
-            new HtmlExport(index.connection(), index::resolve, 1000, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+            new HtmlExport(index.connection(), index::resolve, 1000, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                    false)
                     .write(root.resolve("site"), channel -> {});
         }
         Path folder = root.resolve("site/direct-messages").resolve(CHANNEL);

@@ -46,6 +46,13 @@ final class ExportedSite {
     final String screenshotId;
     /** Every message id the run's channel logs hold, threads included. */
     final Set<String> archivedIds;
+    /** The pinned message ("Read the rules before posting.") and the one holding a link to a release. */
+    String pinnedId;
+    String releaseId;
+    /** A message that the second run no longer found (deleted between the runs), null without that run. */
+    String deletedId;
+    /** A message that the second run (a day later) saw edited ({@link #EDITED_CONTENT}), null when built without that run. */
+    String editedId;
 
     private ExportedSite(Path archive, Path site, CliRun export, String hostileId, String replyId, String repliedToId,
             String threadId, String screenshotId, Set<String> archivedIds) {
@@ -64,7 +71,18 @@ final class ExportedSite {
     /** The colour of the Archivists role: 0x1abc9c, Discord's teal. */
     static final int ROLE_COLOUR = 0x1abc9c;
 
+    /** What the second run of {@link #build(Path, boolean)} sees in place of a message's first content. */
+    static final String EDITED_CONTENT = "edited: the second run sees this";
+
     static ExportedSite build(Path root) throws Exception {
+        return build(root, false);
+    }
+
+    /**
+     * With {@code secondRun}, the guild is archived twice, a message edited in between (an earlier version) and one
+     * deleted (the second run, complete, no longer finds it).
+     */
+    static ExportedSite build(Path root, boolean secondRun) throws Exception {
         Path out = root.resolve("out");
         Path site = root.resolve("site");
         try (FakeDiscord discord = Fixtures.standard(); FakeCdn cdn = new FakeCdn().start()) {
@@ -137,6 +155,7 @@ final class ExportedSite {
             FakeChannel thread = discord.channel(discord.guild(GUILD_ID), threadId, 11, "a <b>thread</b>", null);
             discord.thread(thread, general, null, Fixtures.iso(Instant.parse("2021-02-01T15:20:00Z")));
             Fixtures.fill(discord, thread, discord.self(), Instant.parse("2021-02-01T15:21:00Z"), 3);
+            if (secondRun) chatExtras(general, ids);
             discord.start();
 
             Clock clock = Clock.fixed(CliRun.START, ZoneOffset.UTC);
@@ -146,12 +165,67 @@ final class ExportedSite {
                     cdn.root().toString(), "guild",
                     Long.toString(GUILD_ID));
             assertEquals(0, archived.exitCode, archived.toString());
+            Set<String> archivedIds = archivedIds(out);
+            String editedId = null;
+            if (secondRun) {
+                editedId = Long.toString(ids.get(30));
+                general.message(ids.get(30)).put("content", EDITED_CONTENT).put("edited_timestamp",
+                        Fixtures.iso(Instant.parse("2021-02-02T09:00:00Z")));
+                general.remove(ids.get(60));
+                CliRun again = CliRun.run(Map.of("DISCORD_TOKEN", TOKEN), settings -> ArchiveRun.builder(settings)
+                        .connection(CliRun.fastConnection(Clock.offset(clock, java.time.Duration.ofDays(1))))
+                        .ident(() -> CliRun.IDENT).build(),
+                        "--api-url", discord.apiUrl(), "-o", out.toString(), "--no-gateway", "--media", "--cdn-url",
+                        cdn.root().toString(), "guild", Long.toString(GUILD_ID));
+                assertEquals(0, again.exitCode, again.toString());
+            }
 
             CliRun export = CliRun.run(Map.of(), "export", "html", "-o", site.toString(), "--page-size",
                     Integer.toString(PAGE_SIZE), out.toString());
-            return new ExportedSite(out, site, export, Long.toString(ids.get(14)), Long.toString(ids.get(40)),
-                    Long.toString(ids.get(5)), Long.toString(threadId), Long.toString(ids.get(10)), archivedIds(out));
+            ExportedSite built = new ExportedSite(out, site, export, Long.toString(ids.get(14)),
+                    Long.toString(ids.get(40)), Long.toString(ids.get(5)), Long.toString(threadId),
+                    Long.toString(ids.get(10)), archivedIds);
+            built.editedId = editedId;
+            built.deletedId = secondRun ? Long.toString(ids.get(60)) : null;
+            built.pinnedId = Long.toString(ids.get(22));
+            built.releaseId = Long.toString(ids.get(24));
+            return built;
         }
+    }
+
+    /**
+     * What DiscordChatExporter's format has fields for beyond the site's messages: a slash command's answer (an
+     * interaction), a forwarded message, mentions with a member object, a rich embed with author, thumbnail, image,
+     * video and timestamp, and a reference of type forward.
+     */
+    private static void chatExtras(FakeChannel general, List<Long> ids) {
+        ObjectNode answer = general.message(ids.get(50));
+        answer.put("type", 20).put("content", "Archived 3 channels.");
+        ObjectNode interaction = answer.putObject("interaction");
+        interaction.put("id", "830000000000000001").put("type", 2).put("name", "archive");
+        interaction.putObject("user").put("id", Long.toString(Fixtures.OWNER_ID)).put("username", "sanqui")
+                .put("discriminator", "0").put("global_name", "Sanqui").putNull("avatar");
+        ObjectNode forward = general.message(ids.get(51)).put("content", "");
+        forward.putObject("message_reference").put("type", 1).put("message_id", "840000000000000001")
+                .put("channel_id", "840000000000000002").put("guild_id", "840000000000000003");
+        ObjectNode snapshot = forward.withArray("message_snapshots").addObject().putObject("message");
+        snapshot.put("type", 0).put("content", "from elsewhere").put("timestamp", "2021-01-31T10:00:00.000000+00:00")
+                .putNull("edited_timestamp").putArray("attachments");
+        snapshot.putArray("embeds");
+        ObjectNode mention = general.message(ids.get(13)).withArray("mentions").addObject();
+        mention.put("id", Long.toString(Fixtures.OWNER_ID)).put("username", "sanqui").put("discriminator", "0")
+                .put("global_name", "Sanqui").putNull("avatar");
+        mention.putObject("member").put("nick", "San").putArray("roles").add(Long.toString(Fixtures.ROLE_ARCHIVISTS));
+        ObjectNode rich = general.message(ids.get(52)).put("content", "a link").withArray("embeds").addObject();
+        rich.put("type", "rich").put("title", "A page").put("url", "https://example.com/page")
+                .put("timestamp", "2021-02-01T20:00:00+00:00").put("description", "hi <:blobcat:"
+                        + Fixtures.CUSTOM_EMOJI + "> 🎉");
+        rich.putObject("author").put("name", "Example").put("icon_url", "https://example.com/a.png")
+                .put("proxy_icon_url", "https://images-ext.discordapp.net/a.png");
+        rich.putObject("thumbnail").put("url", "https://example.com/t.png").put("width", 80).put("height", 60);
+        rich.putObject("image").put("url", "https://example.com/i.png")
+                .put("proxy_url", "https://images-ext.discordapp.net/i.png").put("width", 800).put("height", 600);
+        rich.putObject("video").put("url", "https://example.com/v.mp4");
     }
 
     private static Set<String> archivedIds(Path out) throws Exception {

@@ -274,6 +274,7 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
      */
     public FakeDiscord idleTimeout(int millis) {
         idleTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        gateway.trackIdleConnections();
         return this;
     }
 

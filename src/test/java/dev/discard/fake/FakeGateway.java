@@ -204,6 +204,11 @@ public final class FakeGateway {
         server.setServerSocketFactory(sockets);
     }
 
+    /** Lets {@link #closeIdleConnections} find the connections opened from now on. */
+    public void trackIdleConnections() {
+        sockets.trackIdle();
+    }
+
     /** Closes the server's connections that answered a request and wait for the next, as an idle timeout does. */
     public void closeIdleConnections() throws IOException {
         sockets.closeIdle();

@@ -21,6 +21,13 @@ import javax.net.ServerSocketFactory;
  */
 final class TrackingServerSocketFactory extends ServerSocketFactory {
     private final Set<Socket> accepted = ConcurrentHashMap.newKeySet();
+    /** Whether connections accepted from now on know when they are idle, for {@link #closeIdle}. */
+    private volatile boolean trackIdle;
+
+    /** Connections accepted from now on know when they are idle: {@link #closeIdle} closes them then. */
+    void trackIdle() {
+        trackIdle = true;
+    }
 
     /**
      * Closes the connections that answered a request and wait for the next one, as servers close idle keep-alive
@@ -48,7 +55,7 @@ final class TrackingServerSocketFactory extends ServerSocketFactory {
         return new ServerSocket() {
             @Override
             public Socket accept() throws IOException {
-                TrackedSocket socket = new TrackedSocket();
+                Socket socket = trackIdle ? new TrackedSocket() : new Socket();
                 implAccept(socket);
                 socket.setTcpNoDelay(true);
                 accepted.add(socket);

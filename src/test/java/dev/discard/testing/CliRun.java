@@ -7,7 +7,7 @@ import dev.discard.cli.Terminal;
 import dev.discard.discord.ConnectionConfig;
 import dev.discard.discord.RetryPolicy;
 import dev.discard.discord.gateway.ReconnectPolicy;
-import dev.discard.media.MediaJob;
+import dev.discard.pictures.MediaJob;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,16 @@
     var spoiler = event.target.closest ? event.target.closest(".spoiler") : null;
     if (spoiler) spoiler.classList.add("shown");
   });
+  // The search box of every page opens the search page with the query (search.html reads it from the address).
+  var box = document.querySelector("form.search-box");
+  if (box) {
+    box.hidden = false;
+    box.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var q = box.querySelector("input[name=q]").value;
+      window.location.href = box.getAttribute("data-root") + "search.html?q=" + encodeURIComponent(q);
+    });
+  }
   // Jump to a date: the first day on or after the one chosen. Without JS the list of days does the same.
   var form = document.querySelector("form.jump");
   if (!form) return;

@@ -1,5 +1,6 @@
-package dev.discard.media;
+package dev.discard.pictures;
 
+import dev.discard.media.MediaRef;
 import java.nio.file.Path;
 
 /**

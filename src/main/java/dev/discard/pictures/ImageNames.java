@@ -1,5 +1,6 @@
-package dev.discard.media;
+package dev.discard.pictures;
 
+import dev.discard.media.SafeNames;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

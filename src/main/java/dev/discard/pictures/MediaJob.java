@@ -1,4 +1,4 @@
-package dev.discard.media;
+package dev.discard.pictures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +15,9 @@ import dev.discard.format.ClientInfo;
 import dev.discard.format.Json;
 import dev.discard.format.Scrubber;
 import dev.discard.format.Snowflake;
+import dev.discard.media.Downloader;
+import dev.discard.media.MediaFetcher;
+import dev.discard.media.SafeNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +118,7 @@ public final class MediaJob {
         }
         JsonNode channel = new ChannelLookup(rest, UNRECORDED).find(settings.channel().strip(),
                 settings.guild() == null ? null : settings.guild().strip());
-        long channelId = MessagePages.id(channel);
+        long channelId = Snowflake.of(channel, "id");
         String name = channel.path("name").isTextual() ? channel.path("name").textValue() : null;
         Path dir = outputDir(name != null ? name : Long.toString(channelId));
         ImageExtractor extractor = new ImageExtractor(fetcher, dir, scrubber::scrub, listener);

@@ -1,9 +1,14 @@
-package dev.discard.media;
+package dev.discard.pictures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ExchangeSink;
 import dev.discard.discord.MessagePages;
 import dev.discard.format.Snowflake;
+import dev.discard.media.Downloader;
+import dev.discard.media.MediaFetcher;
+import dev.discard.media.MediaRef;
+import dev.discard.media.MessageMedia;
+import dev.discard.media.Placement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +105,7 @@ final class ImageExtractor {
                 // Fall back to the id, which holds the same time to the millisecond.
             }
         }
-        long id = MessagePages.id(message);
+        long id = Snowflake.of(message, "id");
         return Snowflake.instantOf(id == -1 ? 0 : id);
     }
 

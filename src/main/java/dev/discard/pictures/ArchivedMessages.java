@@ -1,4 +1,4 @@
-package dev.discard.media;
+package dev.discard.pictures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.discard.media;
+package dev.discard.pictures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.discard.discord.ApiRequest;
@@ -58,7 +58,7 @@ final class ChannelLookup {
             long largest = after;
             for (JsonNode g : page) {
                 guilds.add(g);
-                long id = MessagePages.id(g);
+                long id = Snowflake.of(g, "id");
                 if (id != -1) largest = Snowflake.max(largest, id);
             }
             if (page.size() < GUILD_PAGE || largest == after) break;

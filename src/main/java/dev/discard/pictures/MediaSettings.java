@@ -1,4 +1,4 @@
-package dev.discard.media;
+package dev.discard.pictures;
 
 import dev.discard.discord.Token;
 import java.nio.file.Path;
