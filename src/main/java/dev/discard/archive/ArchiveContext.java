@@ -78,9 +78,22 @@ final class ArchiveContext {
                 prior.newest(), null, 0);
     }
 
+    /** {@code count} more channels or threads to archive: counted, and told to the listener. */
+    void found(int count) {
+        counters.channelsFound.add(count);
+        listener.channelsFound(count);
+    }
+
+    /** How fast the run goes now. */
+    RunPace pace() {
+        dev.discard.discord.RateLimiter.Pace pace = rest.pace();
+        return new RunPace(counters.channels.sum(), counters.channelsFound.sum(), counters.httpRequests.sum(),
+                pace.perSecond(), pace.budget());
+    }
+
     /**
      * The threads of a parent channel that the resumed run had finished, counted as {@link #doneBefore} counts a
-     * channel: a finished parent is not listed again.
+     * channel (and found, for "channels done of total"): a finished parent is not listed again.
      */
     List<ChannelResult> doneThreads(long parentId) {
         List<ChannelResult> threads = new ArrayList<>();
@@ -90,13 +103,14 @@ final class ArchiveContext {
             counters.threads.increment();
             threads.add(done);
         }
+        if (!threads.isEmpty()) found(threads.size());
         return threads;
     }
 
     /**
      * Marks a channel's meta file completed once its threads are archived too (see
-     * {@link ChannelArchiver#archive(JsonNode, String, ExchangeLog, boolean)}); a
-     * channel that failed stays as it is.
+     * {@link ChannelArchiver#archive(JsonNode, String, ExchangeLog, boolean)}; {@link ThreadArchiver} calls it when
+     * the parent's last thread task ends); a channel that failed stays as it is.
      */
     void completeMeta(String stem) throws IOException {
         Path file = layout.metaFile(stem);

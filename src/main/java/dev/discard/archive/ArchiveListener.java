@@ -25,6 +25,17 @@ public interface ArchiveListener {
     default void channelStarted(long channelId, String name) {}
 
     /**
+     * How fast the run goes, just before each {@link #channelFinished}; from the channel's thread.
+     */
+    default void paced(RunPace pace) {}
+
+    /**
+     * {@code count} more channels or threads will be archived in this run (a guild's readable channels when its
+     * channel list is read, each thread as its listing names it): the total of "channels done of total".
+     */
+    default void channelsFound(int count) {}
+
+    /**
      * As {@link #channelStarted(long, String)}, with the id of the channel's last message as its channel object
      * gives it ({@code last_message_id}), or -1 when it has none: where the walk will end.
      */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.discord.ConnectionConfig;
 import dev.discard.discord.DiscordRest;
+import dev.discard.discord.HistoryPageSize;
 import dev.discard.discord.InvalidRequestGuard;
 import dev.discard.discord.RateLimiter;
 import dev.discard.discord.Token;
@@ -53,6 +54,8 @@ public final class ArchiveRun {
     private final java.util.function.Function<java.util.concurrent.ThreadFactory,
             java.util.concurrent.ScheduledThreadPoolExecutor> gatewayScheduler;
     private final int invalidRequestLimit;
+    /** Whether the server honours the history page limit; null: Discord's hosts do, others are learned. */
+    private final Boolean honoursPageLimit;
     private final OutputFiles files;
     private final java.util.function.Consumer<ArchiveRun> onRunning;
     private final ObjectMapper mapper = Json.newMapper();
@@ -78,6 +81,7 @@ public final class ArchiveRun {
         this.gatewayScheduler = b.gatewayScheduler;
         this.invalidRequestLimit = b.invalidRequestLimit;
         this.files = b.files;
+        this.honoursPageLimit = b.honoursPageLimit;
         this.onRunning = b.onRunning;
     }
 
@@ -161,9 +165,12 @@ public final class ArchiveRun {
         RunCounters counters = new RunCounters();
         MetaWriter metaWriter = new MetaWriter(mapper, scrubber, files);
         RunMeta meta = new RunMeta(mapper, settings, scrubber, start, layout.name(), runIdent, counters, previous);
-        DiscordRest rest = DiscordRest.builder(connection, apiUrl(), token).mapper(mapper)
-                .rateLimiter(new RateLimiter(connection.sleeper(), connection.nanoTime(), settings.maxRate()))
-                .invalidRequestGuard(new InvalidRequestGuard(invalidRequestLimit, connection.nanoTime())).build();
+        RateLimiter limiter = new RateLimiter(connection.sleeper(), connection.nanoTime(), settings.maxRate());
+        DiscordRest rest = DiscordRest.builder(connection, apiUrl(), token).mapper(mapper).rateLimiter(limiter)
+                .invalidRequestGuard(new InvalidRequestGuard(invalidRequestLimit, connection.nanoTime()))
+                .historyPageSize(honoursPageLimit == null ? null
+                        : honoursPageLimit ? HistoryPageSize.honoursLimit() : HistoryPageSize.learned())
+                .build();
         MediaArchiver media;
         try {
             media = settings.media() ? openMedia(layout.root(), resuming, rest, scrubber) : null;
@@ -179,7 +186,7 @@ public final class ArchiveRun {
         }
         ArchiveContext context = new ArchiveContext(rest, mapper, layout,
                 new RecordEncoder(mapper.getFactory(), scrubber), metaWriter, counters, range, listener,
-                new ChannelPool(settings.concurrency()), incrementalStarts(), resume, resuming, media,
+                new ChannelPool(concurrency(limiter)), incrementalStarts(), resume, resuming, media,
                 settings.follow() ? settings.mode() : null, settings.ids());
         listener.runStarted(layout.root());
         RunFailedException failure = null;
@@ -345,6 +352,17 @@ public final class ArchiveRun {
 
 
 
+    /**
+     * How many channels run at once: automatic (from the rate limits, up to {@code --concurrency} or
+     * {@link ArchiveSettings#MAX_CONCURRENCY}), adjusted as the limiter lets requests through.
+     */
+    private AutoConcurrency concurrency(RateLimiter limiter) {
+        int cap = settings.concurrency() == 0 ? ArchiveSettings.MAX_CONCURRENCY : settings.concurrency();
+        AutoConcurrency auto = new AutoConcurrency(cap, limiter, RateLimiter.DISCORD_GLOBAL_PER_SECOND);
+        limiter.onSend(auto::tick);
+        return auto;
+    }
+
     /** Configures a run; everything but the settings has a production default. Not thread-safe. */
     public static final class Builder {
         private final ArchiveSettings settings;
@@ -357,6 +375,7 @@ public final class ArchiveRun {
                 threads -> new java.util.concurrent.ScheduledThreadPoolExecutor(1, threads);
         private int invalidRequestLimit = InvalidRequestGuard.DEFAULT_LIMIT;
         private OutputFiles files = OutputFiles.DISK;
+        private Boolean honoursPageLimit;
         private java.util.function.Consumer<ArchiveRun> onRunning = run -> {};
 
         private Builder(ArchiveSettings settings) {
@@ -417,6 +436,16 @@ public final class ArchiveRun {
         }
 
         /**
+         * Whether the server is known to answer the history page {@code limit} asked for, as Discord does, so that a
+         * short page is the last from the first one on; by default Discord's hosts are, and other servers' page size is
+         * learned from their pages ({@link HistoryPageSize}).
+         */
+        public Builder honoursPageLimit(boolean honours) {
+            this.honoursPageLimit = honours;
+            return this;
+        }
+
+        /**
          * Hears the run as {@link ArchiveRun#run()} starts, on the run's thread: lets the program that embeds it (or
          * a test) stop it later with {@link ArchiveRun#interrupt}. Must not block.
          */
@@ -441,6 +470,7 @@ public final class ArchiveRun {
             b.gatewayScheduler = gatewayScheduler;
             b.invalidRequestLimit = invalidRequestLimit;
             b.files = files;
+            b.honoursPageLimit = honoursPageLimit;
             b.onRunning = onRunning;
             return b;
         }

@@ -24,10 +24,12 @@ import java.util.Objects;
  *     {@code https://cdn.discordapp.com}
  * @param command the command line as given, for {@code run.meta.json} (scrubbed before it is written)
  * @param noGateway archive over REST only, without a gateway session ({@code --no-gateway})
- * @param concurrency how many channels are archived at the same time
+ * @param concurrency how many channels and threads are archived at the same time at most; 0 for automatic (as many as
+ *     the rate limits keep busy, up to 64)
  * @param incremental start each channel after the newest message earlier completed runs in {@code outputDir} hold
  * @param resumeDir the interrupted run directory to continue in place ({@code --resume}), or null for a new run
- * @param maxRate requests per second at most, all channels together; 0 for no limit of our own
+ * @param maxRate requests per second at most, all channels together; 0 for no limit of our own; by default
+ *     Discord's global limit for bots, {@link #DEFAULT_USER_MAX_RATE} for user accounts
  * @param media also download the media of what is archived into {@code media/} ({@code --media})
  * @param members also record each guild's member list ({@code --members}; needs the GUILD_MEMBERS intent)
  * @param follow after the range, stay on the gateway and record what happens until stopped ({@code --follow})
@@ -41,10 +43,22 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         boolean media, boolean members, boolean follow, Duration rotate) {
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
     public static final String DEFAULT_CDN_URL = dev.discard.media.CdnUrls.DISCORD.toString();
-    /** Channels at once by default: enough to use per-channel buckets, far below the global limit of 50/s. */
-    public static final int DEFAULT_CONCURRENCY = 4;
+    /** Channels at once by default: automatic, decided from the rate limits as the run goes. */
+    public static final int DEFAULT_CONCURRENCY = 0;
+    /** The most channels at once. */
+    public static final int MAX_CONCURRENCY = 64;
     /** Requests per second at most by default: Discord's global limit for bots. */
     public static final int DEFAULT_MAX_RATE = dev.discard.discord.RateLimiter.DISCORD_GLOBAL_PER_SECOND;
+    /**
+     * Requests per second at most by default for user accounts ({@code -U}): an automated pace far below a bot's, as
+     * accounts have been suspended for automated use; {@code --max-rate} raises it knowingly.
+     */
+    public static final int DEFAULT_USER_MAX_RATE = 5;
+
+    /** The default {@code --max-rate} for a bot or a user account. */
+    public static int defaultMaxRate(boolean userAccount) {
+        return userAccount ? DEFAULT_USER_MAX_RATE : DEFAULT_MAX_RATE;
+    }
     /** How long a {@code --follow} run directory covers by default: one day. */
     public static final Duration DEFAULT_ROTATE = Duration.ofDays(1);
     /** The shortest {@code --rotate}: each cut costs a closing pass over every followed channel. */
@@ -65,8 +79,9 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         if (after != null && before != null && !after.isBefore(before)) {
             throw new IllegalArgumentException("--after must be earlier than --before");
         }
-        if (concurrency < 1 || concurrency > 64) {
-            throw new IllegalArgumentException("--concurrency must be between 1 and 64, not " + concurrency);
+        if (concurrency < 0 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("--concurrency must be between 1 and " + MAX_CONCURRENCY + ", not "
+                    + concurrency);
         }
         if (maxRate < 0) throw new IllegalArgumentException("--max-rate must be 0 (no limit) or more, not " + maxRate);
         if (mode == Mode.DM && !token.userAccount()) {
@@ -129,7 +144,8 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         private int concurrency = DEFAULT_CONCURRENCY;
         private boolean incremental;
         private Path resumeDir;
-        private int maxRate = DEFAULT_MAX_RATE;
+        /** Null until set: the default depends on the account. */
+        private Integer maxRate;
         private boolean media;
         private boolean members;
         private boolean follow;
@@ -239,8 +255,8 @@ public record ArchiveSettings(Mode mode, List<Long> ids, Token token, Path outpu
         public ArchiveSettings build() {
             Objects.requireNonNull(token, "token");
             return new ArchiveSettings(mode, ids, new Token(token, userAccount), outputDir, after, before, noScrub,
-                    gzip, apiUrl, cdnUrl, command, noGateway, concurrency, incremental, resumeDir, maxRate, media,
-                    members, follow, rotate);
+                    gzip, apiUrl, cdnUrl, command, noGateway, concurrency, incremental, resumeDir,
+                    maxRate != null ? maxRate : defaultMaxRate(userAccount), media, members, follow, rotate);
         }
     }
 }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Archives one channel: its history oldest first within the run's range, paged as {@link MessagePages} describes,
  * and for every archived message the users of its reactions, the invites it links and (with --media) its media;
- * then its pins. Holds one page at a time, whatever the channel's length.
+ * then its pins where there can be any ({@link #pinsNeeded}). Holds one page at a time, whatever the channel's length.
  */
 final class ChannelArchiver {
     /**
@@ -66,7 +66,8 @@ final class ChannelArchiver {
         try {
             if (ChannelType.hasMessages(channel.path("type").asInt(-1))) {
                 walk(channelId, guildStem, log, walk);
-                walk.pins = pins.archive(channelId, guildStem, log);
+                walk.pinsListed = pinsNeeded(channel, walk);
+                if (walk.pinsListed) walk.pins = pins.archive(channelId, guildStem, log);
             }
         } catch (DiscordApiException e) {
             if (e.tokenRefused()) {
@@ -84,6 +85,24 @@ final class ChannelArchiver {
             throw e;
         }
         return finish(channel, guildStem, walk, null, !threadsFollow);
+    }
+
+    /**
+     * Whether the channel's pins list can hold anything the archive does not prove empty. A walk of the whole history
+     * saw every message's {@code pinned} flag, and pins are messages of the channel: when none was pinned, the list is
+     * empty. It is fetched when the run is ranged (pins outside the range), incremental or resumed (earlier messages
+     * not seen in this walk), when the walk ended early, when a message was pinned or did not say, and when the
+     * channel's {@code last_pin_timestamp} names a pin time (Discord: "when the last pinned message was pinned", null
+     * or absent when none; a time with no pinned message seen means a pin changed during the run). See
+     * https://discord.com/developers/docs/resources/channel#channel-object.
+     */
+    boolean pinsNeeded(JsonNode channel, Walk walk) {
+        long channelId = Ids.of(channel, "id");
+        boolean whole = context.range.after() == null && context.range.before() == null
+                && context.startAfter(channelId) == 0 && context.resume.channel(channelId) == null;
+        JsonNode lastPin = channel.get("last_pin_timestamp");
+        boolean pinTime = lastPin != null && !lastPin.isNull() && !lastPin.asText("").isEmpty();
+        return !whole || walk.warning != null || walk.pinnedOrUnknown || pinTime;
     }
 
     /**
@@ -108,9 +127,10 @@ final class ChannelArchiver {
                 walk.oldest, walk.newest, error, walk.pins, refused);
         context.counters.channels.increment();
         if (result.failed()) context.counters.channelsFailed.increment();
-        if (context.followed != null) context.followed.historyDone(channel, guildStem, result);
+        if (context.followed != null) context.followed.historyDone(channel, guildStem, result, walk.pinsListed);
         context.writeMeta(guildStem + "/" + channelId, ChannelMetaWriter.of(context.mapper, channel, result,
-                walk.warning, context.range, context.startAfter.get(channelId), finished));
+                new ChannelMetaWriter.History(walk.warning, walk.pageSize, walk.pinsListed), context.range, context.startAfter.get(channelId), finished));
+        context.listener.paced(context.pace());
         context.listener.channelFinished(result);
         if (refused) {
             LOG.warn("channel {}: skipped, Discord refused access: {}", channelId, error);
@@ -136,6 +156,7 @@ final class ChannelArchiver {
             for (PageMessage message : messages) {
                 long id = message.id();
                 walk.add(id, message.timestamp());
+                if (!Boolean.FALSE.equals(message.pinned())) walk.pinnedOrUnknown = true;
                 if (message.authorId() != context.selfId) {
                     (message.hasContent() ? context.counters.othersWithContent : context.counters.othersWithoutContent)
                             .increment();
@@ -152,13 +173,20 @@ final class ChannelArchiver {
             }
         });
         walk.warning = outcome.warning();
+        walk.pageSize = outcome.pageSize();
     }
 
     /** The walk's running summary. */
-    private static final class Walk {
+    static final class Walk {
         long pages;
         long messages;
         long pins;
+        /** Whether the pins list was fetched; false when the walk proved it empty. */
+        boolean pinsListed;
+        /** Whether an archived message was pinned, or did not say. */
+        boolean pinnedOrUnknown;
+        /** The largest history page the server had shown when the walk ended; 0 when not walked. */
+        int pageSize;
         MessageRef oldest;
         MessageRef newest;
         String warning;

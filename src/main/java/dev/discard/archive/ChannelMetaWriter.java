@@ -16,8 +16,17 @@ import dev.discard.format.Timestamps;
 final class ChannelMetaWriter {
     private ChannelMetaWriter() {}
 
+    /**
+     * How the walk of the history went, for the audit. Immutable.
+     *
+     * @param warning why the walk stopped before the history's end, or null
+     * @param pageSize the largest history page the server had shown (0: none); a last page below it proves the end
+     * @param pinsListed whether the pins list was fetched; false when the archived history proved it empty
+     */
+    record History(String warning, int pageSize, boolean pinsListed) {}
+
     /** @param startAfter for --incremental, the id earlier runs had covered up to; null otherwise */
-    static ObjectNode of(ObjectMapper mapper, JsonNode channel, ChannelResult result, String warning, Range range,
+    static ObjectNode of(ObjectMapper mapper, JsonNode channel, ChannelResult result, History history, Range range,
             Long startAfter, boolean finished) {
         ObjectNode meta = mapper.createObjectNode();
         ObjectNode c = meta.putObject(ChannelMeta.CHANNEL);
@@ -37,6 +46,8 @@ final class ChannelMetaWriter {
         putMessage(summary, ChannelMeta.OLDEST_MESSAGE, result.oldest());
         putMessage(summary, ChannelMeta.NEWEST_MESSAGE, result.newest());
         summary.put("num_pins", result.pins());
+        // Without a pins request the count is proven by the history: no archived message was pinned.
+        summary.put(ChannelMeta.PINS_LISTED, history.pinsListed());
         ObjectNode r = meta.putObject(ChannelMeta.RANGE);
         r.put(ChannelMeta.AFTER, range.after() == null ? null : Timestamps.isoSeconds(range.after()));
         r.put(ChannelMeta.BEFORE, range.before() == null ? null : Timestamps.isoSeconds(range.before()));
@@ -48,7 +59,8 @@ final class ChannelMetaWriter {
         meta.put(ChannelMeta.COMPLETED, finished && result.error() == null);
         meta.put(ChannelMeta.ERROR, result.error());
         if (result.refused()) meta.put("skipped", "Discord refused access");
-        if (warning != null) meta.put("warning", warning);
+        if (history.warning() != null) meta.put("warning", history.warning());
+        if (history.pageSize() > 0) meta.put(ChannelMeta.PAGE_SIZE, history.pageSize());
         return meta;
     }
 

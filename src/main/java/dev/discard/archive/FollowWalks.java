@@ -122,7 +122,8 @@ final class FollowWalks {
         Ids.put(fallback, "id", channel.id);
         if (!channel.guildStem.equals("@me")) fallback.put("guild_id", channel.guildStem);
         ObjectNode meta = ChannelMetaWriter.of(context.mapper, described != null ? described : fallback,
-                channel.result(), null, covered, context.startAfter.get(channel.id), true);
+                channel.result(), new ChannelMetaWriter.History(null, context.rest.historyPageSize().shown(),
+                        channel.pinsListed()), covered, context.startAfter.get(channel.id), true);
         long[] counts = channel.counts();
         ObjectNode live = meta.putObject(ChannelMeta.FOLLOW);
         live.put("num_messages_created", counts[0]);

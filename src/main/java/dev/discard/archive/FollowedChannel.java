@@ -20,6 +20,8 @@ final class FollowedChannel {
     private JsonNode channel;
     /** The history's result, or null for a channel first seen live. */
     private ChannelResult history;
+    /** Whether the history walk fetched the pins list (false: none, or its pages proved the list empty). */
+    private boolean pinsListed;
     /** The newest message the run's {@code http} pages hold (history, backfills, closing passes); 0 for none. */
     private long pagedAfter;
     private MessageRef oldest;
@@ -57,9 +59,10 @@ final class FollowedChannel {
     }
 
     /** The history walk ended; its pages hold messages up to its newest. */
-    synchronized void historyDone(JsonNode channel, ChannelResult result) {
+    synchronized void historyDone(JsonNode channel, ChannelResult result, boolean pinsListed) {
         describedAs(channel);
         history = result;
+        this.pinsListed = pinsListed;
         if (result.newest() != null) pagedAfter = Snowflake.max(pagedAfter, result.newest().id());
         if (result.oldest() != null && (oldest == null || Snowflake.compare(result.oldest().id(), oldest.id()) < 0)) {
             oldest = result.oldest();
@@ -72,6 +75,11 @@ final class FollowedChannel {
 
     synchronized ChannelResult history() {
         return history;
+    }
+
+    /** Whether the history walk fetched the pins list; false for a channel first seen live (none was fetched). */
+    synchronized boolean pinsListed() {
+        return pinsListed;
     }
 
     /** Where the next walk over this channel starts: after the newest message the run's pages hold. */

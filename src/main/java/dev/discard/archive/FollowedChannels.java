@@ -58,10 +58,10 @@ final class FollowedChannels {
     }
 
     /** The history archived a channel or thread: it is followed from the newest message its pages held. */
-    void historyDone(JsonNode channel, String guildStem, ChannelResult result) {
+    void historyDone(JsonNode channel, String guildStem, ChannelResult result, boolean pinsListed) {
         long id = result.channelId();
         channels.computeIfAbsent(id, k -> new FollowedChannel(k, guildStem, channel, startAfter.applyAsLong(k)))
-                .historyDone(channel, result);
+                .historyDone(channel, result, pinsListed);
     }
 
     /**

@@ -77,6 +77,7 @@ final class GuildArchiver {
         List<ChannelResult> results = Collections.synchronizedList(new ArrayList<>());
         List<ChannelResult> threadResults = Collections.synchronizedList(new ArrayList<>());
         List<Callable<ChannelResult>> tasks = new ArrayList<>();
+        context.found((int) decisions.stream().filter(ReadableChannels.Decision::archive).count());
         for (ReadableChannels.Decision decision : decisions) {
             if (!decision.archive()) continue;
             tasks.add(() -> {
@@ -93,10 +94,10 @@ final class GuildArchiver {
                     result = channels.archive(decision.channel(), stem, log, hasThreads);
                     results.add(result);
                     if (hasThreads) {
-                        threadResults.addAll(threads.archive(decision.channel(), stem, log,
+                        // The parent's meta says completed when its last thread task ends (ThreadArchiver).
+                        threads.archive(decision.channel(), stem, log,
                                 extras.activeThreads().getOrDefault(id, List.of()), userAccount,
-                                Permissions.has(decision.permissions(), Permissions.MANAGE_THREADS)));
-                        context.completeMeta(stem + "/" + id);
+                                Permissions.has(decision.permissions(), Permissions.MANAGE_THREADS), threadResults::add);
                     }
                 }
                 return result;

@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
  */
 final class ModeRunner {
     private final ArchiveContext context;
+    /** Guild id → its active threads' answer (one element, null until answered), for channel runs. */
+    private final java.util.Map<Long, Object[]> activeThreads = new java.util.concurrent.ConcurrentHashMap<>();
     private final RunMeta meta;
     private final JsonNode user;
     /** The gateway session, or null with --no-gateway. */
@@ -54,15 +56,26 @@ final class ModeRunner {
         ChannelArchiver archiver = new ChannelArchiver(context);
         ThreadArchiver threads = new ThreadArchiver(context, archiver);
         List<Callable<List<RunResult.Failure>>> tasks = new ArrayList<>();
-        for (long channelId : ids) tasks.add(() -> channel(archiver, threads, channelId, userAccount, runLog));
+        List<ChannelResult> threadResults = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (long channelId : ids) {
+            tasks.add(() -> channel(archiver, threads, channelId, userAccount, runLog, threadResults::add));
+        }
+        context.found(ids.size());
         for (List<RunResult.Failure> failures : context.pool.runAll(tasks)) failures.forEach(meta::failure);
+        List<ChannelResult> ended;
+        synchronized (threadResults) {
+            ended = new ArrayList<>(threadResults);
+        }
+        ended.sort((a, b) -> Snowflake.compare(a.channelId(), b.channelId()));
+        failures(ended).forEach(meta::failure);
     }
 
     /** Archives one channel given by id, with its threads; returns the failures. */
     private List<RunResult.Failure> channel(ChannelArchiver archiver, ThreadArchiver threads, long channelId,
-            boolean userAccount, ExchangeLog runLog) throws IOException, InterruptedException {
+            boolean userAccount, ExchangeLog runLog, java.util.function.Consumer<ChannelResult> threadResults)
+            throws IOException, InterruptedException {
         if (context.doneBefore(channelId) != null) {
-            context.doneThreads(channelId);
+            context.doneThreads(channelId).forEach(threadResults);
             return List.of();
         }
         PendingExchanges pending = new PendingExchanges();
@@ -84,31 +97,43 @@ final class ModeRunner {
             boolean hasThreads = guildId != -1 && ChannelType.hasThreads(channel.path("type").asInt(-1));
             results.add(archiver.archive(channel, stem, log, hasThreads));
             if (hasThreads) {
-                results.addAll(threads.archive(channel, stem, log, activeThreads(guildId, channelId, log), userAccount,
-                        true));
-                context.completeMeta(stem + "/" + channelId);
+                // The parent's meta says completed when its last thread task ends (ThreadArchiver).
+                threads.archive(channel, stem, log, activeThreads(guildId, channelId, log), userAccount, true,
+                        threadResults);
             }
         }
         return failures(results);
     }
 
     /**
-     * The channel's active threads, asked of its guild ({@code /guilds/{id}/threads/active}); none, and a note, when
-     * that failed.
+     * The channel's active threads, asked of its guild ({@code /guilds/{id}/threads/active}) once per run: channels of
+     * the same guild given together share the answer, which the first one's log holds. None, and a note, when that
+     * failed (and the next channel of the guild asks again).
      */
     private List<JsonNode> activeThreads(long guildId, long channelId, ExchangeLog log)
             throws IOException, InterruptedException {
         String stem = Snowflake.toString(guildId);
-        ApiResponse response;
-        try {
-            response = context.rest.get(ApiRequest.get(Routes.activeThreads(guildId)), log);
-        } catch (DiscordUnreachableException e) {
-            context.notes.add(stem, "threads/active: " + e.getMessage());
-            return List.of();
+        JsonNode threads;
+        synchronized (activeThreads.computeIfAbsent(guildId, id -> new Object[1])) {
+            Object[] known = activeThreads.get(guildId);
+            if (known[0] == null) {
+                ApiResponse response;
+                try {
+                    response = context.rest.get(ApiRequest.get(Routes.activeThreads(guildId)), log);
+                } catch (DiscordUnreachableException e) {
+                    context.notes.add(stem, "threads/active: " + e.getMessage());
+                    return List.of();
+                }
+                if (!response.isSuccessful()) {
+                    context.notes.add(stem, "threads/active: " + ExtraNotes.answer(response));
+                    return List.of();
+                }
+                known[0] = response.json().path("threads");
+            }
+            threads = (JsonNode) known[0];
         }
-        if (!response.isSuccessful()) context.notes.add(stem, "threads/active: " + ExtraNotes.answer(response));
         List<JsonNode> active = new ArrayList<>();
-        for (JsonNode thread : response.json().path("threads")) {
+        for (JsonNode thread : threads) {
             if (Ids.of(thread, "parent_id") == channelId) active.add(thread);
         }
         return active;
@@ -119,6 +144,7 @@ final class ModeRunner {
         JsonNode dms = context.rest.get(ApiRequest.get(Routes.MY_CHANNELS), runLog).require("direct messages", true);
         ChannelArchiver archiver = new ChannelArchiver(context);
         List<Callable<List<RunResult.Failure>>> tasks = new ArrayList<>();
+        context.found(dms.size());
         for (JsonNode channel : dms) {
             long id = Ids.of(channel, "id");
             tasks.add(() -> {

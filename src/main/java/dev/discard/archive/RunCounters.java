@@ -9,6 +9,8 @@ final class RunCounters {
     final LongAdder messages = new LongAdder();
     final LongAdder reactionUsers = new LongAdder();
     final LongAdder channels = new LongAdder();
+    /** Channels and threads found to archive, as guilds' channel lists and thread listings name them. */
+    final LongAdder channelsFound = new LongAdder();
     final LongAdder channelsFailed = new LongAdder();
     final LongAdder guilds = new LongAdder();
     final LongAdder threads = new LongAdder();

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,12 +30,13 @@ final class ThreadLister {
     }
 
     /**
-     * Adds the archived threads of {@code parentId} that touch the run's range to {@code into}.
+     * Hands each archived thread of {@code parentId} that touches the run's range to {@code found} as soon as its page
+     * arrives, so that the thread's messages are fetched while the listing goes on.
      *
      * @param guildStem where a failure is noted
      */
     void archived(long parentId, String guildStem, ExchangeSink log, boolean userAccount, boolean managesThreads,
-            List<JsonNode> into) throws IOException, InterruptedException {
+            ThreadSink found) throws IOException, InterruptedException {
         String base = Routes.channel(parentId);
         String[] lists = {Routes.publicArchivedThreads(parentId),
                 managesThreads ? Routes.privateArchivedThreads(parentId) : null,
@@ -48,7 +48,7 @@ final class ThreadLister {
             String what = (joined ? "threads/joined/archived/private" : relative.substring(1))
                     + " of channel " + Snowflake.toString(parentId) + ": ";
             try {
-                list(list, joined, log, into)
+                list(list, joined, log, found)
                         .ifPresent(failure -> context.notes.add(guildStem, what + failure));
             } catch (DiscordUnreachableException e) {
                 context.notes.add(guildStem, what + e.getMessage());
@@ -56,8 +56,14 @@ final class ThreadLister {
         }
     }
 
-    /** Lists into {@code into}; returns what went wrong, if anything did. */
-    private Optional<String> list(String path, boolean byId, ExchangeSink log, List<JsonNode> into)
+    /** Receives the threads found, in the listing's order, from the listing's thread. */
+    @FunctionalInterface
+    interface ThreadSink {
+        void thread(JsonNode thread) throws IOException, InterruptedException;
+    }
+
+    /** Lists into {@code found}; returns what went wrong, if anything did. */
+    private Optional<String> list(String path, boolean byId, ExchangeSink log, ThreadSink found)
             throws IOException, InterruptedException {
         String[] failure = {null};
         ListPages.walk(context.rest, path, PAGE, "before", null, log, (response, before) -> {
@@ -81,7 +87,7 @@ final class ThreadLister {
                     older = true;
                     continue;
                 }
-                if (inRange(thread)) into.add(thread);
+                if (inRange(thread)) found.thread(thread);
                 last = byId ? Ids.text(thread, "id") : thread.path("thread_metadata").path("archive_timestamp").asText();
             }
             return older || !response.json().path("has_more").asBoolean(false) ? null : last;

@@ -24,12 +24,14 @@ public final class ArchiveOptions {
     boolean noGateway;
 
     @Option(order = 100, names = "--concurrency", paramLabel = "N",
-            description = "Channels archived at the same time, " + ArchiveSettings.DEFAULT_CONCURRENCY + " by default.")
+            description = "Channels and threads archived at the same time at most; by default as many as the rate"
+                    + " limits keep busy (up to " + ArchiveSettings.MAX_CONCURRENCY + ").")
     Integer concurrency;
 
     @Option(order = 110, names = "--max-rate", paramLabel = "N",
             description = "Requests per second at most, all channels together; " + ArchiveSettings.DEFAULT_MAX_RATE
-                    + " by default (Discord's global limit); 0 for none, for servers without it.")
+                    + " by default (Discord's global limit), " + ArchiveSettings.DEFAULT_USER_MAX_RATE
+                    + " with -U (accounts get suspended for automated use); 0 for none, for servers without it.")
     Integer maxRate;
 
     @Option(order = 120, names = "--incremental",

@@ -6,6 +6,7 @@ import dev.discard.archive.Mode;
 import dev.discard.archive.ResumedSettings;
 import dev.discard.archive.RunDirectoryInUseException;
 import dev.discard.archive.RunFailedException;
+import dev.discard.archive.RunPace;
 import dev.discard.archive.RunResult;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,6 +64,11 @@ final class RunLauncher {
         }
         String token = token(root.console, options);
         root.console.configure(options, token);
+        if (options.concurrency() != null && options.concurrency() < 1) {
+            // 0 is the settings' "automatic", which is what leaving the option out means.
+            throw new UsageException("--concurrency must be between 1 and " + ArchiveSettings.MAX_CONCURRENCY + ", not "
+                    + options.concurrency());
+        }
         ArchiveSettings settings;
         try {
             Path outputDir = options.outputDir() != null ? options.outputDir() : Path.of("out/");
@@ -80,7 +86,8 @@ final class RunLauncher {
                     .concurrency(options.concurrency() != null ? options.concurrency()
                             : ArchiveSettings.DEFAULT_CONCURRENCY)
                     .incremental(options.incremental())
-                    .maxRate(options.maxRate() != null ? options.maxRate() : ArchiveSettings.DEFAULT_MAX_RATE)
+                    .maxRate(options.maxRate() != null ? options.maxRate()
+                            : ArchiveSettings.defaultMaxRate(options.userAccount()))
                     .media(options.media())
                     .members(options.members())
                     .follow(options.follow())
@@ -112,7 +119,15 @@ final class RunLauncher {
             } finally {
                 progress.close();
             }
-            return report(console, mode, result, progress.elapsed());
+            int code = report(console, mode, result, progress.elapsed());
+            if (mode != Mode.PROFILE && !(settings.follow() && console.quiet())) {
+                // Printed with --quiet too: what a cron job's mail should say of how the run used its budget (issue
+                // 29); but not for a quiet --follow run, a service whose -q prints only errors (issue 26).
+                RunPace pace = progress.lastPace();
+                console.out.println(RunReport.pace(result, progress.elapsed(), settings.maxRate(),
+                        pace == null ? 0 : pace.channelsFound()));
+            }
+            return code;
         } catch (RunFailedException e) {
             console.error(e.getMessage());
             return e instanceof RunDirectoryInUseException ? ExitCode.USAGE : ExitCode.FAILED;

@@ -3,6 +3,7 @@ package dev.discard.cli;
 import dev.discard.archive.ArchiveListener;
 import dev.discard.archive.ArchiveSettings;
 import dev.discard.archive.ChannelResult;
+import dev.discard.archive.RunPace;
 import dev.discard.archive.RunResult;
 import dev.discard.format.Snowflake;
 import java.time.Clock;
@@ -24,6 +25,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * messages archived and their rate. The range runs from {@code --after} or the channel's creation (the time of its
  * id), whichever is later, to {@code --before} or the time the channel started.
  *
+ * <p>Each channel's line ends with the run's pace at that moment ({@link RunReport#pace}): channels done of those found
+ * so far, the requests per second of all channels together and their share of the run's budget.
+ *
  * <p>Called from every channel thread at once: state per channel lives in a concurrent map and each channel's entry
  * is touched by its own thread only; the terminal is the {@link ProgressBoard}'s.
  */
@@ -42,6 +46,8 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
     /** Null unless bars are drawn: a terminal, and neither --quiet nor --verbose (whose log lines would tear them). */
     private final ProgressBoard board;
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+    /** The pace told before the last channel finished; null before the first. */
+    private volatile RunPace pace;
     /** Null until the run follows, and with {@code -q}. */
     private volatile FollowStatusLine followLine;
 
@@ -99,6 +105,16 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
     }
 
     @Override
+    public void paced(RunPace pace) {
+        this.pace = pace;
+    }
+
+    /** The pace told before the last channel finished; null when none did. */
+    RunPace lastPace() {
+        return pace;
+    }
+
+    @Override
     public void channelSkipped(long channelId, String name, String reason) {
         if (console.quiet()) return;
         String line = RunReport.name(channelId, name) + ": skipped: " + reason;
@@ -110,7 +126,8 @@ final class RunProgress implements ArchiveListener, AutoCloseable {
     public void channelFinished(ChannelResult result) {
         Channel channel = channels.remove(result.channelId());
         Duration took = channel == null ? Duration.ZERO : Duration.ofNanos(nanoTime.getAsLong() - channel.startNanos);
-        String line = RunReport.channel(result, took);
+        RunPace now = pace;
+        String line = RunReport.channel(result, took) + (now == null ? "" : " " + RunReport.pace(now));
         if (channel != null && channel.bar != null) {
             channel.bar.close(); // renders once more on the library's thread: not under the board's lock
             if (!console.quiet()) board.replace(channel.slot, line);

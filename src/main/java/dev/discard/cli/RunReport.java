@@ -1,6 +1,7 @@
 package dev.discard.cli;
 
 import dev.discard.archive.ChannelResult;
+import dev.discard.archive.RunPace;
 import dev.discard.archive.RunResult;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -52,6 +53,37 @@ final class RunReport {
                 + " into " + result.runDirectory() + System.lineSeparator()
                 + count(result.httpRequests(), "request") + " (" + number(result.rateLimited()) + " answered 429), "
                 + count(result.failures().size(), "error") + ", " + duration(took);
+    }
+
+    /**
+     * {@code [12/100 channels, 47.5 requests/s, 95% of 50/s]}: channels done of those found so far, the requests of the
+     * last second, all channels together, and their share of the budget (left out without one).
+     */
+    static String pace(RunPace pace) {
+        return "[" + number(pace.channelsDone()) + "/" + number(pace.channelsFound()) + " channels, "
+                + rate(pace.perSecond()) + " requests/s" + share(pace.perSecond(), pace.budget()) + "]";
+    }
+
+    /**
+     * The run's last line, printed with {@code --quiet} too: {@code Pace: 2,100 requests in 44 s, 47.7/s, 95% of
+     * 50/s; 100/100 channels}: the requests of the whole run over its time, their share of the budget, and channels
+     * done of those found.
+     */
+    static String pace(RunResult result, Duration took, int budget, long channelsFound) {
+        double seconds = Math.max(1e-3, took.toNanos() / 1e9);
+        double perSecond = result.httpRequests() / seconds;
+        return "Pace: " + count(result.httpRequests(), "request") + " in " + duration(took) + ", " + rate(perSecond)
+                + "/s" + share(perSecond, budget) + "; " + number(result.channels()) + "/"
+                + number(Math.max(channelsFound, result.channels())) + " channels";
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%.1f", perSecond);
+    }
+
+    private static String share(double perSecond, double budget) {
+        if (!(budget > 0)) return "";
+        return ", " + Math.round(100 * perSecond / budget) + "% of " + Math.round(budget) + "/s";
     }
 
     /** {@code #general}, or {@code channel <id>} for a channel without a name (a DM). */

@@ -62,6 +62,9 @@ public final class DiscordRest {
     private final InvalidRequestGuard guard;
     private final JsonScan scan;
     private final StallWatch stallWatch;
+    private final HistoryPageSize historyPageSize;
+    /** The share of the rate the limiter was last throttled to, as the invalid-request guard said. */
+    private volatile double throttled = 1;
 
     private DiscordRest(Builder b) {
         OkHttpClient given = b.connection.http();
@@ -87,6 +90,7 @@ public final class DiscordRest {
         this.guard = b.guard != null ? b.guard : new InvalidRequestGuard(InvalidRequestGuard.DEFAULT_LIMIT,
                 b.connection.nanoTime());
         this.scan = new JsonScan(b.mapper.getFactory());
+        this.historyPageSize = b.historyPageSize != null ? b.historyPageSize : HistoryPageSize.forServer(b.baseUrl);
     }
 
     /**
@@ -113,6 +117,16 @@ public final class DiscordRest {
 
     public Token token() {
         return token;
+    }
+
+    /** What the rate limiter has seen: the request rate over the last second, the budget, the buckets' rate. */
+    public RateLimiter.Pace pace() {
+        return limiter.pace();
+    }
+
+    /** What this server's history pages prove about their end, learned from every walk of this client. */
+    public HistoryPageSize historyPageSize() {
+        return historyPageSize;
     }
 
     /** The API root as given, e.g. {@code https://discord.com/api/v10}. */
@@ -199,6 +213,14 @@ public final class DiscordRest {
                 continue;
             }
             guard.record(response.status(), response.header("x-ratelimit-scope"));
+            // Slows the whole run as refusals pile up, long before a ban; back to full speed as they age out.
+            double share = guard.share();
+            if (share != throttled) {
+                throttled = share;
+                limiter.throttle(share);
+                LOG.warn("{} refused requests (401/403/429) within 10 minutes: requests slowed to {}% of the rate",
+                        guard.count(), Math.round(share * 100));
+            }
             if (response.status() == 429) {
                 double retryAfter = retryAfterSeconds(response);
                 boolean global = isGlobal(response) || isCloudflare(response);
@@ -334,6 +356,7 @@ public final class DiscordRest {
         private ObjectMapper mapper = Json.newMapper();
         private RateLimiter limiter;
         private InvalidRequestGuard guard;
+        private HistoryPageSize historyPageSize;
 
         private Builder(ConnectionConfig connection, HttpUrl baseUrl, Token token) {
             this.connection = Objects.requireNonNull(connection, "connection");
@@ -365,6 +388,15 @@ public final class DiscordRest {
         /** Stops before Discord bans the IP; by default at {@link InvalidRequestGuard#DEFAULT_LIMIT}. */
         public Builder invalidRequestGuard(InvalidRequestGuard guard) {
             this.guard = guard;
+            return this;
+        }
+
+        /**
+         * Whether the server honours the history page {@code limit}; by default Discord's hosts do and others are
+         * learned ({@link HistoryPageSize#forServer}).
+         */
+        public Builder historyPageSize(HistoryPageSize historyPageSize) {
+            this.historyPageSize = historyPageSize;
             return this;
         }
 

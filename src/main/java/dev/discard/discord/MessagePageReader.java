@@ -49,7 +49,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token != JsonToken.START_OBJECT) {
                 parser.skipChildren(); // Not a message: no id, so the walk passes over it.
-                messages.add(new PageMessage(-1, null, null, List.of(), List.of(), null));
+                messages.add(new PageMessage(-1, null, null, List.of(), List.of(), null, null));
             } else if (trees == null) {
                 messages.add(message(parser, null));
             } else {
@@ -86,6 +86,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
     private static final byte[] EMBEDS = JsonCursor.ascii("embeds");
     private static final byte[] AUTHOR = JsonCursor.ascii("author");
     private static final byte[] REACTIONS = JsonCursor.ascii("reactions");
+    private static final byte[] PINNED = JsonCursor.ascii("pinned");
     private static final byte[] URL = JsonCursor.ascii("url");
     private static final byte[] EMOJI = JsonCursor.ascii("emoji");
     private static final byte[] NAME = JsonCursor.ascii("name");
@@ -100,6 +101,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         String content = null;
         List<String> embedUrls = List.of();
         List<PageMessage.Reaction> reactions = List.of();
+        Boolean pinned = null;
         long authorId = -1;
         boolean hasContent = false;
         c.beginObject();
@@ -112,6 +114,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 }
                 case 6 -> {
                     if (c.nameIs(EMBEDS)) embedUrls = embedUrls(c);
+                    else if (c.nameIs(PINNED)) pinned = flag(c);
                     else if (c.nameIs(AUTHOR)) authorId = authorId(c);
                     else c.skipValue();
                 }
@@ -132,7 +135,17 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 default -> c.skipValue();
             }
         }
-        return new PageMessage(id, timestamp, content, embedUrls, reactions, null, authorId, hasContent);
+        return new PageMessage(id, timestamp, content, embedUrls, reactions, pinned, null, authorId, hasContent);
+    }
+
+    /** A boolean value, or null for anything else (skipped), as the Jackson reading gives it. */
+    private static Boolean flag(JsonCursor c) throws Unreadable {
+        int first = c.peek();
+        if (first != 't' && first != 'f') {
+            c.skipValue();
+            return null;
+        }
+        return Boolean.valueOf(c.scalarText());
     }
 
     /** The {@code id} of an {@code author} object; -1 when it is not one. */
@@ -300,6 +313,7 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
         String content = null;
         List<String> embedUrls = List.of();
         List<PageMessage.Reaction> reactions = List.of();
+        Boolean pinned = null;
         long authorId = -1;
         boolean hasContent = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -330,10 +344,15 @@ final class MessagePageReader implements JsonScan.Reader<MessagePageReader.Page>
                 }
                 case "embeds" -> embedUrls = embedUrls(p, value);
                 case "reactions" -> reactions = reactions(p, value);
+                case "pinned" -> {
+                    pinned = value == JsonToken.VALUE_TRUE ? Boolean.TRUE
+                            : value == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+                    p.skipChildren();
+                }
                 default -> p.skipChildren();
             }
         }
-        return new PageMessage(id, timestamp, content, embedUrls, reactions, tree, authorId, hasContent);
+        return new PageMessage(id, timestamp, content, embedUrls, reactions, pinned, tree, authorId, hasContent);
     }
 
     private static long id(JsonParser p, JsonToken value) throws IOException {

@@ -1,6 +1,5 @@
 package dev.discard.discord;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.discard.format.Snowflake;
 import java.io.IOException;
@@ -12,9 +11,11 @@ import java.util.List;
  * {@code GET /channels/{id}/messages?limit=100&after=<id>}. Holds one page at a time, whatever the channel's length.
  *
  * <p>Discord answers {@code after} pages newest first, Discord-compatible servers (Spacebar) oldest first: each page is
- * sorted by id and the walk continues after the largest id seen. It ends on an empty page (a short page is not trusted
- * to be the last), at the first message at or past {@code beforeId}, or when the server ignores {@code after}.
- * See https://discord.com/developers/docs/resources/message#get-channel-messages.
+ * sorted by id and the walk continues after the largest id seen. It ends on a page that {@link HistoryPageSize} says
+ * is the last (empty, or short below the page size the server has shown), at the first message at or past
+ * {@code beforeId}, or when the server ignores {@code after}. Every request costs time under the rate limits: on
+ * Discord a channel of 250 messages takes three pages, not four. See
+ * https://discord.com/developers/docs/resources/message#get-channel-messages.
  *
  * <p>The archiver and {@code discard media} both walk history with it. Each page is read once, as a stream, in the
  * pass that also decides how the archive records it ({@link JsonScan}); no tree of the page is made.
@@ -24,6 +25,7 @@ public final class MessagePages {
 
     private final DiscordRest rest;
     private final MessagePageReader reader;
+    private final HistoryPageSize pageSize;
 
     /** A walk that reads of each message what {@link PageMessage} holds, without its tree. */
     public MessagePages(DiscordRest rest) {
@@ -34,6 +36,7 @@ public final class MessagePages {
     public MessagePages(DiscordRest rest, ObjectMapper trees) {
         this.rest = rest;
         this.reader = new MessagePageReader(trees);
+        this.pageSize = rest.historyPageSize();
     }
 
     /** Receives each page's messages inside the range, sorted by id; the list may be empty. */
@@ -46,9 +49,10 @@ public final class MessagePages {
      * How a walk ended. Immutable.
      *
      * @param messages messages handed to the handler
-     * @param warning why the walk stopped before an empty page or {@code beforeId}, or null
+     * @param warning why the walk stopped before the history's last page or {@code beforeId}, or null
+     * @param pageSize the largest page the server had shown when the walk ended (see {@link HistoryPageSize})
      */
-    public record Outcome(long messages, String warning) {}
+    public record Outcome(long messages, String warning, int pageSize) {}
 
     /**
      * Walks the messages with {@code afterId < id < beforeId}, recording every request into {@code sink}.
@@ -69,7 +73,8 @@ public final class MessagePages {
             if (page == null || page.messages() == null) {
                 throw ApiResponse.unexpected(what, true, page == null ? "no JSON" : page.shape(), response.status());
             }
-            if (page.messages().isEmpty()) return new Outcome(count, null);
+            int size = page.messages().size();
+            if (size == 0) return ended(count, null);
             List<PageMessage> sorted = new ArrayList<>(page.messages());
             sorted.sort((a, b) -> Snowflake.compare(a.id(), b.id()));
             List<PageMessage> inRange = new ArrayList<>(sorted.size());
@@ -87,12 +92,17 @@ public final class MessagePages {
             }
             handler.page(inRange);
             count += inRange.size();
-            if (pastBefore) return new Outcome(count, null);
+            if (pastBefore) return ended(count, null);
             if (largest == after) {
-                return new Outcome(count, "the server ignored after=" + Snowflake.toString(after) + " and repeated older messages; "
+                return ended(count, "the server ignored after=" + Snowflake.toString(after) + " and repeated older messages; "
                         + "stopped there");
             }
+            if (pageSize.endsHistory(size, PAGE)) return ended(count, null);
             after = largest;
         }
+    }
+
+    private Outcome ended(long count, String warning) {
+        return new Outcome(count, warning, pageSize.shown());
     }
 }

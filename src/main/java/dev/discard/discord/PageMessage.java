@@ -13,18 +13,20 @@ import java.util.List;
  *     for in it), else null
  * @param embedUrls the {@code url} strings of its embeds, in order
  * @param reactions its reactions, in order
+ * @param pinned its {@code pinned} flag; null when the message has none (a server that leaves it out), so that no
+ *     one concludes from it that the message is not pinned
  * @param tree the whole message as a tree, only when the walk was asked for trees (for media), else null
  * @param authorId its {@code author.id}, or -1
  * @param hasContent whether its {@code content} is a non-empty string (a bot without the MESSAGE_CONTENT intent gets
  *     empty content in messages of others)
  */
 public record PageMessage(long id, String timestamp, String content, List<String> embedUrls,
-        List<Reaction> reactions, JsonNode tree, long authorId, boolean hasContent) {
+        List<Reaction> reactions, Boolean pinned, JsonNode tree, long authorId, boolean hasContent) {
 
     /** A message whose author is not known; it has content when it has link text. */
     public PageMessage(long id, String timestamp, String content, List<String> embedUrls, List<Reaction> reactions,
-            JsonNode tree) {
-        this(id, timestamp, content, embedUrls, reactions, tree, -1, content != null);
+            Boolean pinned, JsonNode tree) {
+        this(id, timestamp, content, embedUrls, reactions, pinned, tree, -1, content != null);
     }
 
     /**

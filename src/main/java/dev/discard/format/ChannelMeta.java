@@ -22,6 +22,8 @@ import java.time.Instant;
  * @param error the Java archiver's {@code error}; null when none
  * @param rangeAfter where this channel's walk started when it differs from the run's {@code --after}: the Java
  *     archiver's {@code range.after} of an {@code --incremental} run; null otherwise
+ * @param pageSize the Java archiver's {@code page_size}: the largest history page the server had shown when the walk
+ *     ended, below which a last page proves the history's end; null when absent (older runs, Python Discard)
  */
 public record ChannelMeta(
         Path file,
@@ -34,7 +36,8 @@ public record ChannelMeta(
         boolean swapped,
         Boolean completed,
         String error,
-        Instant rangeAfter) {
+        Instant rangeAfter,
+        Integer pageSize) {
 
     /** The keys of a channel meta file, shared by the archiver that writes it and the tools that read it. */
     public static final String CHANNEL = "channel";
@@ -48,6 +51,9 @@ public record ChannelMeta(
     public static final String AFTER_ID = "after_id";
     public static final String COMPLETED = "completed";
     public static final String ERROR = "error";
+    public static final String PAGE_SIZE = "page_size";
+    /** In {@code summary}: whether the pins list was fetched (false: the archived history proved it empty). */
+    public static final String PINS_LISTED = "pins_listed";
     /** A {@code --follow} run's times without a gateway session: from, to, backfilled (DESIGN.md). */
     public static final String GAPS = "gaps";
     /** What a {@code --follow} run recorded live in the channel. */
@@ -74,7 +80,9 @@ public record ChannelMeta(
                 completed != null && completed.isBoolean() ? completed.asBoolean() : null,
                 error == null || error.isNull() ? null : error.isTextual() ? error.asText() : error.toString(),
                 root.path(RANGE).has(AFTER_ID)
-                        ? MetaJson.time(file, root.path(RANGE).get(AFTER), RANGE + "." + AFTER) : null);
+                        ? MetaJson.time(file, root.path(RANGE).get(AFTER), RANGE + "." + AFTER) : null,
+                root.path(PAGE_SIZE).canConvertToInt() && root.path(PAGE_SIZE).asInt() > 0
+                        ? root.path(PAGE_SIZE).asInt() : null);
     }
 
     private static MessageRef ref(JsonNode node) {

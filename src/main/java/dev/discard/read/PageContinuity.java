@@ -8,7 +8,10 @@ import java.util.function.Consumer;
 /**
  * Checks that a channel's message pages leave no hole: each page asked for {@code after} = the largest id of the
  * page before. A larger {@code after} skipped messages (a problem); a smaller one fetched some twice (information).
- * A history that ends on a full page inside the run's range may go on (a problem for a completed run).
+ * A history that ends on a full page inside the run's range may go on (a problem for a completed run): full is the
+ * {@code limit} asked for, or the page size the server had shown ({@code page_size} of the channel's meta file), since
+ * a server that caps pages below the limit proves an end only with a page below its cap. An empty page or a page
+ * below both proves the end (Discord answers {@code limit} messages while that many remain).
  */
 final class PageContinuity {
     private final long before;
@@ -53,9 +56,14 @@ final class PageContinuity {
         lastLine = record.line();
     }
 
-    /** After the last page of a completed run: a full last page below {@code --before} means history went on. */
-    void end(Consumer<Finding> findings) {
-        if (lastFile != null && lastLimit > 0 && lastSize >= lastLimit && lastLargest != -1
+    /**
+     * After the last page of a completed run: a full last page below {@code --before} means history went on.
+     *
+     * @param pageSize the page size the server had shown, from the channel's meta file; null when it does not say
+     */
+    void end(Integer pageSize, Consumer<Finding> findings) {
+        boolean full = lastLimit > 0 && (lastSize >= lastLimit || (pageSize != null && lastSize >= pageSize));
+        if (lastFile != null && full && lastLargest != -1
                 && Long.compareUnsigned(lastLargest, before) < 0) {
             findings.accept(Finding.problem(lastFile, lastLine, "the last message page is full (" + lastSize
                     + " messages) and inside the run's range: the history may go on after message " + Long.toUnsignedString(lastLargest)));

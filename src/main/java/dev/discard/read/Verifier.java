@@ -208,7 +208,7 @@ public final class Verifier {
             ChannelLog.Stats stats = new ChannelLog(channel.log().files(), channel.id(), false, mapper).read(this);
             records += stats.records();
             messages += stats.messages();
-            if (completed) continuity.end(findings);
+            if (completed) continuity.end(meta == null ? null : meta.pageSize(), findings);
             reactions.report(findings);
             if (meta != null) compareMeta(meta);
             return meta;

@@ -13,6 +13,54 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ChannelPoolTest {
+    /** A task that spawns {@code children} tasks, each adding its name to {@code ran}. */
+    private static Callable<String> parent(ChannelPool pool, String name, int children, List<String> ran) {
+        return () -> {
+            for (int i = 0; i < children; i++) {
+                String child = name + "." + i;
+                pool.spawn(() -> ran.add(child));
+            }
+            ran.add(name);
+            return name;
+        };
+    }
+
+    @Test
+    void spawnedTasksRunInThePoolAndAllEndBeforeRunAllReturns() throws Exception {
+        for (int concurrency : new int[] {1, 3}) {
+            ChannelPool pool = new ChannelPool(concurrency);
+            List<String> ran = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            List<String> results = pool.runAll(List.of(parent(pool, "a", 5, ran), parent(pool, "b", 0, ran),
+                    parent(pool, "c", 2, ran)));
+            assertEquals(List.of("a", "b", "c"), results, "the given tasks' results, in order");
+            assertEquals(java.util.Set.of("a", "a.0", "a.1", "a.2", "a.3", "a.4", "b", "c", "c.0", "c.1"),
+                    new java.util.HashSet<>(ran), "concurrency " + concurrency);
+            assertEquals(10, ran.size(), "each once");
+            if (concurrency == 1) {
+                assertEquals(List.of("a", "a.0", "a.1", "a.2", "a.3", "a.4", "b", "c", "c.0", "c.1"), ran,
+                        "one at a time: each spawned task after the task that spawned it");
+            }
+        }
+    }
+
+    @Test
+    void spawnOutsideTheTasksOfThePoolIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new ChannelPool(2).spawn(() -> null));
+    }
+
+    @Test
+    void aFailingSpawnedTaskFailsTheRun() {
+        ChannelPool pool = new ChannelPool(2);
+        java.io.IOException failure = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> pool.runAll(List.<Callable<String>>of(() -> {
+                    pool.spawn(() -> {
+                        throw new java.io.IOException("disk full");
+                    });
+                    return "parent";
+                })));
+        assertEquals("disk full", failure.getMessage());
+    }
     @Test
     void anInterruptedRunWaitsForItsStoppedChannelsEvenWhenInterruptedAgain() throws Exception {
         CountDownLatch started = new CountDownLatch(2);

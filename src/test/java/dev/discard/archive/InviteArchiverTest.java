@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class InviteArchiverTest {
     private Set<String> codes(String content, String embedUrl) {
         PageMessage message = new PageMessage(1, null, content, embedUrl == null ? List.of() : List.of(embedUrl),
-                List.of(), null);
+                List.of(), false, null);
         return InviteArchiver.codes(message);
     }
 

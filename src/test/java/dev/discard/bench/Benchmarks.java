@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * The benchmarks in one run (README, Performance): the real {@code target/discard.jar} against the fake Discord
  * running as a separate process on loopback, each figure next to the physical limit measured on the same machine in
  * the same run. Prints a Markdown table and writes it to {@code target/bench/results.md}. Started by
- * {@code mvn -B -Pbench -DskipTests verify}; system properties {@code bench.messages} (default 1,000,000) and
- * {@code bench.rateMessages} (messages per channel of the rate-limited guild, default 3,000).
+ * {@code mvn -B -Pbench -DskipTests verify}; system properties {@code bench.messages} (default 1,000,000) and those
+ * of {@link RateLimitBenchmark} (the rate-limited runs' sizes).
  */
 public final class Benchmarks {
     private static final Path OUT = Path.of("target", "bench");
@@ -41,13 +41,12 @@ public final class Benchmarks {
             throw new IllegalStateException("build the jar and its launcher first: mvn -B package");
         }
         int messages = Integer.getInteger("bench.messages", 1_000_000);
-        int rateMessages = Integer.getInteger("bench.rateMessages", 3_000);
         deleteTree(OUT);
         Files.createDirectories(OUT);
-        new Benchmarks().run(messages, rateMessages);
+        new Benchmarks().run(messages);
     }
 
-    private void run(int messages, int rateMessages) throws Exception {
+    private void run(int messages) throws Exception {
         row("| measure | result | next to | ratio |");
         row("|---|---|---|---|");
         smallRun();
@@ -95,24 +94,14 @@ public final class Benchmarks {
         for (String line : WarcBenchmark.rows(OUT.resolve("warc"), Math.max(1, messages / ReadBenchmark.PAGE))) {
             row(line);
         }
-        try (FakeProcess fake = FakeProcess.start("--rate-limited", "10", Integer.toString(rateMessages))) {
-            for (String concurrency : List.of("1", "4", "10")) {
-                // The fake's global window still counts the previous run's last requests for up to a second, as
-                // Discord's would: a run that starts at once meets 429s that are not its own doing.
-                Thread.sleep(1_100);
-                Timed run = archive(fake, "rate-" + concurrency, LARGE, "--no-gateway", "--concurrency", concurrency);
-                long[] counts = httpAnd429(onlyRun(OUT.resolve("rate-" + concurrency)));
-                double rate = counts[0] / run.seconds;
-                row(String.format(Locale.ROOT, "| rate-limited guild, `--concurrency %s` | %.1f req/s, %d requests, %.2f %%"
-                        + " 429s | allowed 50 req/s | %.0f %% |", concurrency, rate, counts[0],
-                        100.0 * counts[1] / counts[0], 100 * rate / 50));
-            }
-        }
         Timed dedupe = Timed.of(List.of("java", "-cp", System.getProperty("java.class.path"),
                 DedupeBenchmark.class.getName()), false);
         for (String line : dedupe.output.lines().filter(l -> l.contains("images/s")).toList()) {
             row("| dedupe: " + line.strip().replace("|", "/") + " | | | |");
         }
+        // Budget use under Discord's limits (docs/performance.md, Rate limits): in-process, the fake playing Discord.
+        row("");
+        for (String line : RateLimitBenchmark.rows()) row(line);
         // --follow (issue 26): CPU and RSS per 100,000 dispatches, flat over 1,000,000; a process of its own.
         Timed follow = Timed.of(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m", "-cp",
                 System.getProperty("java.class.path"), dev.discard.archive.FollowBenchmark.class.getName(), "1000000",
@@ -258,22 +247,6 @@ public final class Benchmarks {
         Timed timed = Timed.of(command, false, env);
         if (timed.exitCode != 0) throw new IllegalStateException(name + ": exit " + timed.exitCode + "\n" + timed.output);
         return timed;
-    }
-
-    /** HTTP records and 429 answers in every log of the run: the archive is the evidence. */
-    private static long[] httpAnd429(Path run) throws IOException {
-        long http = MAPPER.readTree(run.resolve("run.meta.json").toFile()).path("summary").path("num_http_requests")
-                .asLong();
-        long limited = 0;
-        try (Stream<Path> files = Files.walk(run)) {
-            for (Path log : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
-                for (String line : Files.readAllLines(log)) {
-                    JsonNode record = MAPPER.readTree(line);
-                    if (record.path("response").path("status").asInt() == 429) limited++;
-                }
-            }
-        }
-        return new long[] {http, limited};
     }
 
     private static Path onlyRun(Path out) throws IOException {

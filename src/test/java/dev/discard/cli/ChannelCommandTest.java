@@ -51,8 +51,8 @@ class ChannelCommandTest extends FakeDiscordTest {
         run("channel", Long.toString(GENERAL));
         List<RecordedRequest> pages = discord.requests().stream()
                 .filter(r -> r.getRequestUrl().encodedPath().endsWith("/channels/" + GENERAL + "/messages")).toList();
-        // 260 messages: pages of 100, 100, 60, then the empty page that proves the end.
-        assertEquals(4, pages.size());
+        // 260 messages: pages of 100, 100 and 60; Discord's short page is the last, no empty page after it.
+        assertEquals(3, pages.size());
         assertEquals("100", pages.get(0).getRequestUrl().queryParameter("limit"));
         assertEquals("0", pages.get(0).getRequestUrl().queryParameter("after"));
         Path log = ArchiveFiles.onlyRun(out).resolve(Fixtures.GUILD_ID + "/" + GENERAL + ".jsonl");

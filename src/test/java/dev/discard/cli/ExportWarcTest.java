@@ -59,9 +59,10 @@ class ExportWarcTest extends FakeDiscordTest {
                             "image/png"), "7fffffff"), cdn.url("/resizing/chart.png"), "image/png", 1));
             Clock clock = Clock.fixed(CliRun.START, ZoneOffset.UTC);
             CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), settings -> ArchiveRun.builder(settings)
-                    .connection(CliRun.fastConnection(clock)).ident(() -> CliRun.IDENT).build(),
-                    "--api-url", discord.apiUrl(), "-o", out.toString(), "--gzip", "--media", "--cdn-url",
-                    cdn.root().toString(), "guild", Long.toString(Fixtures.GUILD_ID));
+                    .connection(CliRun.fastConnection(clock)).ident(() -> CliRun.IDENT)
+                    .reconnectPolicy(CliRun.FAST_RECONNECT).honoursPageLimit(true).build(),
+                    "--api-url", discord.apiUrl(), "--cdn-url", cdn.root().toString(), "-o", out.toString(), "--gzip",
+                    "--media", "guild", Long.toString(Fixtures.GUILD_ID));
             assertEquals(0, run.exitCode, run.toString());
         }
         Path runDir = ArchiveFiles.onlyRun(out);
@@ -114,12 +115,12 @@ class ExportWarcTest extends FakeDiscordTest {
                 + records.size() + " WARC records: "), exported.out);
     }
 
-    /** A gzip guild run stopped at its last channel's second page, then resumed: logs in two parts. */
+    /** A gzip guild run stopped at its last channel's first page (its only one), then resumed: logs in two parts. */
     private Path resumedRun() throws Exception {
         ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out)
                 .ids(List.of(Fixtures.GUILD_ID)).gzip(true).apiUrl(discord.apiUrl()).concurrency(1).build();
         Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
-                .connection(CliRun.lateJitter()).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 2, "SIGTERM");
+                .connection(CliRun.lateJitter()).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 1, "SIGTERM");
         assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
         Path runDir = ArchiveFiles.onlyRun(out);
         CliRun resumed = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), "--resume", runDir.toString());

@@ -165,6 +165,8 @@ class OutsideServersTest extends FakeDiscordTest {
     void pinsThreadListsAndInvitesThatFailAreNotesNotTheEndOfTheRun() throws Exception {
         long first = discord.channel(Fixtures.GENERAL).messageIds().get(0);
         discord.channel(Fixtures.GENERAL).message(first).put("content", "join us: https://discord.gg/abc and discord.gg/xyz");
+        // A pinned message: pins are asked for only where the archived history does not prove them empty.
+        discord.channel(Fixtures.GENERAL).pin(first, "2021-02-02T00:00:00.000000+00:00");
         discord.script("/channels/" + Fixtures.GENERAL + "/messages/pins", 1,
                 discord.error(403, 50013, "Missing Permissions"));
         discord.script("/threads/archived/public", 100, discord.error(502, 0, "502: Bad Gateway"));

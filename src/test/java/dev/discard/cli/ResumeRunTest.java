@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** --resume continues an interrupted run in place, and the union of its parts is what a clean run archives. */
 class ResumeRunTest extends FakeDiscordTest {
-    /** A gzip guild run stopped at its last channel's second page: channels one at a time, in id order. */
+    /** A gzip guild run stopped at its last channel's first page (its only one): channels one at a time, in id order. */
     private Path interruptedGuildRun() throws Exception {
         return interruptedGuildRun(true);
     }
@@ -33,7 +33,7 @@ class ResumeRunTest extends FakeDiscordTest {
         ArchiveSettings settings = ArchiveSettings.builder(Mode.GUILD, Fixtures.TOKEN, out)
                 .ids(List.of(Fixtures.GUILD_ID)).gzip(gzip).apiUrl(discord.apiUrl()).concurrency(1).build();
         Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
-                .connection(CliRun.lateJitter()).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 2,
+                .connection(CliRun.lateJitter()).build(), "/channels/" + Fixtures.REOPENED + "/messages?", 1,
                 "SIGTERM");
         assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
         return ArchiveFiles.onlyRun(out);
@@ -94,17 +94,7 @@ class ResumeRunTest extends FakeDiscordTest {
      */
     @Test
     void resumeGoesOnWithTheThreadsOfAChannelAndSkipsTheFinishedOnes() throws Exception {
-        java.time.Instant created = java.time.Instant.parse("2021-02-02T12:00:00Z");
-        List<Long> threadIds = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            long id = Fixtures.snowflake(created.plusSeconds(60L * i), 7 + i);
-            dev.discard.fake.FakeChannel thread = discord.channel(discord.guild(Fixtures.GUILD_ID), id, 11,
-                    "thread-" + i, null);
-            discord.thread(thread, discord.channel(Fixtures.GENERAL), "2021-02-03T00:00:00.000000+00:00",
-                    Fixtures.iso(created.plusSeconds(60L * i)));
-            Fixtures.fill(discord, thread, discord.self(), created.plusSeconds(60L * i + 1), 3);
-            threadIds.add(id);
-        }
+        List<Long> threadIds = twoThreadsOfGeneral();
         ArchiveSettings settings = ArchiveSettings.builder(Mode.CHANNEL, Fixtures.TOKEN, out)
                 .ids(List.of(Fixtures.GENERAL)).apiUrl(discord.apiUrl()).concurrency(1).build();
         Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
@@ -130,6 +120,52 @@ class ResumeRunTest extends FakeDiscordTest {
         assertEquals(0, verify.exitCode, verify.toString());
         CliRun again = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), "--resume", runDir.toString());
         assertEquals("Nothing to resume: " + runDir + " completed\n", again.out);
+    }
+
+    /**
+     * Issue 25's rule with issue 29's threads as tasks of their own, several at once: the parent's listing ends before
+     * its threads do, and its meta says completed only when the last of them has ended whole; a cut thread leaves it
+     * incomplete, and the resume completes it.
+     */
+    @Test
+    void parallelThreadsCompleteTheirParentOnlyWhenTheLastEnds() throws Exception {
+        List<Long> threadIds = twoThreadsOfGeneral();
+        ArchiveSettings settings = ArchiveSettings.builder(Mode.CHANNEL, Fixtures.TOKEN, out)
+                .ids(List.of(Fixtures.GENERAL)).apiUrl(discord.apiUrl()).concurrency(4).build();
+        Throwable failure = Interruptions.interruptAt(discord, ArchiveRun.builder(settings)
+                .connection(CliRun.lateJitter()).build(), "/channels/" + threadIds.get(1) + "/messages?", 1, "SIGTERM");
+        assertTrue(failure instanceof RunFailedException, String.valueOf(failure));
+        Path runDir = ArchiveFiles.onlyRun(out);
+        Path guildDir = runDir.resolve(Long.toString(Fixtures.GUILD_ID));
+        assertFalse(ArchiveFiles.meta(guildDir.resolve(Fixtures.GENERAL + ".meta.json")).path("completed")
+                .asBoolean(), "a channel whose threads were cut short is not complete");
+
+        CliRun resumed = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), "--resume", runDir.toString());
+        assertEquals(0, resumed.exitCode, resumed.toString());
+        assertTrue(ArchiveFiles.meta(guildDir.resolve(Fixtures.GENERAL + ".meta.json")).path("completed").asBoolean());
+        for (long threadId : threadIds) {
+            JsonNode thread = ArchiveFiles.meta(guildDir.resolve(threadId + ".meta.json"));
+            assertTrue(thread.path("completed").asBoolean(), thread.toString());
+            assertEquals(3, thread.path("summary").path("num_messages").asInt(), thread.toString());
+        }
+        CliRun again = CliRun.run(Map.of("DISCORD_TOKEN", Fixtures.TOKEN), "--resume", runDir.toString());
+        assertEquals("Nothing to resume: " + runDir + " completed\n", again.out);
+    }
+
+    /** Two threads of #general, of 3 messages each, created a minute apart. */
+    private List<Long> twoThreadsOfGeneral() {
+        java.time.Instant created = java.time.Instant.parse("2021-02-02T12:00:00Z");
+        List<Long> threadIds = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            long id = Fixtures.snowflake(created.plusSeconds(60L * i), 7 + i);
+            dev.discard.fake.FakeChannel thread = discord.channel(discord.guild(Fixtures.GUILD_ID), id, 11,
+                    "thread-" + i, null);
+            discord.thread(thread, discord.channel(Fixtures.GENERAL), "2021-02-03T00:00:00.000000+00:00",
+                    Fixtures.iso(created.plusSeconds(60L * i)));
+            Fixtures.fill(discord, thread, discord.self(), created.plusSeconds(60L * i + 1), 3);
+            threadIds.add(id);
+        }
+        return threadIds;
     }
 
     /** Issue 25, item 4: read, summary and index take a cut part that the next part continues as verify does. */

@@ -85,6 +85,8 @@ public final class FakeChannel {
         pins.add(new Object[] {messageId, pinnedAt});
         pins.sort((a, b) -> ((String) b[1]).compareTo((String) a[1]));
         messages.get(messageId).put("pinned", true);
+        // Discord's channel object: "when the last pinned message was pinned".
+        json.put("last_pin_timestamp", (String) pins.get(0)[1]);
         return this;
     }
 

@@ -54,6 +54,8 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     /** Nanoseconds of a client's wait after which idle connections are closed; 0 for never. */
     private volatile long idleTimeoutNanos;
     private volatile boolean oldestFirst;
+    /** The most messages a history page holds, whatever {@code limit} asks; 0 for no cap of its own. */
+    private volatile int pageCap;
     private final FakeThreads threads = new FakeThreads(this);
     private final Map<String, ObjectNode> invites = new LinkedHashMap<>();
     /** Whether the bot may list members (the GUILD_MEMBERS intent is enabled for it). */
@@ -75,6 +77,8 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     private volatile Hang hang;
     /** Random faults: share of requests answered 500/502, dropped or slow; null for none. */
     private volatile Faults faults;
+    /** Path parts whose answers come this many milliseconds late, as a slow server's would. */
+    private final Map<String, Long> slow = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile UnaryOperator<ObjectNode> refetch;
 
     public FakeDiscord(String token, boolean userAccount, ObjectNode self) {
@@ -149,6 +153,15 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         return rateLimits;
     }
 
+    /**
+     * Answers at most {@code cap} messages a history page whatever {@code limit} asks for, as Discord-compatible servers
+     * may: a page of {@code cap} messages is then full, not the last.
+     */
+    public FakeDiscord capsPages(int cap) {
+        pageCap = cap;
+        return this;
+    }
+
     /** Answer {@code after} pages oldest first, as Discord-compatible servers (Spacebar) do. */
     public FakeDiscord oldestFirst() {
         oldestFirst = true;
@@ -204,6 +217,15 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
      */
     public FakeDiscord faults(double rate, long seed, long slowMillis) {
         faults = new Faults(rate, new java.util.Random(seed), slowMillis);
+        return this;
+    }
+
+    /**
+     * Answers every request whose path and query contain {@code pathPart} {@code millis} late (the answer is held
+     * back, the server goes on with other requests meanwhile).
+     */
+    public FakeDiscord slow(String pathPart, long millis) {
+        slow.put(pathPart, millis);
         return this;
     }
 
@@ -460,6 +482,11 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
         if (limited != null) return finish(limited);
         MockResponse response = route(route, url);
         rateLimits.headers(path, response);
+        slow.forEach((part, millis) -> {
+            if (request.getPath().contains(part)) {
+                response.setHeadersDelay(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        });
         return finish(response);
     }
 
@@ -585,8 +612,9 @@ public final class FakeDiscord extends Dispatcher implements AutoCloseable {
     }
 
     private MockResponse history(FakeChannel channel, HttpUrl url) {
-        Integer limit = limit(url, 50);
-        if (limit == null) return invalidLimit();
+        Integer asked = limit(url, 50);
+        if (asked == null) return invalidLimit();
+        int limit = pageCap > 0 ? Math.min(asked, pageCap) : asked;
         if (channel.historyForbidden) return error(403, 50001, "Missing Access");
         if (channel.historyFails) return error(500, 0, "500: Internal Server Error");
         ArrayNode page = mapper.createArrayNode();

@@ -94,14 +94,14 @@ public final class CliRun {
     public static Function<ArchiveSettings, ArchiveRun> fixedRuns() {
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
         return settings -> ArchiveRun.builder(settings).connection(fastConnection(clock)).ident(() -> IDENT)
-                .reconnectPolicy(FAST_RECONNECT).build();
+                .reconnectPolicy(FAST_RECONNECT).honoursPageLimit(true).build();
     }
 
     /** As {@link #fixedRuns()}, waiting in {@code time}: rate limits and 429s cost no wall-clock time. */
     public static Function<ArchiveSettings, ArchiveRun> fixedRuns(VirtualTime time) {
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
         return settings -> ArchiveRun.builder(settings).connection(time.on(fastConnection(clock))).ident(() -> IDENT)
-                .reconnectPolicy(FAST_RECONNECT).build();
+                .reconnectPolicy(FAST_RECONNECT).honoursPageLimit(true).build();
     }
 
     /** A connection with {@code clock}, fast retries and late jitter: what test runs share. */
