@@ -35,8 +35,11 @@ final class TrackingServerSocketFactory extends ServerSocketFactory {
      */
     void closeIdle() throws IOException {
         for (Socket socket : accepted) {
-            if (socket instanceof TrackedSocket tracked && tracked.idle()) {
-                socket.close();
+            if (socket instanceof TrackedSocket tracked && tracked.answered) {
+                // The client may be told of the answer before the server's thread is back reading: such a connection
+                // is closed as that thread starts to wait, so the client's wait decides, not the threads' race.
+                tracked.closeWhenWaiting = true;
+                if (tracked.idle()) socket.close();
                 accepted.remove(socket);
             }
         }
@@ -83,6 +86,8 @@ final class TrackingServerSocketFactory extends ServerSocketFactory {
     private static final class TrackedSocket extends Socket {
         private volatile boolean answered;
         private volatile boolean waiting;
+        /** Set by {@link #closeIdle} on a connection that has answered: it closes when its server waits again. */
+        private volatile boolean closeWhenWaiting;
         private InputStream in;
         private OutputStream out;
 
@@ -96,6 +101,10 @@ final class TrackingServerSocketFactory extends ServerSocketFactory {
                 in = new FilterInputStream(super.getInputStream()) {
                     @Override
                     public int read(byte[] b, int off, int len) throws IOException {
+                        if (closeWhenWaiting && answered) {
+                            TrackedSocket.this.close();
+                            return -1;
+                        }
                         waiting = true;
                         try {
                             int n = super.read(b, off, len);
