@@ -25,7 +25,9 @@ import java.util.zip.GZIPOutputStream;
  * so whatever happens to the process, everything before the last record can be read; {@link #close} finishes the
  * gzip stream. Never opens an existing file. A write that fails (the disk full) throws {@link WriteFailedException};
  * closing then cuts the file back to its last whole record, or deletes it when it had none, so neither a half record
- * nor an empty file is left. Thread-safe.
+ * nor an empty file is left. A log closed before its first record (its channel's task stopped while it waited for
+ * its first request, when another channel filled the disk or the run was interrupted) is deleted too: the channel's
+ * meta file says where it stopped, and a resumed run creates the log when it has something to write. Thread-safe.
  */
 public final class ExchangeLog implements ExchangeSink, Closeable {
     private static final int BUFFER = 64 * 1024; // 64 KiB: a page of 100 messages is typically 40–100 KiB
@@ -139,7 +141,10 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
         close();
     }
 
-    /** Finishes the file (the gzip trailer included), unless it is held. Idempotent. */
+    /**
+     * Finishes the file (the gzip trailer included), unless it is held; a file that got no whole record is deleted, so
+     * that no run leaves an empty log. Idempotent.
+     */
     @Override
     public synchronized void close() throws IOException {
         if (out == null || held) return;
@@ -151,7 +156,7 @@ public final class ExchangeLog implements ExchangeSink, Closeable {
             failed = true;
             throw new WriteFailedException(path, e);
         } finally {
-            if (failed) cutToLastRecord();
+            if (failed || records == 0) cutToLastRecord();
         }
     }
 
