@@ -2,9 +2,9 @@ package dev.discard.cli;
 
 import dev.discard.export.ChatSelection;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,13 +17,7 @@ final class ChatExportOptions {
             + " repeatable.")
     List<String> channels = new ArrayList<>();
 
-    @Option(names = "--after", paramLabel = "DATETIME", converter = UtcDateTimeConverter.class,
-            description = "Only messages sent after this time (UTC): YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS.")
-    Instant after;
-
-    @Option(names = "--before", paramLabel = "DATETIME", converter = UtcDateTimeConverter.class,
-            description = "Only messages sent before this time (UTC): YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS.")
-    Instant before;
+    @Mixin MessageTimeRange range;
 
     @Option(names = "--history", description = "Also deleted messages and the earlier versions of edited ones,"
             + " marked (docs/export.md).")
@@ -48,10 +42,10 @@ final class ChatExportOptions {
     List<Path> folders;
 
     ChatSelection selection() {
-        if (after != null && before != null && !after.isBefore(before)) {
+        if (range.after != null && range.before != null && !range.after.isBefore(range.before)) {
             throw new UsageException("--after must be before --before");
         }
-        return new ChatSelection(guilds, channels, after, before, history);
+        return new ChatSelection(guilds, channels, range.after, range.before, history);
     }
 
     /** The media folder, null with --original-urls. */

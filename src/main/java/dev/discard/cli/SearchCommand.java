@@ -14,10 +14,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -67,13 +67,7 @@ final class SearchCommand implements Callable<Integer> {
             + " name or name#1234).")
     String author;
 
-    @Option(names = "--after", paramLabel = "DATETIME", converter = UtcDateTimeConverter.class,
-            description = "Only messages sent after this time (UTC): YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS.")
-    Instant after;
-
-    @Option(names = "--before", paramLabel = "DATETIME", converter = UtcDateTimeConverter.class,
-            description = "Only messages sent before this time (UTC): YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS.")
-    Instant before;
+    @Mixin MessageTimeRange range;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N hits (default: ${DEFAULT-VALUE}).")
     int limit = SearchQuery.DEFAULT_LIMIT;
@@ -113,7 +107,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new UsageException("the query is empty: give words to search for, or --deleted or --edited");
         }
         // One hit more than shown tells whether there are more.
-        SearchQuery query = new SearchQuery(text, guild, channel, author, after, before, Math.max(limit, limit + 1),
+        SearchQuery query = new SearchQuery(text, guild, channel, author, range.after, range.before, Math.max(limit, limit + 1),
                 oldest, deleted, edited);
         List<SearchHit> hits;
         try (Index index = Index.open(db != null ? db : defaultIndex())) {
