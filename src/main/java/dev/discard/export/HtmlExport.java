@@ -68,12 +68,12 @@ public final class HtmlExport {
             UserCache users = new UserCache(db);
             MediaCopies media = new MediaCopies(out, files);
             Colours colours = new Colours();
-            SearchPass searchPass = search ? new SearchPass(db, new UserCache(db), new SearchIndexWriter(out)) : null;
+            SearchIndexWriter searchIndex = search ? new SearchIndexWriter(out) : null;
             long messages = 0;
             List<ExportChannel> channels = plan.exported();
             try (MessageLives lives = new MessageLives(db)) {
                 MessageViews views = new MessageViews(db, Json.newMapper(), plan, users, media, colours, lives);
-                ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views, lives, searchPass);
+                ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views, lives, searchIndex);
                 for (ExportChannel channel : channels) {
                     messages += exporter.export(channel);
                     progress.accept(plan.guildName(channel.guildId()) + " #" + channel.label());
@@ -86,8 +86,8 @@ public final class HtmlExport {
                     new WriterOutput(w)), null, index));
             long searchBytes = 0;
             Path searchPage = out.resolve(SEARCH_PAGE);
-            if (searchPass != null) {
-                searchBytes = searchPass.finish();
+            if (searchIndex != null) {
+                searchBytes = searchIndex.finish();
                 ChannelExporter.render(searchPage, w -> JtesearchGenerated.render(new OwaspHtmlTemplateOutput(
                         new WriterOutput(w)), null, ""));
                 searchBytes += Files.size(searchPage);
