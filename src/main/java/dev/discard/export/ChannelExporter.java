@@ -51,7 +51,7 @@ final class ChannelExporter {
     private final SitePlan plan;
     private final MessageViews views;
     private final MessageLives lives;
-    private final SearchIndexWriter search;
+    private final SearchIndexThread search;
     /** The channel's number in the search index. */
     private int searchChannel;
     /**
@@ -66,7 +66,7 @@ final class ChannelExporter {
 
     /** @param search the site's search index, fed as the pages are written; null for a site without one */
     ChannelExporter(Connection db, Path out, int pageSize, SitePlan plan, MessageViews views, MessageLives lives,
-            SearchIndexWriter search) {
+            SearchIndexThread search) {
         this.db = db;
         this.out = out;
         this.pageSize = pageSize;
@@ -133,8 +133,8 @@ final class ChannelExporter {
                     MessageView view = views.view(rs, query == LIFE_QUERY, channel, channelPlan);
                     messages.add(view);
                     if (search != null && count == fed) {
-                        search.add(searchChannel, view.id(), rs.getString(2), view.author(), view.time(),
-                                rs.getString(6));
+                        search.add(searchChannel, view.id(), view.authorId(), view.author(), view.time(),
+                                view.content());
                         fed++;
                     }
                     count++;

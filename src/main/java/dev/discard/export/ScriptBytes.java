@@ -17,10 +17,6 @@ final class ScriptBytes {
     private byte[] bytes = new byte[1 << 16];
     private int size;
 
-    int size() {
-        return size;
-    }
-
     /** Appends text known to need no escaping (names of calls, punctuation, shard names). */
     ScriptBytes raw(String ascii) {
         ensure(ascii.length());

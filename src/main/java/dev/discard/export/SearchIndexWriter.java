@@ -35,7 +35,7 @@ final class SearchIndexWriter {
     /** Documents of a block: a query reads the blocks one after the other and stops once it has enough hits. */
     static final int BLOCK = 65_536;
     /** Documents per file of documents. */
-    static final int DOCS = 256;
+    static final int DOCS = 512;
     /** Characters of a message kept for showing a hit and checking a phrase. */
     static final int TEXT = 300;
 
