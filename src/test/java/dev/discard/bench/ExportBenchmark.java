@@ -106,7 +106,7 @@ public final class ExportBenchmark {
         long searchBytes = size(site.resolve("search")) + Files.size(site.resolve("search.html"));
         rows.add(String.format(Locale.ROOT, "| `export html` of %,d messages (-Xmx64m), without / with search, median"
                 + " of %d runs each | %.1f / %.1f s wall, CPU %.1f / %.1f s, peak RSS %.0f / %.0f MiB (runs: %s / %s s"
-                + " wall) | search adds at most 25 %% time | +%.0f %% wall, +%.0f %% CPU |", messages, HTML_RUNS,
+                + " wall) | search adds at most 25 %% time | %+.0f %% wall, %+.0f %% CPU |", messages, HTML_RUNS,
                 plainTime[0], searchTime[0], plainTime[1], searchTime[1], plainTime[2] / 1024, searchTime[2] / 1024,
                 walls(without), walls(with), 100 * (searchTime[0] / plainTime[0] - 1),
                 100 * (searchTime[1] / plainTime[1] - 1)));
