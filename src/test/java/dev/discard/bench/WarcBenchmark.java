@@ -20,7 +20,8 @@ import java.util.zip.GZIPInputStream;
  * {@code mvn -B -o package -DskipTests}:
  *
  * <pre>
- * mvn -B -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.discard.bench.WarcBenchmark
+ * mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.discard.bench.WarcBenchmark
  * </pre>
  *
  * Arguments (optional): the folder (default {@code target/bench-warc}), the number of pages (default 10000).
