@@ -37,12 +37,77 @@ public final class Timestamps {
      */
     public static Instant parse(String text) {
         if (text == null) return null;
+        Instant common = parseCommon(text);
+        if (common != null) return common;
         String t = text.strip().replace(' ', 'T');
         try {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
         }
+    }
+
+    /**
+     * The archive's own forms read without a formatter ({@code 2021-02-01T17:47:40.375815+00:00}, Discord's, the
+     * Python Discard's naive ones): {@code yyyy-MM-dd}, {@code T} or a space, {@code HH:mm:ss}, up to nine fraction
+     * digits, then {@code +HH:MM}, {@code Z} or nothing (UTC). Null for anything else, which {@link #parse} then reads
+     * with the formatter: every record holds two such times, and the formatter's generality was most of reading them.
+     */
+    private static Instant parseCommon(String t) {
+        int n = t.length();
+        if (n < 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return null;
+        }
+        char separator = t.charAt(10);
+        if (separator != 'T' && separator != ' ') return null;
+        int year = number(t, 0, 4);
+        int month = number(t, 5, 2);
+        int day = number(t, 8, 2);
+        int hour = number(t, 11, 2);
+        int minute = number(t, 14, 2);
+        int second = number(t, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) return null;
+        int at = 19;
+        int nano = 0;
+        if (at < n && t.charAt(at) == '.') {
+            int digits = 0;
+            at++;
+            while (at < n && digits < 10 && t.charAt(at) >= '0' && t.charAt(at) <= '9') {
+                nano = nano * 10 + (t.charAt(at++) - '0');
+                digits++;
+            }
+            if (digits == 0 || digits > 9) return null;
+            for (int k = digits; k < 9; k++) nano *= 10;
+        }
+        int offsetSeconds;
+        if (at == n || at == n - 1 && t.charAt(at) == 'Z') {
+            offsetSeconds = 0;
+        } else if (at == n - 6 && t.charAt(at) == '+' && t.charAt(at + 3) == ':') {
+            int offsetHours = number(t, at + 1, 2);
+            int offsetMinutes = number(t, at + 4, 2);
+            if ((offsetHours | offsetMinutes) < 0 || offsetHours > 18 || offsetMinutes > 59) return null;
+            offsetSeconds = offsetHours * 3600 + offsetMinutes * 60;
+            if (offsetSeconds > 18 * 3600) return null;
+        } else {
+            return null;
+        }
+        try {
+            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nano);
+            return Instant.ofEpochSecond(local.toEpochSecond(ZoneOffset.UTC) - offsetSeconds, nano);
+        } catch (java.time.DateTimeException e) {
+            return null; // out of range: the formatter says why
+        }
+    }
+
+    /** The {@code width} decimal digits at {@code t[at]}; -1 when one is not a digit. */
+    private static int number(String t, int at, int width) {
+        int value = 0;
+        for (int k = at; k < at + width; k++) {
+            char c = t.charAt(k);
+            if (c < '0' || c > '9') return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Whether the text has no UTC offset (naive local time of Python Discard ws records, naive UTC in its meta). */

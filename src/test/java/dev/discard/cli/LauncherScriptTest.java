@@ -86,6 +86,16 @@ class LauncherScriptTest {
     }
 
     @Test
+    void exportsGetBothCompilersAndOtherCommandsTheClientCompilerOnly() throws Exception {
+        Path dir = install();
+        List<String> warc = run(dir, Map.of(), "-v", "export", "warc", "run");
+        assertFalse(warc.stream().anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel")), warc.toString());
+        assertTrue(warc.contains("-XX:+UseSerialGC"), warc.toString());
+        List<String> read = run(dir, Map.of(), "read", "exported");
+        assertTrue(read.contains("-XX:TieredStopAtLevel=1"), read.toString());
+    }
+
+    @Test
     void versionHelpAndOptOutMakeNoArchive() throws Exception {
         Path dir = install();
         for (String[] args : List.of(new String[] {"--version"}, new String[] {"-h"}, new String[] {"read", "--help"})) {

@@ -2,11 +2,9 @@ package dev.discard.export.warc;
 
 import dev.discard.format.Timestamps;
 import dev.discard.read.ArchiveRecord;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +69,7 @@ final class HttpExchangeRecords {
                 .recordId(requestId).date(start).warcinfoId(warcinfo)
                 .body(MediaType.HTTP_REQUEST, requestBlock)
                 .blockDigest(sha1.of(requestBlock, 0, requestBlock.length));
-        if (responseId != null) request.concurrentTo(id(responseId));
+        if (responseId != null) request.setHeader("WARC-Concurrent-To", idField(responseId));
         List<WarcRecord> records = new ArrayList<>(3);
         records.add(request.build());
 
@@ -94,7 +92,7 @@ final class HttpExchangeRecords {
             note(notes, "response", "none: the attempt got no answer");
         }
         records.add(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).targetURI(target).date(start)
-                .warcinfoId(warcinfo).setHeader("WARC-Refers-To", "<" + id(requestId) + ">").fields(notes).build());
+                .warcinfoId(warcinfo).setHeader("WARC-Refers-To", idField(requestId)).fields(notes).build());
         return records;
     }
 
@@ -113,12 +111,11 @@ final class HttpExchangeRecords {
             http.addHeader("Content-Type", JSON.toString());
             note(notes, "content-type", "not recorded: application/json added for the JSON body");
         }
-        http.body(null, Channels.newChannel(new ByteArrayInputStream(body.bytes, body.offset, body.length)),
-                body.length);
+        http.body(null, new ByteSliceChannel(body.bytes, body.offset, body.length), body.length);
         HttpResponse message = http.build();
         byte[] header = message.serializeHeader();
         return new WarcResponse.Builder(target).version(MessageVersion.WARC_1_1).recordId(id).date(start)
-                .warcinfoId(warcinfo).concurrentTo(id(requestId))
+                .warcinfoId(warcinfo).setHeader("WARC-Concurrent-To", idField(requestId))
                 .body(MediaType.HTTP_RESPONSE, message)
                 .payloadDigest(sha1.of(body.bytes, body.offset, body.length))
                 .blockDigest(sha1.of(header, body.bytes, body.offset, body.length))
@@ -179,5 +176,13 @@ final class HttpExchangeRecords {
 
     static URI id(UUID uuid) {
         return URI.create("urn:uuid:" + uuid);
+    }
+
+    /**
+     * {@code <urn:uuid:…>}, a record id as a header names it: written as text, as parsing it into a {@link URI} for
+     * jwarc to print again was a good part of the cost of a small record.
+     */
+    static String idField(UUID uuid) {
+        return "<urn:uuid:" + uuid + ">";
     }
 }

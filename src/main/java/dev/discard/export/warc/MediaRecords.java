@@ -85,7 +85,7 @@ final class MediaRecords {
                     .warcinfoId(warcinfo).body(mediaType(type), body, size).blockDigest(digest)
                     .payloadDigest(digest).build());
             HttpExchangeRecords.note(notes, "response", "not kept by the media store: the bytes and their type only");
-            metadata.setHeader("WARC-Refers-To", "<" + HttpExchangeRecords.id(id) + ">");
+            metadata.setHeader("WARC-Refers-To", HttpExchangeRecords.idField(id));
         } else if (stored != null) {
             problems.accept(RecordProblem.ofLine(manifest, lineNumber, -1, "media file " + file
                     + " is missing from the media store"));

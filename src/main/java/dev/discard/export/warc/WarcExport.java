@@ -219,8 +219,13 @@ public final class WarcExport {
                 boolean paged = false;
                 try (ArchiveReader reader = new ArchiveReader(parts.files(), mapper, problems, null)) {
                     ArchiveRecord r;
+                    Path logFile = null;
+                    String source = null;
                     while ((r = reader.next()) != null) {
-                        String source = runName + "/" + runDir.relativize(r.file()).toString().replace('\\', '/');
+                        if (!r.file().equals(logFile)) {
+                            logFile = r.file();
+                            source = runName + "/" + runDir.relativize(logFile).toString().replace('\\', '/');
+                        }
                         if (r.isWs()) {
                             frames.add(r, source, secrets, known);
                             frameCount++;
