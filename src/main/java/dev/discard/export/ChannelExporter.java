@@ -3,6 +3,7 @@ package dev.discard.export;
 import dev.discard.export.templates.JtechannelGenerated;
 import dev.discard.export.templates.JtedatesGenerated;
 import dev.discard.export.templates.JtemessageGenerated;
+import dev.discard.index.IndexIds;
 import dev.discard.index.MessageLives;
 import dev.discard.read.life.MessageLife;
 import gg.jte.html.OwaspHtmlTemplateOutput;
@@ -50,15 +51,22 @@ final class ChannelExporter {
     private final SitePlan plan;
     private final MessageViews views;
     private final MessageLives lives;
-    private final SearchPass search;
+    private final SearchIndexThread search;
+    /** The channel's number in the search index. */
+    private int searchChannel;
+    /**
+     * Messages of the channel fed to the search index: a channel written again on a new plan goes on after them,
+     * so each message is fed once (a document holds no page: the plan is given to the index at the end).
+     */
+    private long fed;
     private long deletedMessages;
     private String channelDeleted;
     /** The query of the channel being written: {@link #LIFE_QUERY} when it has deletions or versions. */
     private String query = QUERY;
 
-    /** @param search feeds the site's search index; null for a site without one */
+    /** @param search the site's search index, fed as the pages are written; null for a site without one */
     ChannelExporter(Connection db, Path out, int pageSize, SitePlan plan, MessageViews views, MessageLives lives,
-            SearchPass search) {
+            SearchIndexThread search) {
         this.db = db;
         this.out = out;
         this.pageSize = pageSize;
@@ -78,6 +86,9 @@ final class ChannelExporter {
         channelDeleted = deletion == null ? null : MessageViews.deletedLabel(deletion);
         // The plain query measured 20 % faster on a million messages: the join only where there is something to join.
         query = deletedMessages > 0 || lives.hasVersions(channel.id()) ? LIFE_QUERY : QUERY;
+        String guild = plan.guildName(channel.guildId());
+        if (search != null) searchChannel = search.channel(guild, channel.label(), channel.folder());
+        fed = 0;
         long count = writePages(folder, channel, channelPlan);
         if (count < 0) {
             // The estimate let a page pass the limit: plan again from the sizes the messages render to.
@@ -86,8 +97,8 @@ final class ChannelExporter {
             if (count < 0) throw new IllegalStateException("a page planned from rendered sizes passed the limit");
         }
         removeStalePages(folder, channelPlan.pages());
-        String guild = plan.guildName(channel.guildId());
-        if (search != null) search.channel(channel, guild, channelPlan);
+        if (search != null) search.pages(searchChannel, channelPlan.pageFirstIds().stream().map(IndexIds::display)
+                .toList());
         DatesPage dates = new DatesPage(PageNames.ROOT, guild, channel.label(), "1.html", channelPlan.days(),
                 search != null);
         render(folder.resolve("dates.html"), w -> JtedatesGenerated.render(new OwaspHtmlTemplateOutput(
@@ -119,7 +130,13 @@ final class ChannelExporter {
                         messages.clear();
                     }
                     if (messages.isEmpty()) views.newPage();
-                    messages.add(views.view(rs, query == LIFE_QUERY, channel, channelPlan));
+                    MessageView view = views.view(rs, query == LIFE_QUERY, channel, channelPlan);
+                    messages.add(view);
+                    if (search != null && count == fed) {
+                        search.add(searchChannel, view.id(), view.authorId(), view.author(), view.time(),
+                                view.content());
+                        fed++;
+                    }
                     count++;
                 }
             }

@@ -88,6 +88,11 @@ final class ChannelPlan {
         return Math.max(1, pageFirstIds.size());
     }
 
+    /** The stored id of the first message of each page, in order (empty for a channel without messages). */
+    List<String> pageFirstIds() {
+        return Collections.unmodifiableList(pageFirstIds);
+    }
+
     /** The 1-based page holding the stored id, or 0 when it sorts before the channel's first message. */
     int pageOf(String storedId) {
         int at = Collections.binarySearch(pageFirstIds, storedId);

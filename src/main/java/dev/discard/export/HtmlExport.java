@@ -68,34 +68,35 @@ public final class HtmlExport {
             UserCache users = new UserCache(db);
             MediaCopies media = new MediaCopies(out, files);
             Colours colours = new Colours();
-            SearchPass searchPass = search ? new SearchPass(db, new UserCache(db), new SearchIndexWriter(out)) : null;
-            long messages = 0;
-            List<ExportChannel> channels = plan.exported();
-            try (MessageLives lives = new MessageLives(db)) {
-                MessageViews views = new MessageViews(db, Json.newMapper(), plan, users, media, colours, lives);
-                ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views, lives, searchPass);
-                for (ExportChannel channel : channels) {
-                    messages += exporter.export(channel);
-                    progress.accept(plan.guildName(channel.guildId()) + " #" + channel.label());
+            try (SearchIndexThread searchIndex = search ? new SearchIndexThread(new SearchIndexWriter(out)) : null) {
+                long messages = 0;
+                List<ExportChannel> channels = plan.exported();
+                try (MessageLives lives = new MessageLives(db)) {
+                    MessageViews views = new MessageViews(db, Json.newMapper(), plan, users, media, colours, lives);
+                    ChannelExporter exporter = new ChannelExporter(db, out, pageSize, plan, views, lives, searchIndex);
+                    for (ExportChannel channel : channels) {
+                        messages += exporter.export(channel);
+                        progress.accept(plan.guildName(channel.guildId()) + " #" + channel.label());
+                    }
                 }
+                Files.writeString(out.resolve("assets").resolve(Colours.FILE), colours.css(plan.roleColours()));
+                IndexPage index = plan.index(messages, GENERATED.format(clock.instant()), media, search);
+                Path indexFile = out.resolve("index.html");
+                ChannelExporter.render(indexFile, w -> JteindexGenerated.render(new OwaspHtmlTemplateOutput(
+                        new WriterOutput(w)), null, index));
+                long searchBytes = 0;
+                Path searchPage = out.resolve(SEARCH_PAGE);
+                if (searchIndex != null) {
+                    searchBytes = searchIndex.finish();
+                    ChannelExporter.render(searchPage, w -> JtesearchGenerated.render(new OwaspHtmlTemplateOutput(
+                            new WriterOutput(w)), null, ""));
+                    searchBytes += Files.size(searchPage);
+                } else {
+                    Files.deleteIfExists(searchPage);
+                    SearchIndexWriter.delete(out);
+                }
+                return new Result(channels.size(), messages, media.files(), indexFile, searchBytes);
             }
-            Files.writeString(out.resolve("assets").resolve(Colours.FILE), colours.css(plan.roleColours()));
-            IndexPage index = plan.index(messages, GENERATED.format(clock.instant()), media, search);
-            Path indexFile = out.resolve("index.html");
-            ChannelExporter.render(indexFile, w -> JteindexGenerated.render(new OwaspHtmlTemplateOutput(
-                    new WriterOutput(w)), null, index));
-            long searchBytes = 0;
-            Path searchPage = out.resolve(SEARCH_PAGE);
-            if (searchPass != null) {
-                searchBytes = searchPass.finish();
-                ChannelExporter.render(searchPage, w -> JtesearchGenerated.render(new OwaspHtmlTemplateOutput(
-                        new WriterOutput(w)), null, ""));
-                searchBytes += Files.size(searchPage);
-            } else {
-                Files.deleteIfExists(searchPage);
-                SearchIndexWriter.delete(out);
-            }
-            return new Result(channels.size(), messages, media.files(), indexFile, searchBytes);
         } catch (SQLException e) {
             throw new ExportException("could not read the index: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {

@@ -21,6 +21,8 @@ import java.util.List;
  * @param grouped whether it follows a message by the same author within minutes (shown without the header)
  * @param deleted when and how it is known to be deleted ({@code Deleted 2026-12-07 10:31:02 UTC}); null when not
  * @param versions its earlier versions, oldest first; empty when the archive holds one
+ * @param authorId its author's id as stored, null when unknown (the search index tells authors apart by it)
+ * @param content its content as written, null when none (what the search index finds it by)
  */
 public record MessageView(
         String id,
@@ -43,7 +45,9 @@ public record MessageView(
         ThreadLink thread,
         boolean grouped,
         String deleted,
-        List<Version> versions) {
+        List<Version> versions,
+        String authorId,
+        String content) {
 
     /** An earlier version: when the archive saw it, and its content as escaped HTML (empty when none). */
     public record Version(String label, String contentHtml) {}

@@ -110,7 +110,8 @@ final class MessageViews {
                 edited == null ? null : shortTime(edited) + " UTC", reply,
                 attachments(storedId, json.path("attachments")), embeds(json.path("embeds")), stickers(json),
                 reactions(json.path("reactions")), pinned, thread(storedId, json.path("thread")), grouped,
-                life ? deletion(rs) : null, life && rs.getBoolean(14) ? versions(storedId) : List.of());
+                life ? deletion(rs) : null, life && rs.getBoolean(14) ? versions(storedId) : List.of(), authorId,
+                content);
     }
 
     /** The deletion of the message at the cursor (columns 10 to 13 of the query), as a page says it. */

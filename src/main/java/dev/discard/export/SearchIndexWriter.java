@@ -1,21 +1,14 @@
 package dev.discard.export;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The site's search index, written beside the pages in {@code search/} as JavaScript files that call
@@ -26,54 +19,71 @@ import java.util.TreeMap;
  *       words grouped by their first two characters ({@link SearchTokens#shard}), so that a word or a prefix of two
  *       characters loads one small file per block;
  *   <li>{@code search/m/<block>.js}: the channel and author of each document, loaded only to filter;
- *   <li>{@code search/d/<n>.js}: {@value #DOCS} documents each: message id, channel, page, author, time and the
- *       first {@value #TEXT} characters, to show a hit and to check a phrase;
+ *   <li>{@code search/d/<n>.js}: {@value #DOCS} documents each: message id, channel, author, time and the first
+ *       {@value #TEXT} characters, to show a hit and to check a phrase;
+ *   <li>{@code search/p/<channel>.js}: the id of the first message of each page of a channel from its second page
+ *       on (a channel of one page has none), so that a hit links to its page; written once the channel's pages
+ *       are, so a document never depends on how its channel was cut into pages;
  *   <li>{@code search/index.js}: the number of documents and blocks, the shard files of each block, the channels
- *       and the authors.
+ *       (guild, name, folder, pages) and the authors.
  * </ul>
  * Numbers are base 36, document numbers within a block given as gaps from the previous one. Memory holds one block's
- * words (flat for any archive size) and the list of authors.
+ * words (flat for any archive size), the channel and author of each of its documents, and the list of authors.
  */
 final class SearchIndexWriter {
     static final String FOLDER = "search";
     /** Documents of a block: a query reads the blocks one after the other and stops once it has enough hits. */
     static final int BLOCK = 65_536;
     /** Documents per file of documents. */
-    static final int DOCS = 256;
+    static final int DOCS = 512;
     /** Characters of a message kept for showing a hit and checking a phrase. */
     static final int TEXT = 300;
 
     private final Path folder;
-    private final JsonFactory json = new JsonFactory();
+    private final SearchTokens tokens = new SearchTokens();
+    private final BlockWords words = new BlockWords();
     private final Map<String, Integer> authorIndex = new HashMap<>();
     private final List<String> authors = new ArrayList<>();
-    private final List<String[]> channels = new ArrayList<>();
-    private final Map<String, Postings> postings = new HashMap<>();
-    private final StringBuilder channelsOfBlock = new StringBuilder();
-    private final StringBuilder authorsOfBlock = new StringBuilder();
-    private final List<Object[]> docs = new ArrayList<>(DOCS);
+    private final List<Channel> channels = new ArrayList<>();
+    private final int[] channelOf = new int[BLOCK];
+    private final int[] authorOf = new int[BLOCK];
+    /** The file of documents being filled; {@link #script} is every other file, one at a time. */
+    private final ScriptBytes docs = new ScriptBytes();
+    private final ScriptBytes script = new ScriptBytes();
     /** The shard files of each block, so a query asks only for files that exist (a missing script is an error). */
     private final List<String> shardsOfBlocks = new ArrayList<>();
     private int doc;
     private long bytes;
 
+    /** A channel of the site: its guild, name, folder (relative to the site, ending in '/') and pages. */
+    private static final class Channel {
+        final String guild;
+        final String label;
+        final String folder;
+        int pages = 1;
+
+        Channel(String guild, String label, String folder) {
+            this.guild = guild;
+            this.label = label;
+            this.folder = folder;
+        }
+    }
+
     SearchIndexWriter(Path site) throws IOException {
         this.folder = site.resolve(FOLDER);
         deleteTree(folder);
-        Files.createDirectories(folder.resolve("d"));
-        Files.createDirectories(folder.resolve("t"));
-        Files.createDirectories(folder.resolve("m"));
+        for (String sub : List.of("d", "t", "m", "p")) Files.createDirectories(folder.resolve(sub));
     }
 
-    /** A channel of the site: returns its number. {@code href} is its first page relative to the site. */
+    /** A channel of the site: returns its number. {@code folderPath} holds its pages, relative to the site. */
     int channel(String guild, String label, String folderPath) {
-        channels.add(new String[] {guild, label, folderPath});
+        channels.add(new Channel(guild, label, folderPath));
         return channels.size() - 1;
     }
 
-    /** The next message (in site order) of a channel, on a page, with its author's id and shown name. */
-    void add(int channel, int page, String messageId, String authorId, String authorName, String time,
-            String content) throws IOException {
+    /** The next message (in site order) of a channel, with its author's id and shown name. */
+    void add(int channel, String messageId, String authorId, String authorName, String time, String content)
+            throws IOException {
         String key = authorId == null ? "" : authorId;
         Integer author = authorIndex.get(key);
         if (author == null) {
@@ -82,140 +92,102 @@ final class SearchIndexWriter {
             authors.add(authorName == null ? "(unknown)" : authorName);
         }
         int inBlock = doc % BLOCK;
-        for (String word : SearchTokens.words(content)) {
-            Postings list = postings.get(word);
-            if (list == null) {
-                list = new Postings();
-                postings.put(word, list);
-            }
-            list.add(inBlock);
-        }
-        if (channelsOfBlock.length() > 0) {
-            channelsOfBlock.append(',');
-            authorsOfBlock.append(',');
-        }
-        channelsOfBlock.append(Integer.toString(channel, 36));
-        authorsOfBlock.append(Integer.toString(author, 36));
-        String text = content == null ? "" : content.length() > TEXT ? content.substring(0, TEXT) : content;
-        docs.add(new Object[] {messageId, channel, page, author, time == null ? "" : time, text});
+        words.document(inBlock);
+        tokens.cut(content, words);
+        channelOf[inBlock] = channel;
+        authorOf[inBlock] = author;
+        docs.raw(doc % DOCS == 0 ? "DiscardSearch.docs(" + doc / DOCS + ",[[" : ",[").string(messageId).raw(',')
+                .decimal(channel).raw(',').decimal(author).raw(',').string(time);
+        String text = content == null ? "" : content;
+        docs.raw(',').string(text, 0, Math.min(text.length(), TEXT)).raw(']');
         doc++;
-        if (docs.size() == DOCS) writeDocs();
+        if (doc % DOCS == 0) writeDocs();
         if (doc % BLOCK == 0) writeBlock();
+    }
+
+    /**
+     * The pages of a channel, once they are written: the (display) id of the first message of each, in order.
+     * Hits of the channel link to the page whose first id is the greatest not above theirs.
+     */
+    void pages(int channel, List<String> firstIds) throws IOException {
+        channels.get(channel).pages = Math.max(1, firstIds.size());
+        if (firstIds.size() <= 1) return;
+        script.raw("DiscardSearch.pages(").decimal(channel).raw(",[");
+        for (int i = 1; i < firstIds.size(); i++) {
+            if (i > 1) script.raw(',');
+            script.string(firstIds.get(i));
+        }
+        bytes += script.raw("]);\n").writeTo(folder.resolve("p").resolve(channel + ".js"));
     }
 
     /** Writes what is pending and {@code index.js}; returns the bytes of the whole index. */
     long finish() throws IOException {
-        if (!docs.isEmpty()) writeDocs();
+        if (doc % DOCS != 0) writeDocs();
         if (doc % BLOCK != 0) writeBlock();
-        write(folder.resolve("index.js"), "DiscardSearch.index(", g -> {
-            g.writeStartObject();
-            g.writeNumberField("docs", doc);
-            g.writeNumberField("block", BLOCK);
-            g.writeNumberField("docsPerFile", DOCS);
-            g.writeNumberField("blocks", (doc + BLOCK - 1) / BLOCK);
-            g.writeArrayFieldStart("channels");
-            for (String[] c : channels) {
-                g.writeStartArray();
-                for (String s : c) g.writeString(s);
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("shards");
-            for (String s : shardsOfBlocks) g.writeString(s);
-            g.writeEndArray();
-            g.writeArrayFieldStart("authors");
-            for (String a : authors) g.writeString(a);
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+        script.raw("DiscardSearch.index({\"docs\":").decimal(doc).raw(",\"block\":").decimal(BLOCK)
+                .raw(",\"docsPerFile\":").decimal(DOCS).raw(",\"blocks\":").decimal((doc + BLOCK - 1) / BLOCK)
+                .raw(",\"channels\":[");
+        for (int i = 0; i < channels.size(); i++) {
+            Channel c = channels.get(i);
+            script.raw(i > 0 ? ",[" : "[").string(c.guild).raw(',').string(c.label).raw(',').string(c.folder)
+                    .raw(',').decimal(c.pages).raw(']');
+        }
+        script.raw("],\"shards\":[");
+        for (int i = 0; i < shardsOfBlocks.size(); i++) script.raw(i > 0 ? "," : "").string(shardsOfBlocks.get(i));
+        script.raw("],\"authors\":[");
+        for (int i = 0; i < authors.size(); i++) script.raw(i > 0 ? "," : "").string(authors.get(i));
+        bytes += script.raw("]});\n").writeTo(folder.resolve("index.js"));
         return bytes;
     }
 
     private void writeDocs() throws IOException {
-        int file = (doc - 1) / DOCS;
-        write(folder.resolve("d").resolve(file + ".js"), "DiscardSearch.docs(" + file + ",", g -> {
-            g.writeStartArray();
-            for (Object[] d : docs) {
-                g.writeStartArray();
-                g.writeString((String) d[0]);
-                g.writeNumber((Integer) d[1]);
-                g.writeNumber((Integer) d[2]);
-                g.writeNumber((Integer) d[3]);
-                g.writeString((String) d[4]);
-                g.writeString((String) d[5]);
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-        });
-        docs.clear();
+        bytes += docs.raw("]);\n").writeTo(folder.resolve("d").resolve((doc - 1) / DOCS + ".js"));
     }
 
     private void writeBlock() throws IOException {
         int block = (doc - 1) / BLOCK;
+        int count = (doc - 1) % BLOCK + 1;
         Path dir = folder.resolve("t").resolve(Integer.toString(block));
         Files.createDirectories(dir);
-        Map<String, Map<String, String>> shards = new TreeMap<>();
-        for (Map.Entry<String, Postings> e : postings.entrySet()) {
-            Postings list = e.getValue();
-            StringBuilder b = new StringBuilder(list.size * 3);
+        // The block's words sorted by shard (then as first met), so that each shard's file is written in one go.
+        String[] shardOf = new String[words.size()];
+        Integer[] order = new Integer[words.size()];
+        for (int w = 0; w < order.length; w++) {
+            shardOf[w] = words.shard(w);
+            order[w] = w;
+        }
+        Arrays.sort(order, Comparator.<Integer, String>comparing(w -> shardOf[w]).thenComparing(w -> w));
+        StringBuilder shards = new StringBuilder();
+        for (int i = 0; i < order.length; i++) {
+            int w = order[i];
+            String shard = shardOf[w];
+            boolean first = i == 0 || !shardOf[order[i - 1]].equals(shard);
+            if (first) {
+                script.raw("DiscardSearch.words(").decimal(block).raw(",\"").raw(shard).raw("\",{");
+                if (shards.length() > 0) shards.append(' ');
+                shards.append(shard);
+            } else {
+                script.raw(',');
+            }
+            script.string(words.word(w)).raw(":\"");
+            int[] list = words.documents(w);
             int previous = 0;
-            for (int i = 0; i < list.size; i++) {
-                if (i > 0) b.append(',');
-                b.append(Integer.toString(list.docs[i] - previous, 36));
-                previous = list.docs[i];
+            for (int d = 0; d < words.count(w); d++) {
+                if (d > 0) script.raw(',');
+                script.base36(list[d] - previous);
+                previous = list[d];
             }
-            shards.computeIfAbsent(SearchTokens.shard(e.getKey()), k -> new LinkedHashMap<>()).put(e.getKey(),
-                    b.toString());
+            script.raw('"');
+            boolean last = i == order.length - 1 || !shardOf[order[i + 1]].equals(shard);
+            if (last) bytes += script.raw("});\n").writeTo(dir.resolve(shard + ".js"));
         }
-        for (Map.Entry<String, Map<String, String>> shard : shards.entrySet()) {
-            write(dir.resolve(shard.getKey() + ".js"), "DiscardSearch.words(" + block + ",\"" + shard.getKey()
-                    + "\",", g -> {
-                        g.writeStartObject();
-                        for (Map.Entry<String, String> w : shard.getValue().entrySet()) {
-                            g.writeStringField(w.getKey(), w.getValue());
-                        }
-                        g.writeEndObject();
-                    });
-        }
-        write(folder.resolve("m").resolve(block + ".js"), "DiscardSearch.meta(" + block + ",", g -> {
-            g.writeStartArray();
-            g.writeString(channelsOfBlock.toString());
-            g.writeString(authorsOfBlock.toString());
-            g.writeEndArray();
-        });
-        shardsOfBlocks.add(String.join(" ", shards.keySet()));
-        postings.clear();
-        channelsOfBlock.setLength(0);
-        authorsOfBlock.setLength(0);
-    }
-
-    /** The documents of a block holding a word, ascending; a document given twice (a word repeated) counts once. */
-    private static final class Postings {
-        int[] docs = new int[2];
-        int size;
-
-        void add(int doc) {
-            if (size > 0 && docs[size - 1] == doc) return;
-            if (size == docs.length) docs = Arrays.copyOf(docs, size * 2);
-            docs[size++] = doc;
-        }
-    }
-
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    /** A script: {@code prefix}, the JSON the body writes, {@code );}. */
-    private void write(Path file, String prefix, Body body) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            out.write(prefix.getBytes(StandardCharsets.UTF_8));
-            try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
-                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                body.write(g);
-            }
-            out.write(");\n".getBytes(StandardCharsets.UTF_8));
-        }
-        bytes += Files.size(file);
+        script.raw("DiscardSearch.meta(").decimal(block).raw(",[\"");
+        for (int d = 0; d < count; d++) script.raw(d > 0 ? "," : "").base36(channelOf[d]);
+        script.raw("\",\"");
+        for (int d = 0; d < count; d++) script.raw(d > 0 ? "," : "").base36(authorOf[d]);
+        bytes += script.raw("\"]);\n").writeTo(folder.resolve("m").resolve(block + ".js"));
+        shardsOfBlocks.add(shards.toString());
+        words.clear();
     }
 
     /** Removes the search index of a previous export from a site. */
@@ -226,7 +198,7 @@ final class SearchIndexWriter {
     private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) return;
         try (java.util.stream.Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

@@ -1,28 +1,68 @@
 package dev.discard.export;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * How the site's search cuts text into words, the same way in Java (building the index) and in
  * {@code assets/search.js} (reading a query): decomposed (NFKD), accents dropped, lower-cased, split at every
  * character that is not a letter or digit. Words longer than {@value #MAX} characters are cut.
+ *
+ * <p>Each word is handed over in a buffer that is reused for the next one (no string per word: a million messages
+ * hold some ten million words). Not thread-safe: one instance per thread.
  */
 final class SearchTokens {
     /** Characters of a word kept: longer ones (hashes, URLs glued together) are cut, both when indexed and asked. */
     static final int MAX = 40;
 
-    private SearchTokens() {}
+    /** Hears each word of a text in turn: {@code chars[0, length)}, valid only during the call. */
+    interface Sink {
+        void word(char[] chars, int length);
+    }
 
-    static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        if (text == null || text.isEmpty()) return out;
-        if (isAscii(text)) return asciiWords(text, out);
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
-        StringBuilder word = new StringBuilder();
+    /** Code points of at most two chars each. */
+    private final char[] word = new char[2 * MAX];
+
+    /** Hands each word of {@code text} (null is none) to the sink, in order, repeats included. */
+    void cut(String text, Sink sink) {
+        if (text == null || text.isEmpty()) return;
+        if (isAscii(text)) {
+            ascii(text, sink);
+        } else {
+            folded(text, sink);
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 0x80) return false;
+        return true;
+    }
+
+    /** The same cut for ASCII text, which NFKD leaves as it is: most messages, without normalizing. */
+    private void ascii(String text, Sink sink) {
         int length = 0;
+        boolean in = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (length < MAX) word[length++] = c;
+                in = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                if (length < MAX) word[length++] = (char) (c + ('a' - 'A'));
+                in = true;
+            } else if (in) {
+                sink.word(word, length);
+                length = 0;
+                in = false;
+            }
+        }
+        if (in) sink.word(word, length);
+    }
+
+    private void folded(String text, Sink sink) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        int length = 0;
+        int codePoints = 0;
         for (int i = 0; i < folded.length(); ) {
             int c = folded.codePointAt(i);
             i += Character.charCount(c);
@@ -32,47 +72,26 @@ final class SearchTokens {
                 continue;
             }
             if (Character.isLetterOrDigit(c)) {
-                if (length < MAX) word.appendCodePoint(c);
-                length++;
-            } else if (word.length() > 0) {
-                out.add(word.toString());
-                word.setLength(0);
+                if (codePoints < MAX) length += Character.toChars(c, word, length);
+                codePoints++;
+            } else if (codePoints > 0) {
+                sink.word(word, length);
                 length = 0;
+                codePoints = 0;
             }
         }
-        if (word.length() > 0) out.add(word.toString());
-        return out;
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 0x80) return false;
-        return true;
-    }
-
-    /** The same cut for ASCII text, which NFKD leaves as it is: most messages, without normalizing. */
-    private static List<String> asciiWords(String text, List<String> out) {
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
-            boolean word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-            if (word && start < 0) start = i;
-            if (!word && start >= 0) {
-                out.add(text.substring(start, Math.min(i, start + MAX)).toLowerCase(Locale.ROOT));
-                start = -1;
-            }
-        }
-        return out;
+        if (codePoints > 0) sink.word(word, length);
     }
 
     /**
      * The shard a word's postings go in: its first two characters as hex code points ({@code re} → {@code 72-65}),
      * so that a prefix of two characters or more finds every word it begins in one file per block.
      */
-    static String shard(String word) {
-        StringBuilder b = new StringBuilder();
+    static String shard(char[] word, int from, int to) {
+        StringBuilder b = new StringBuilder(12);
         int taken = 0;
-        for (int i = 0; i < word.length() && taken < 2; taken++) {
-            int c = word.codePointAt(i);
+        for (int i = from; i < to && taken < 2; taken++) {
+            int c = Character.codePointAt(word, i, to);
             i += Character.charCount(c);
             if (b.length() > 0) b.append('-');
             b.append(Integer.toHexString(c));

@@ -24,7 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * </pre>
  *
  * Arguments (optional): the folder (default {@code target/bench-export}), the number of pages of 100 (default 10000),
- * {@code html} to time only the site.
+ * {@code html} to time only the site; {@code -Dbench.runs=N} runs of each site export (default 3).
  */
 public final class ExportBenchmark {
     /** The jar to time: {@code bench.jar}, else the one the build made. */
@@ -74,27 +74,42 @@ public final class ExportBenchmark {
         return rows;
     }
 
+    /** Runs of {@code export html} without and with search ({@code bench.runs}, default 3 each). */
+    private static final int HTML_RUNS = Integer.getInteger("bench.runs", 3);
+
     /**
      * {@code export html} without and with the search index: the index's share of the time and of the site's size,
      * then queries typed into the search page in headless Chromium from file://, with the bytes of index they loaded.
+     * The two exports alternate (without, with, with, without, …) and each is given as the median of its runs: on a
+     * shared machine one run of the same export varies by a fifth, more than the share being measured.
      */
     private static List<String> html(Path root, Path run, Path db, long messages) throws Exception {
         List<String> rows = new ArrayList<>();
         Path plain = root.resolve("html-plain");
         Path site = root.resolve("html");
-        deleteTree(plain);
-        deleteTree(site);
-        double[] without = time(List.of("java", "-Xmx64m", "-jar", JAR.toString(), "export", "html", "-q",
-                "--no-search", "--db", db.toString(), "-o", plain.toString(), run.toString()));
-        double[] with = time(List.of("java", "-Xmx64m", "-jar", JAR.toString(), "export", "html", "-q", "--db",
-                db.toString(), "-o", site.toString(), run.toString()));
-        if (without[3] != 0 || with[3] != 0) throw new IllegalStateException("export html failed");
+        List<double[]> without = new ArrayList<>();
+        List<double[]> with = new ArrayList<>();
+        for (int i = 0; i < 2 * HTML_RUNS; i++) {
+            boolean search = i % 4 == 1 || i % 4 == 2;
+            Path out = search ? site : plain;
+            deleteTree(out);
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx64m", "-jar", JAR.toString(), "export",
+                    "html", "-q", "--db", db.toString(), "-o", out.toString(), run.toString()));
+            if (!search) command.add(6, "--no-search");
+            double[] t = time(command);
+            if (t[3] != 0) throw new IllegalStateException("export html failed");
+            (search ? with : without).add(t);
+        }
+        double[] plainTime = medians(without);
+        double[] searchTime = medians(with);
         long plainBytes = size(plain);
         long searchBytes = size(site.resolve("search")) + Files.size(site.resolve("search.html"));
-        rows.add(String.format(Locale.ROOT, "| `export html` of %,d messages (-Xmx64m), without / with search | %.1f /"
-                + " %.1f s wall, CPU %.1f / %.1f s, peak RSS %.0f / %.0f MiB | search adds at most 25 %% time | +%.0f %%"
-                + " wall, +%.0f %% CPU |", messages, without[0], with[0], without[1], with[1], without[2] / 1024,
-                with[2] / 1024, 100 * (with[0] / without[0] - 1), 100 * (with[1] / without[1] - 1)));
+        rows.add(String.format(Locale.ROOT, "| `export html` of %,d messages (-Xmx64m), without / with search, median"
+                + " of %d runs each | %.1f / %.1f s wall, CPU %.1f / %.1f s, peak RSS %.0f / %.0f MiB (runs: %s / %s s"
+                + " wall) | search adds at most 25 %% time | %+.0f %% wall, %+.0f %% CPU |", messages, HTML_RUNS,
+                plainTime[0], searchTime[0], plainTime[1], searchTime[1], plainTime[2] / 1024, searchTime[2] / 1024,
+                walls(without), walls(with), 100 * (searchTime[0] / plainTime[0] - 1),
+                100 * (searchTime[1] / plainTime[1] - 1)));
         rows.add(String.format(Locale.ROOT, "| the site's size, without / with search | %,.0f / %,.0f MB (search"
                 + " index %,.0f MB) | search adds at most 50 %% | +%.0f %% |", plainBytes / 1e6,
                 (plainBytes + searchBytes) / 1e6, searchBytes / 1e6, 100.0 * searchBytes / plainBytes));
@@ -126,6 +141,22 @@ public final class ExportBenchmark {
             browser.quit();
         }
         return rows;
+    }
+
+    /** The median of each measure over runs. */
+    private static double[] medians(List<double[]> runs) {
+        double[] out = new double[runs.get(0).length];
+        for (int m = 0; m < out.length; m++) {
+            final int measure = m;
+            double[] values = runs.stream().mapToDouble(r -> r[measure]).sorted().toArray();
+            out[m] = values.length % 2 == 1 ? values[values.length / 2]
+                    : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        }
+        return out;
+    }
+
+    private static String walls(List<double[]> runs) {
+        return String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, "%.1f", r[0])).toList());
     }
 
     /** Wall seconds, CPU seconds, peak RSS in KiB and exit code of a command (CPU and RSS from GNU time). */

@@ -83,6 +83,7 @@ class ExportSearchBrowserTest {
         assertEquals(shown + " messages match", status().replaceAll(" \\(\\d+ ms\\)\\.$", ""));
         List<String> all = ids(hits());
         assertEquals(all.size(), new java.util.HashSet<>(all).size(), "each hit once");
+        assertEachHitLinksToThePageHoldingIt(hits());
     }
 
     @Test
@@ -147,6 +148,19 @@ class ExportSearchBrowserTest {
             Thread.sleep(10);
         }
         throw new AssertionError("the page did not get there in 10 s");
+    }
+
+    /** Every hit's link names a page of the site that holds the message under that anchor. */
+    private static void assertEachHitLinksToThePageHoldingIt(List<WebElement> hits) throws Exception {
+        Set<String> pages = new java.util.HashSet<>();
+        for (WebElement hit : hits) {
+            java.net.URI href = java.net.URI.create(hit.findElement(By.tagName("a")).getAttribute("href"));
+            Path page = Path.of(new java.net.URI(href.getScheme(), href.getSchemeSpecificPart(), null));
+            assertTrue(java.nio.file.Files.readString(page).contains(" id=\"" + href.getFragment() + "\">"),
+                    href.toString());
+            pages.add(page.getFileName().toString());
+        }
+        assertTrue(pages.size() > 1, "hits on several pages: " + pages);
     }
 
     private static String status() {

@@ -50,7 +50,8 @@
     meta: function (block, data) {
       arrive("m/" + block, { channels: decode(data[0], false), authors: decode(data[1], false) });
     },
-    docs: function (file, data) { docFiles[file] = data; arrive("d/" + file, data); }
+    docs: function (file, data) { docFiles[file] = data; arrive("d/" + file, data); },
+    pages: function (channel, data) { arrive("p/" + channel, data); }
   };
 
   // Base-36 numbers joined by commas; with gaps, each is added to the one before.
@@ -140,9 +141,30 @@
     });
   }
 
+  // A document: [message id, channel, author, time, first characters]. Its page: the last of its channel whose
+  // first message's id is not above its own (search/p/<channel>.js lists them from the second page on).
+  function pageOf(doc, done) {
+    if (index.channels[doc[1]][3] <= 1) { done(1); return; }
+    load("search/p/" + doc[1] + ".js", "p/" + doc[1], function (firsts) {
+      firsts = firsts || [];
+      var low = 0;
+      var high = firsts.length;
+      while (low < high) {
+        var middle = (low + high) >> 1;
+        if (compareIds(firsts[middle], doc[0]) <= 0) low = middle + 1; else high = middle;
+      }
+      done(low + 1);
+    });
+  }
+
+  // Decimal ids without leading zeros (up to 2^64, past what a Number holds exactly): longer is greater.
+  function compareIds(a, b) {
+    return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
+  }
+
   // Whether a message's kept text holds each phrase's words one after the other.
   function phrasesHold(doc, terms) {
-    var text = " " + words(doc[5]).join(" ") + " ";
+    var text = " " + words(doc[4]).join(" ") + " ";
     return terms.every(function (t) { return !t.phrase || text.indexOf(" " + t.words.join(" ") + " ") >= 0; });
   }
 
@@ -178,8 +200,11 @@
       if (s.queue.length > 0) {
         var number = s.queue.shift();
         docOf(number, function (doc) {
-          if (doc && phrasesHold(doc, s.terms)) hits.push({ number: number, doc: doc });
-          step();
+          if (!doc || !phrasesHold(doc, s.terms)) { step(); return; }
+          pageOf(doc, function (page) {
+            hits.push({ number: number, doc: doc, page: page });
+            step();
+          });
         });
         return;
       }
@@ -203,7 +228,7 @@
 
   function show(s, hits) {
     var list = document.getElementById("search-results");
-    hits.forEach(function (hit) { list.appendChild(item(hit.doc, s.terms)); });
+    hits.forEach(function (hit) { list.appendChild(item(hit.doc, hit.page, s.terms)); });
     s.shown += hits.length;
     var done = s.queue.length === 0 && s.block >= index.blocks;
     document.getElementById("search-more").hidden = done;
@@ -212,24 +237,24 @@
       + " messages") + " (" + ms + " ms).");
   }
 
-  function item(doc, terms) {
+  function item(doc, page, terms) {
     var channel = index.channels[doc[1]];
     var li = document.createElement("li");
     li.className = "search-hit";
     var a = document.createElement("a");
-    a.href = channel[2] + doc[2] + ".html#" + doc[0];
+    a.href = channel[2] + page + ".html#" + doc[0];
     var where = document.createElement("span");
     where.className = "where";
     where.textContent = channel[0] + " › #" + channel[1];
     var who = document.createElement("span");
     who.className = "author";
-    who.textContent = index.authors[doc[3]];
+    who.textContent = index.authors[doc[2]];
     var when = document.createElement("span");
     when.className = "time";
-    when.textContent = doc[4];
+    when.textContent = doc[3];
     var text = document.createElement("span");
     text.className = "text";
-    marked(text, doc[5] + (doc[5].length >= MAX_TEXT ? "…" : ""), terms);
+    marked(text, doc[4] + (doc[4].length >= MAX_TEXT ? "…" : ""), terms);
     a.appendChild(where);
     a.appendChild(document.createTextNode(" "));
     a.appendChild(who);
