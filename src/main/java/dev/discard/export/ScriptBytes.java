@@ -109,6 +109,11 @@ final class ScriptBytes {
         if (size + more > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
     }
 
+    /** Bytes appended since the last {@link #writeTo}. */
+    int size() {
+        return size;
+    }
+
     /** Writes the script to a file (replacing it), empties this for the next one and returns the bytes written. */
     long writeTo(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {

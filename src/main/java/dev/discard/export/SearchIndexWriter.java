@@ -15,17 +15,19 @@ import java.util.Map;
  * {@code DiscardSearch.*} (browsers refuse {@code fetch} of {@code file://}, but load local {@code <script>}s).
  * Messages are numbered in the order they are written (documents), in blocks of {@value #BLOCK}:
  * <ul>
- *   <li>{@code search/t/<block>/<shard>.js}: each word of the block's messages with the documents holding it, the
+ *   <li>{@code search/t/<block>/<n>.js}: each word of the block's messages with the documents holding it, the
  *       words grouped by their first two characters ({@link SearchTokens#shard}), so that a word or a prefix of two
- *       characters loads one small file per block;
+ *       characters loads one file per block; the groups in the order of their names, as many to a file as make
+ *       {@value #WORDS_FILE} bytes (a file costs about as much to create as 100 KB to write, and real text has
+ *       hundreds of groups a block);
  *   <li>{@code search/m/<block>.js}: the channel and author of each document, loaded only to filter;
  *   <li>{@code search/d/<n>.js}: {@value #DOCS} documents each: message id, channel, author, time and the first
  *       {@value #TEXT} characters, to show a hit and to check a phrase;
  *   <li>{@code search/p/<channel>.js}: the id of the first message of each page of a channel from its second page
  *       on (a channel of one page has none), so that a hit links to its page; written once the channel's pages
  *       are, so a document never depends on how its channel was cut into pages;
- *   <li>{@code search/index.js}: the number of documents and blocks, the shard files of each block, the channels
- *       (guild, name, folder, pages) and the authors.
+ *   <li>{@code search/index.js}: the number of documents and blocks, the groups of each block and where each file
+ *       of them starts, the channels (guild, name, folder, pages) and the authors.
  * </ul>
  * Numbers are base 36, document numbers within a block given as gaps from the previous one. Memory holds one block's
  * words (flat for any archive size), the channel and author of each of its documents, and the list of authors.
@@ -38,6 +40,8 @@ final class SearchIndexWriter {
     static final int DOCS = 512;
     /** Characters of a message kept for showing a hit and checking a phrase. */
     static final int TEXT = 300;
+    /** Bytes of a file of words after which the next group starts a new file. */
+    static final int WORDS_FILE = 32 * 1024;
 
     private final Path folder;
     private final SearchTokens tokens = new SearchTokens();
@@ -50,8 +54,10 @@ final class SearchIndexWriter {
     /** The file of documents being filled; {@link #script} is every other file, one at a time. */
     private final ScriptBytes docs = new ScriptBytes();
     private final ScriptBytes script = new ScriptBytes();
-    /** The shard files of each block, so a query asks only for files that exist (a missing script is an error). */
+    /** The shards of each block, so a query asks only for files that exist (a missing script is an error). */
     private final List<String> shardsOfBlocks = new ArrayList<>();
+    /** Per block, where each file of words after the first starts: positions in its list of shards, base 36. */
+    private final List<String> filesOfBlocks = new ArrayList<>();
     private int doc;
     private long bytes;
 
@@ -134,6 +140,8 @@ final class SearchIndexWriter {
         }
         script.raw("],\"shards\":[");
         for (int i = 0; i < shardsOfBlocks.size(); i++) script.raw(i > 0 ? "," : "").string(shardsOfBlocks.get(i));
+        script.raw("],\"files\":[");
+        for (int i = 0; i < filesOfBlocks.size(); i++) script.raw(i > 0 ? "," : "").string(filesOfBlocks.get(i));
         script.raw("],\"authors\":[");
         for (int i = 0; i < authors.size(); i++) script.raw(i > 0 ? "," : "").string(authors.get(i));
         bytes += script.raw("]});\n").writeTo(folder.resolve("index.js"));
@@ -158,14 +166,23 @@ final class SearchIndexWriter {
         }
         Arrays.sort(order, Comparator.<Integer, String>comparing(w -> shardOf[w]).thenComparing(w -> w));
         StringBuilder shards = new StringBuilder();
+        StringBuilder files = new StringBuilder();
+        int shardCount = 0;
+        int file = 0;
         for (int i = 0; i < order.length; i++) {
             int w = order[i];
             String shard = shardOf[w];
             boolean first = i == 0 || !shardOf[order[i - 1]].equals(shard);
             if (first) {
+                if (script.size() >= WORDS_FILE) {
+                    bytes += script.writeTo(dir.resolve(file++ + ".js"));
+                    if (files.length() > 0) files.append(',');
+                    files.append(Integer.toString(shardCount, 36));
+                }
                 script.raw("DiscardSearch.words(").decimal(block).raw(",\"").raw(shard).raw("\",{");
                 if (shards.length() > 0) shards.append(' ');
                 shards.append(shard);
+                shardCount++;
             } else {
                 script.raw(',');
             }
@@ -179,14 +196,16 @@ final class SearchIndexWriter {
             }
             script.raw('"');
             boolean last = i == order.length - 1 || !shardOf[order[i + 1]].equals(shard);
-            if (last) bytes += script.raw("});\n").writeTo(dir.resolve(shard + ".js"));
+            if (last) script.raw("});\n");
         }
+        if (script.size() > 0) bytes += script.writeTo(dir.resolve(file + ".js"));
         script.raw("DiscardSearch.meta(").decimal(block).raw(",[\"");
         for (int d = 0; d < count; d++) script.raw(d > 0 ? "," : "").base36(channelOf[d]);
         script.raw("\",\"");
         for (int d = 0; d < count; d++) script.raw(d > 0 ? "," : "").base36(authorOf[d]);
         bytes += script.raw("\"]);\n").writeTo(folder.resolve("m").resolve(block + ".js"));
         shardsOfBlocks.add(shards.toString());
+        filesOfBlocks.add(files.toString());
         words.clear();
     }
 

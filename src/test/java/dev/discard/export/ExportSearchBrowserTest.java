@@ -57,6 +57,27 @@ class ExportSearchBrowserTest {
     }
 
     @Test
+    void wordsAreFoundInEveryFileOfTheirBlock() throws Exception {
+        Path words = site.site.resolve("search/t/0");
+        long files;
+        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(words)) {
+            files = list.count();
+        }
+        assertTrue(files >= 3, "the vocabulary fills several files of words: " + files);
+        int count = ExportedSite.VOCABULARY_MESSAGES * ExportedSite.WORDS_PER_MESSAGE;
+        // The first and last groups by name ("aa", "zz"), and one between, each in a file of its own.
+        for (int k : new int[] {0, 675, 338, count - 1}) {
+            String word = ExportedSite.vocabularyWord(k);
+            assertEquals(List.of(site.vocabularyIds.get(k / ExportedSite.WORDS_PER_MESSAGE)), ids(search(word)), word);
+        }
+        // A prefix of the last group finds the messages of all its words.
+        Set<String> holding = new java.util.HashSet<>();
+        for (int k = 675; k < count; k += 676) holding.add(site.vocabularyIds.get(k / ExportedSite.WORDS_PER_MESSAGE));
+        assertEquals(holding, Set.copyOf(ids(search("zz*"))), "messages of the words beginning zz");
+        assertEquals(Set.of(), Chromium.consoleProblems(browser));
+    }
+
+    @Test
     void aPhraseMatchesItsWordsInOrderOnly() throws Exception {
         assertEquals(List.of(site.pinnedId), ids(search("\"the rules before\"")));
         assertEquals(List.of(), ids(search("\"rules the\"")));

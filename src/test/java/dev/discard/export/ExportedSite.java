@@ -49,6 +49,11 @@ final class ExportedSite {
     /** The pinned message ("Read the rules before posting.") and the one holding a link to a release. */
     String pinnedId;
     String releaseId;
+    /** The messages of #general that hold the words of {@link #vocabularyWord}, {@link #WORDS_PER_MESSAGE} each. */
+    final List<String> vocabularyIds = new java.util.ArrayList<>();
+    static final int VOCABULARY_AT = 150;
+    static final int VOCABULARY_MESSAGES = 9;
+    static final int WORDS_PER_MESSAGE = 300;
     /** A message that the second run no longer found (deleted between the runs), null without that run. */
     String deletedId;
     /** A message that the second run (a day later) saw edited ({@link #EDITED_CONTENT}), null when built without that run. */
@@ -75,6 +80,15 @@ final class ExportedSite {
 
     /** What the second run of {@link #build(Path, boolean)} sees in place of a message's first content. */
     static final String EDITED_CONTENT = "edited: the second run sees this";
+
+    /**
+     * Word {@code k} of the vocabulary: two letters (all 676 pairs in turn) and four digits, so that words fall into
+     * every group of the search index and none begins like a word the tests search for.
+     */
+    static String vocabularyWord(int k) {
+        int pair = k % 676;
+        return "" + (char) ('a' + pair / 26) + (char) ('a' + pair % 26) + String.format(java.util.Locale.ROOT, "%04d", k);
+    }
 
     static ExportedSite build(Path root) throws Exception {
         return build(root, false);
@@ -161,6 +175,16 @@ final class ExportedSite {
                     notes, notes, "text/plain", 11));
             general.message(ids.get(26)).put("type", 8).put("content", "");
 
+            // Many distinct words, so that the site's search index writes several files of words for its block.
+            for (int m = 0; m < VOCABULARY_MESSAGES; m++) {
+                ObjectNode message = general.message(ids.get(VOCABULARY_AT + m));
+                StringBuilder text = new StringBuilder(message.path("content").asText());
+                for (int k = m * WORDS_PER_MESSAGE; k < (m + 1) * WORDS_PER_MESSAGE; k++) {
+                    text.append(' ').append(vocabularyWord(k));
+                }
+                message.put("content", text.toString());
+            }
+
             long threadId = ids.get(20);
             FakeChannel thread = discord.channel(discord.guild(GUILD_ID), threadId, 11, "a <b>thread</b>", null);
             discord.thread(thread, general, null, Fixtures.iso(Instant.parse("2021-02-01T15:20:00Z")));
@@ -199,6 +223,9 @@ final class ExportedSite {
             built.deletedId = secondRun ? Long.toString(ids.get(60)) : null;
             built.pinnedId = Long.toString(ids.get(22));
             built.releaseId = Long.toString(ids.get(24));
+            for (int m = 0; m < VOCABULARY_MESSAGES; m++) {
+                built.vocabularyIds.add(Long.toString(ids.get(VOCABULARY_AT + m)));
+            }
             return built;
         }
     }

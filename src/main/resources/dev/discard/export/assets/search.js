@@ -26,14 +26,39 @@
     return Array.from(word).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
   }
 
-  // Loads a script of the index once; calls back with what it registered.
+  // The file of words holding a shard of a block: files hold consecutive shards of index.shards[block], a new one
+  // starting at each position of index.files[block].
+  var fileOfShard = {}; // block -> shard -> file number
+  function wordsFile(block, shard) {
+    if (!fileOfShard[block]) {
+      var names = (index.shards[block] || "").split(" ");
+      var starts = decode((index.files || [])[block] || "", false);
+      var map = {};
+      for (var i = 0, file = 0; i < names.length; i++) {
+        while (file < starts.length && starts[file] <= i) file++;
+        map[names[i]] = file;
+      }
+      fileOfShard[block] = map;
+    }
+    return "search/t/" + block + "/" + fileOfShard[block][shard] + ".js";
+  }
+
+  // Loads a script of the index once; calls back with what it registered under key (a script may register several).
+  var requested = {}; // script path -> true
   function load(path, key, done) {
     if (Object.prototype.hasOwnProperty.call(loaded, key)) { done(loaded[key]); return; }
     if (waiting[key]) { waiting[key].push(done); return; }
     waiting[key] = [done];
+    if (requested[path]) { requested[path].push(key); return; }
+    requested[path] = [key];
     var script = document.createElement("script");
     script.src = path;
-    script.onerror = function () { arrive(key, null); };
+    // Keys the script did not register (it is missing, or damaged) arrive empty: no query waits for ever.
+    script.onload = script.onerror = function () {
+      requested[path].forEach(function (k) {
+        if (!Object.prototype.hasOwnProperty.call(loaded, k)) arrive(k, null);
+      });
+    };
     document.head.appendChild(script);
   }
 
@@ -104,7 +129,7 @@
     }
     var pending = needed.length;
     needed.forEach(function (shard) {
-      load("search/t/" + block + "/" + shard + ".js", "t/" + block + "/" + shard, function () {
+      load(wordsFile(block, shard), "t/" + block + "/" + shard, function () {
         if (--pending === 0) done(intersect(block, terms));
       });
     });
