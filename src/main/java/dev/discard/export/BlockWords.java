@@ -16,8 +16,14 @@ final class BlockWords implements SearchTokens.Sink {
     private int[] hash = new int[1024];
     private int[][] docs = new int[1024][];
     private int[] docCount = new int[1024];
-    /** Word number + 1 by slot, 0 for a free slot; at most half full. */
-    private int[] table = new int[2048];
+    /** The last document each word was posted for: a repeat in a document is seen without reading its list. */
+    private int[] last = new int[1024];
+    /**
+     * Two ints a slot: word number + 1 (0 for a free slot), then the word's hash, so that a probe compares hashes
+     * without reaching into the words' arrays (most of the time of a block of many words went to those memory
+     * reads); at most half the slots are used.
+     */
+    private int[] table = new int[2 * 2048];
     private int words;
     private int doc;
 
@@ -31,21 +37,23 @@ final class BlockWords implements SearchTokens.Sink {
     public void word(char[] word, int wordLength) {
         int h = 0;
         for (int i = 0; i < wordLength; i++) h = 31 * h + word[i];
-        int mask = table.length - 1;
+        int slots = table.length / 2;
+        int mask = slots - 1;
         int slot = mix(h) & mask;
         while (true) {
-            int found = table[slot] - 1;
+            int found = table[2 * slot] - 1;
             if (found < 0) break;
-            if (hash[found] == h && same(found, word, wordLength)) {
+            if (table[2 * slot + 1] == h && same(found, word, wordLength)) {
                 post(found);
                 return;
             }
             slot = slot + 1 & mask;
         }
         int number = add(word, wordLength, h);
-        table[slot] = number + 1;
+        table[2 * slot] = number + 1;
+        table[2 * slot + 1] = h;
         post(number);
-        if (2 * words > table.length) rehash(table.length * 2);
+        if (2 * words > slots) rehash(2 * slots);
     }
 
     private static int mix(int h) {
@@ -67,6 +75,7 @@ final class BlockWords implements SearchTokens.Sink {
             hash = Arrays.copyOf(hash, grown);
             docs = Arrays.copyOf(docs, grown);
             docCount = Arrays.copyOf(docCount, grown);
+            last = Arrays.copyOf(last, grown);
         }
         if (charsUsed + wordLength > chars.length) chars = Arrays.copyOf(chars, 2 * (charsUsed + wordLength));
         System.arraycopy(word, 0, chars, charsUsed, wordLength);
@@ -74,14 +83,16 @@ final class BlockWords implements SearchTokens.Sink {
         length[words] = wordLength;
         hash[words] = h;
         docCount[words] = 0;
+        last[words] = -1;
         charsUsed += wordLength;
         return words++;
     }
 
     private void post(int number) {
+        if (last[number] == doc) return;
+        last[number] = doc;
         int n = docCount[number];
         int[] list = docs[number];
-        if (n > 0 && list[n - 1] == doc) return;
         if (list == null) {
             list = docs[number] = new int[4];
         } else if (n == list.length) {
@@ -91,13 +102,15 @@ final class BlockWords implements SearchTokens.Sink {
         docCount[number] = n + 1;
     }
 
-    private void rehash(int size) {
-        table = new int[size];
-        int mask = size - 1;
+    /** A table of {@code slots} slots holding every word. */
+    private void rehash(int slots) {
+        table = new int[2 * slots];
+        int mask = slots - 1;
         for (int number = 0; number < words; number++) {
             int slot = mix(hash[number]) & mask;
-            while (table[slot] != 0) slot = slot + 1 & mask;
-            table[slot] = number + 1;
+            while (table[2 * slot] != 0) slot = slot + 1 & mask;
+            table[2 * slot] = number + 1;
+            table[2 * slot + 1] = hash[number];
         }
     }
 

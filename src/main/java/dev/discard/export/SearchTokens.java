@@ -26,23 +26,37 @@ final class SearchTokens {
     /** Hands each word of {@code text} (null is none) to the sink, in order, repeats included. */
     void cut(String text, Sink sink) {
         if (text == null || text.isEmpty()) return;
-        if (isAscii(text)) {
-            ascii(text, sink);
-        } else {
-            folded(text, sink);
+        // Pieces between ASCII white space are folded one by one, and only those that are not ASCII: an emoji or an
+        // accent does not send a whole message through the normalizer. The same words as folding the whole text:
+        // white space holds no word, NFKD decomposes each character alone and reorders marks only between starters
+        // (white space is one), and lower-casing looks across letters and case-ignorable characters only (a final
+        // sigma), never across white space.
+        int from = 0;
+        while (from < text.length()) {
+            int to = from;
+            boolean ascii = true;
+            char c;
+            while (to < text.length() && !isAsciiSpace(c = text.charAt(to))) {
+                ascii &= c < 0x80;
+                to++;
+            }
+            if (to > from) {
+                if (ascii) ascii(text, from, to, sink);
+                else folded(text.substring(from, to), sink);
+            }
+            from = to + 1;
         }
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 0x80) return false;
-        return true;
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b;
     }
 
     /** The same cut for ASCII text, which NFKD leaves as it is: most messages, without normalizing. */
-    private void ascii(String text, Sink sink) {
+    private void ascii(String text, int from, int to, Sink sink) {
         int length = 0;
         boolean in = false;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
                 if (length < MAX) word[length++] = c;

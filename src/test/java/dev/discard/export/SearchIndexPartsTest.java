@@ -59,6 +59,51 @@ class SearchIndexPartsTest {
         assertEquals("1f600", SearchTokens.shard("😀".toCharArray(), 0, 2));
     }
 
+    /** The cut of the whole text at once, which the index's piece-by-piece folding must equal. */
+    private static List<String> wholeTextWords(String text) {
+        String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
+                .toLowerCase(java.util.Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int codePoints = 0;
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            if (Character.isLetterOrDigit(c)) {
+                if (codePoints++ < SearchTokens.MAX) word.appendCodePoint(c);
+            } else if (codePoints > 0) {
+                out.add(word.toString());
+                word.setLength(0);
+                codePoints = 0;
+            }
+        }
+        if (codePoints > 0) out.add(word.toString());
+        return out;
+    }
+
+    @Test
+    void textIsCutAsIfFoldedWhole() {
+        // Final sigmas next to punctuation and spaces, marks after a space, ligatures, circled and full-width digits,
+        // emoji, CJK, and an accent in a long word.
+        String[] pieces = {"ΟΔΟΣ", "Σ", "ΑΣ.Β", "ΑΣ'Β", "ΑΣ Β", "\u0301a", "e\u0301", "ﬁ", "①②", "Ｆｕｌｌ", "😀", "漢字",
+            "žluťoučký", "Straße", "İstanbul", "a", "Z9", ".", ",", "'", "-", "\u00ad", "\u200b", "ǅ", "ﬀ"};
+        String[] spaces = {" ", "\n", "\t", "\r\n", "", "  ", "\u00a0", "\u3000"};
+        java.util.Random random = new java.util.Random(28);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(8); k >= 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]).append(spaces[random.nextInt(spaces.length)]);
+            }
+            if (random.nextInt(10) == 0) text.append("é".repeat(45));
+            assertEquals(wholeTextWords(text.toString()), words(text.toString()), text.toString());
+        }
+    }
+
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         new SearchTokens().cut(text, (chars, length) -> out.add(new String(chars, 0, length)));
