@@ -14,8 +14,18 @@ final class BlockWords implements SearchTokens.Sink {
     private int[] start = new int[1024];
     private int[] length = new int[1024];
     private int[] hash = new int[1024];
-    private int[][] docs = new int[1024][];
     private int[] docCount = new int[1024];
+    /**
+     * Every word's documents, in chunks of {@value #CHUNK} numbers and the position of the next chunk (0: none), in
+     * one array kept from block to block: no array per word for the collector to carry from one young collection to
+     * the next (a block of real text has tens of thousands of words, all live until the block is written).
+     */
+    private int[] pool = new int[1 << 16];
+    private int poolUsed = CHUNK + 1; // position 0 means "no chunk"
+    private int[] head = new int[1024];
+    private int[] tail = new int[1024];
+    private int[] listed = new int[256];
+    private static final int CHUNK = 7;
     /** The last document each word was posted for: a repeat in a document is seen without reading its list. */
     private int[] last = new int[1024];
     /**
@@ -73,8 +83,9 @@ final class BlockWords implements SearchTokens.Sink {
             start = Arrays.copyOf(start, grown);
             length = Arrays.copyOf(length, grown);
             hash = Arrays.copyOf(hash, grown);
-            docs = Arrays.copyOf(docs, grown);
             docCount = Arrays.copyOf(docCount, grown);
+            head = Arrays.copyOf(head, grown);
+            tail = Arrays.copyOf(tail, grown);
             last = Arrays.copyOf(last, grown);
         }
         if (charsUsed + wordLength > chars.length) chars = Arrays.copyOf(chars, 2 * (charsUsed + wordLength));
@@ -92,14 +103,23 @@ final class BlockWords implements SearchTokens.Sink {
         if (last[number] == doc) return;
         last[number] = doc;
         int n = docCount[number];
-        int[] list = docs[number];
-        if (list == null) {
-            list = docs[number] = new int[4];
-        } else if (n == list.length) {
-            list = docs[number] = Arrays.copyOf(list, 2 * n);
+        int at = n % CHUNK;
+        if (at == 0) {
+            int chunk = newChunk();
+            if (n == 0) head[number] = chunk;
+            else pool[tail[number] + CHUNK] = chunk;
+            tail[number] = chunk;
         }
-        list[n] = doc;
+        pool[tail[number] + at] = doc;
         docCount[number] = n + 1;
+    }
+
+    private int newChunk() {
+        if (poolUsed + CHUNK + 1 > pool.length) pool = Arrays.copyOf(pool, 2 * pool.length);
+        int chunk = poolUsed;
+        pool[chunk + CHUNK] = 0;
+        poolUsed += CHUNK + 1;
+        return chunk;
     }
 
     /** A table of {@code slots} slots holding every word. */
@@ -129,9 +149,19 @@ final class BlockWords implements SearchTokens.Sink {
         return SearchTokens.shard(chars, start[number], start[number] + length[number]);
     }
 
-    /** The documents holding word {@code number}: the first {@link #count} of the array, ascending. */
+    /**
+     * The documents holding word {@code number}: the first {@link #count} of the array, ascending. The array is
+     * reused by the next call.
+     */
     int[] documents(int number) {
-        return docs[number];
+        int n = docCount[number];
+        if (listed.length < n) listed = new int[Math.max(n, 2 * listed.length)];
+        int chunk = head[number];
+        for (int i = 0; i < n; i += CHUNK) {
+            System.arraycopy(pool, chunk, listed, i, Math.min(CHUNK, n - i));
+            chunk = pool[chunk + CHUNK];
+        }
+        return listed;
     }
 
     int count(int number) {
@@ -143,5 +173,6 @@ final class BlockWords implements SearchTokens.Sink {
         Arrays.fill(table, 0);
         words = 0;
         charsUsed = 0;
+        poolUsed = CHUNK + 1;
     }
 }
