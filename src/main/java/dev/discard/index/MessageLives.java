@@ -26,28 +26,29 @@ public final class MessageLives implements AutoCloseable {
     private final PreparedStatement hasVersions;
 
     public MessageLives(Index index) throws IndexException {
-        try {
-            Statements st = new Statements(index.connection());
-            current = st.current;
-            versions = st.versions;
-            deletion = st.deletion;
-            channelDeletion = st.channelDeletion;
-            deletedInChannel = st.deletedInChannel;
-            hasVersions = st.hasVersions;
-        } catch (SQLException e) {
-            throw IndexException.of(index.file(), e);
-        }
+        this(prepared(index));
     }
 
     /** On the connection of an open index (the exports hold one). */
     public MessageLives(Connection c) throws SQLException {
-        Statements st = new Statements(c);
+        this(new Statements(c));
+    }
+
+    private MessageLives(Statements st) {
         current = st.current;
         versions = st.versions;
         deletion = st.deletion;
         channelDeletion = st.channelDeletion;
         deletedInChannel = st.deletedInChannel;
         hasVersions = st.hasVersions;
+    }
+
+    private static Statements prepared(Index index) throws IndexException {
+        try {
+            return new Statements(index.connection());
+        } catch (SQLException e) {
+            throw IndexException.of(index.file(), e);
+        }
     }
 
     /** The statements, prepared. */
