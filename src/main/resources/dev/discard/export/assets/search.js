@@ -9,7 +9,6 @@
   var index = null;
   var waiting = {}; // script path -> [callbacks]
   var loaded = {}; // script path -> data
-  var docFiles = {}; // number -> array of documents
 
   // The same cut into words as SearchTokens.java: NFKD, marks dropped, lower case, letters and digits.
   function words(text) {
@@ -75,7 +74,7 @@
     meta: function (block, data) {
       arrive("m/" + block, { channels: decode(data[0], false), authors: decode(data[1], false) });
     },
-    docs: function (file, data) { docFiles[file] = data; arrive("d/" + file, data); },
+    docs: function (file, data) { arrive("d/" + file, data); },
     pages: function (channel, data) { arrive("p/" + channel, data); }
   };
 
